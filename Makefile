@@ -1,0 +1,49 @@
+# tradeclaims: `make` lists the targets. The environment (.venv) is built on first use.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+READY := $(VENV)/.ready
+KERNEL := tradeclaims
+LIB := $(shell find lib -name '*.py' -not -path '*/__pycache__/*')
+SOURCES := $(shell find data/sources -type f)
+
+.PHONY: help env data reports test lint lab clean distclean
+
+help: ## Show this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+env: $(READY) ## Create .venv from the pinned requirements and register the Jupyter kernel
+
+$(READY): requirements.txt constraints.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (tradeclaims)" >/dev/null
+	@touch $@
+
+data: data/trade.csv ## Build data/trade.csv and data/datapackage.json from data/sources/
+
+data/trade.csv data/datapackage.json &: $(SOURCES) $(LIB) | $(READY)
+	$(PY) -m tradeclaims data
+
+reports: data ## Build the data, then every report in reports/
+
+test: $(READY) ## Run the unit tests
+	$(PY) -m pytest -q
+
+lint: $(READY) ## Check the code with ruff
+	$(PY) -m ruff check lib tests
+
+lab: $(READY) ## Open JupyterLab on the project's kernel
+	$(PY) -m jupyter lab --notebook-dir=notebooks
+
+clean: ## Remove build products and caches (keeps .venv, data and reports)
+	rm -rf build .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+distclean: clean ## Also remove .venv
+	rm -rf $(VENV)

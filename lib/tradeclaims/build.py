@@ -1,0 +1,82 @@
+"""Build the shared tidy dataset data/trade.csv and its descriptor data/datapackage.json."""
+
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from tradeclaims import paths, schema
+from tradeclaims.errors import InputError
+from tradeclaims.sources import load_source, source_folders
+from tradeclaims.units import BASES, MEASURE_UNITS, UNITS
+
+
+def build(root: Path = paths.SOURCES) -> pd.DataFrame:
+    """Every source table, parsed, validated and stacked in a stable order."""
+    folders = source_folders(root)
+    frames = []
+    for folder in folders:
+        _, tables = load_source(folder)
+        frames += [table.assign(origin_file=str(path), origin_line=table.index)
+                   for path, table in tables]
+    if not frames:
+        raise InputError(root, "no sources found")
+    data = pd.concat(frames, ignore_index=True)
+    schema.validate(data, root, known_sources={folder.name for folder in folders})
+    return data[schema.COLUMNS].sort_values(schema.KEY, kind="stable").reset_index(drop=True)
+
+
+def to_csv_text(data: pd.DataFrame) -> str:
+    return data.to_csv(index=False, lineterminator="\n")
+
+
+def write_atomic(path: Path, text: str):
+    """Write through a temporary file and rename, so no reader ever sees half a file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def datapackage(data: pd.DataFrame, root: Path = paths.SOURCES) -> dict:
+    """A Frictionless Data Package descriptor for trade.csv."""
+    enums = {"flow": schema.FLOWS, "measure": sorted(MEASURE_UNITS), "unit": UNITS,
+             "basis": ["", *BASES]}
+    fields = [{"name": name, "type": "number" if name == "value" else "string",
+               "description": schema.DESCRIPTIONS[name],
+               **({"constraints": {"enum": enums[name]}} if name in enums else {})}
+              for name in schema.COLUMNS]
+    sources = []
+    for folder in source_folders(root):
+        source, _ = load_source(folder)
+        sources.append({"title": f"{source.id}: {source.title}", "path": source.url,
+                        "publisher": source.publisher})
+    return {
+        "name": "tradeclaims-trade",
+        "title": "Official trade statistics behind the claims of five news articles",
+        "description": "China's and Vietnam's trade, 2023 to February 2026, transcribed from "
+        "official releases; one row per observation. Provenance of every release is in "
+        "data/sources/<source_id>/source.yaml.",
+        "licenses": [{"name": "other-factual", "title": "Official statistics (facts); see "
+                      "each source.yaml"}],
+        "sources": sources,
+        "resources": [{
+            "name": "trade",
+            "path": "trade.csv",
+            "format": "csv",
+            "encoding": "utf-8",
+            "rows": len(data),
+            "schema": {"fields": fields, "primaryKey": schema.KEY,
+                       "missingValues": []},
+        }],
+    }
+
+
+def write(data: pd.DataFrame, csv_path: Path = paths.TRADE_CSV,
+          package_path: Path = paths.DATAPACKAGE, root: Path = paths.SOURCES):
+    write_atomic(csv_path, to_csv_text(data))
+    write_atomic(package_path, json.dumps(datapackage(data, root), ensure_ascii=False,
+                                          indent=2) + "\n")

@@ -1,0 +1,70 @@
+"""Reporter and partner codes: ISO3 countries and named groups, via country_converter."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import country_converter as coco
+
+
+@cache
+def _converter() -> coco.CountryConverter:
+    return coco.CountryConverter()
+
+
+def _iso3_where(column: str, value=None) -> Callable[[], tuple[str, ...]]:
+    def find():
+        data = _converter().data
+        rows = data[data[column].notna()] if value is None else data[data[column] == value]
+        return tuple(sorted(rows["ISO3"]))
+
+    return find
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    description: str
+    find_members: Callable[[], tuple[str, ...]] | None
+
+
+# ASEAN has no column in country_converter; its eleven members (Timor-Leste joined on
+# 2025-10-26) are exactly the UN region South-eastern Asia. Aggregates published for earlier
+# periods cover the ten older members. BRI is the publisher's own aggregate, with no fixed list.
+GROUPS = {
+    "WLD": Group("World", "the reporter's trade with all partners", _iso3_where("ISO3")),
+    "ASEAN": Group("ASEAN", "Association of Southeast Asian Nations",
+                   _iso3_where("UNregion", "South-eastern Asia")),
+    "EU27": Group("EU27", "European Union, 27 members", _iso3_where("EU27")),
+    "AFRICA": Group("Africa", "the African continent", _iso3_where("continent", "Africa")),
+    "BRI": Group("Belt and Road countries",
+                 "countries in the Belt and Road Initiative, as aggregated by the publisher", None),
+}
+
+
+@cache
+def iso3_codes() -> frozenset[str]:
+    return frozenset(_converter().data["ISO3"])
+
+
+def is_known(code: str) -> bool:
+    return code in GROUPS or code in iso3_codes()
+
+
+def members(code: str) -> tuple[str, ...]:
+    """ISO3 members of a group, or the country itself."""
+    if code in GROUPS:
+        group = GROUPS[code]
+        if group.find_members is None:
+            raise ValueError(f"{code} ({group.description}) has no membership list")
+        return group.find_members()
+    if code in iso3_codes():
+        return (code,)
+    raise KeyError(f"unknown country or group code {code!r}")
+
+
+def name(code: str) -> str:
+    """A readable name: 'Vietnam' for VNM, 'ASEAN' for ASEAN."""
+    if code in GROUPS:
+        return GROUPS[code].name
+    return _converter().convert(code, src="ISO3", to="name_short")

@@ -1,0 +1,23 @@
+"""Where the repository keeps things; every path is absolute, so notebooks run from anywhere."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+SOURCES = DATA / "sources"
+TRADE_CSV = DATA / "trade.csv"
+DATAPACKAGE = DATA / "datapackage.json"
+CLAIMS_CSV = DATA / "claims.csv"
+ARTICLES_CSV = DATA / "articles.csv"
+NOTEBOOKS = ROOT / "notebooks"
+REPORTS = ROOT / "reports"
+BUILD = ROOT / "build"
+
+
+def relative(path: Path) -> str:
+    """A path as shown in messages: relative to the repository when it lies inside it."""
+    path = Path(path).resolve()
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)

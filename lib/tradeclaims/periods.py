@@ -1,0 +1,82 @@
+"""Periods: '2025' (year), '2026-01' (month), '2025-01/2025-11' (months, cumulative),
+'2021/2025' (years, summed)."""
+
+import calendar
+import re
+from dataclasses import dataclass
+
+_YEAR = re.compile(r"^(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: tuple[int, int]  # (year, month); month 0 for a whole year
+    end: tuple[int, int]
+
+    def __str__(self):
+        return _format(self.start) if self.start == self.end else (
+            f"{_format(self.start)}/{_format(self.end)}")
+
+    @property
+    def is_span(self) -> bool:
+        return self.start != self.end
+
+    def previous(self) -> "Period":
+        """The period a growth rate compares with: the same months a year earlier, or for a span
+        of whole years, the span of equal length just before it."""
+        (y0, m0), (y1, m1) = self.start, self.end
+        years = y1 - y0 + 1 if m0 == 0 else 1
+        return Period((y0 - years, m0), (y1 - years, m1))
+
+    def label(self) -> str:
+        """'January 2026', '2025', 'January-November 2025', '2021-2025'."""
+        (y0, m0), (y1, m1) = self.start, self.end
+        if m0 == 0:
+            return str(y0) if y0 == y1 else f"{y0}-{y1}"
+        first = calendar.month_name[m0]
+        if not self.is_span:
+            return f"{first} {y0}"
+        if y0 == y1:
+            return f"{first}-{calendar.month_name[m1]} {y0}"
+        return f"{first} {y0}-{calendar.month_name[m1]} {y1}"
+
+
+def _format(point):
+    year, month = point
+    return f"{year}" if month == 0 else f"{year}-{month:02d}"
+
+
+def _point(text: str) -> tuple[int, int]:
+    if match := _YEAR.match(text):
+        return int(match[1]), 0
+    if match := _MONTH.match(text):
+        month = int(match[2])
+        if not 1 <= month <= 12:
+            raise ValueError(f"month {month:02d} in {text!r} is not between 01 and 12")
+        return int(match[1]), month
+    raise ValueError(f"{text!r} is neither a year (2025) nor a month (2025-01)")
+
+
+def parse(text: str) -> Period:
+    """Parse and validate a period; raises ValueError saying what is wrong."""
+    text = str(text).strip()
+    parts = text.split("/")
+    if len(parts) > 2:
+        raise ValueError(f"{text!r} has more than one '/'")
+    start, end = _point(parts[0]), _point(parts[-1])
+    if (start[1] == 0) != (end[1] == 0):
+        raise ValueError(f"{text!r} mixes a year and a month")
+    if end < start:
+        raise ValueError(f"{text!r} ends before it starts")
+    if len(parts) == 2 and start == end:
+        raise ValueError(f"{text!r} is a span of one period: write {_format(start)}")
+    return Period(start, end)
+
+
+def is_valid(text: str) -> bool:
+    try:
+        parse(text)
+    except ValueError:
+        return False
+    return True

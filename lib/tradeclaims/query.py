@@ -1,0 +1,100 @@
+"""Query the tidy dataset: one observation, or a series, by its dimensions."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from tradeclaims import paths
+from tradeclaims.schema import COLUMNS, KEY
+from tradeclaims.sources import Source, load_provenance
+
+DIMENSIONS = [column for column in KEY if column != "source_id"]
+
+
+class QueryError(LookupError):
+    """No observation, or more than one, answers a request; says what exists nearby."""
+
+    def __init__(self, problem: str, asked: dict, nearby: dict[str, list[str]]):
+        self.asked, self.nearby = asked, nearby
+        request = ", ".join(f"{k}={v}" for k, v in asked.items())
+        lines = [f"{problem} for {request}"]
+        lines += [f"  with another {dim}: {', '.join(values)}" for dim, values in nearby.items()]
+        super().__init__("\n".join(lines))
+
+
+class SeriesNotFound(QueryError):
+    pass
+
+
+class AmbiguousSeries(QueryError):
+    pass
+
+
+@dataclass(frozen=True)
+class Observation:
+    value: float
+    unit: str
+    source: Source
+    row: dict
+
+    @property
+    def source_id(self) -> str:
+        return self.source.id
+
+
+class Dataset:
+    """The tidy dataset with the provenance of every source."""
+
+    def __init__(self, frame: pd.DataFrame, sources: dict[str, Source]):
+        self.frame = frame
+        self.sources = sources
+
+    @classmethod
+    def load(cls, csv: Path = paths.TRADE_CSV, sources_root: Path = paths.SOURCES) -> "Dataset":
+        dtypes = {column: str for column in COLUMNS} | {"value": float}
+        frame = pd.read_csv(csv, dtype=dtypes, keep_default_na=False)
+        return cls(frame, load_provenance(sources_root))
+
+    def source(self, source_id: str) -> Source:
+        return self.sources[source_id]
+
+    def series(self, **asked) -> pd.DataFrame:
+        """Rows matching every given dimension; a value may be a list of accepted values."""
+        unknown = set(asked) - set(KEY)
+        if unknown:
+            raise TypeError(f"unknown dimension(s) {sorted(unknown)}; known: {KEY}")
+        mask = pd.Series(True, index=self.frame.index)
+        for column, value in asked.items():
+            if value is not None:
+                accepted = value if isinstance(value, (list, tuple, set)) else [value]
+                mask &= self.frame[column].isin([str(v) for v in accepted])
+        return self.frame[mask]
+
+    def get(self, *, reporter, partner, flow, period, product="TOTAL", measure="value",
+            unit=None, basis=None, source_id=None) -> Observation:
+        """Exactly one observation, or a QueryError naming what was asked and what exists."""
+        asked = {k: v for k, v in dict(reporter=reporter, partner=partner, flow=flow,
+                                        product=product, period=period, measure=measure,
+                                        unit=unit, basis=basis, source_id=source_id).items()
+                 if v is not None}
+        rows = self.series(**asked)
+        if len(rows) == 1:
+            row = rows.iloc[0].to_dict()
+            return Observation(row["value"], row["unit"], self.sources[row["source_id"]], row)
+        if rows.empty:
+            raise SeriesNotFound("no observation", asked, self._nearby(asked))
+        differing = {column: sorted(rows[column].unique()) for column in KEY
+                     if rows[column].nunique() > 1}
+        raise AmbiguousSeries(f"{len(rows)} observations (name one by its differing "
+                              "dimension)", asked, differing)
+
+    def _nearby(self, asked: dict) -> dict[str, list[str]]:
+        """For each asked dimension, the values that would match if only it were relaxed."""
+        nearby = {}
+        for column in asked:
+            relaxed = self.series(**{k: v for k, v in asked.items() if k != column})
+            values = sorted(set(relaxed[column]) - {str(asked[column])})
+            if values:
+                nearby[column] = values[:12]
+        return nearby

@@ -1,0 +1,30 @@
+"""requirements.txt, constraints.txt and environment.yml describe one environment."""
+
+import re
+
+import yaml
+
+from tradeclaims import paths
+
+
+def _pins(lines):
+    pins = {}
+    for line in lines:
+        line = line.split("#")[0].strip()
+        if match := re.match(r"^([A-Za-z0-9_.-]+)==(\S+)$", line):
+            pins[match[1].lower().replace("_", "-")] = match[2]
+    return pins
+
+
+def test_environment_yml_has_the_same_pins_as_requirements():
+    requirements = _pins((paths.ROOT / "requirements.txt").read_text().splitlines())
+    env = yaml.safe_load((paths.ROOT / "environment.yml").read_text())
+    pip = next(item["pip"] for item in env["dependencies"] if isinstance(item, dict))
+    assert _pins(pip) == requirements
+    assert "python=3.11" in env["dependencies"]
+
+
+def test_constraints_pin_every_requirement_at_the_same_version():
+    requirements = _pins((paths.ROOT / "requirements.txt").read_text().splitlines())
+    constraints = _pins((paths.ROOT / "constraints.txt").read_text().splitlines())
+    assert {name: constraints.get(name) for name in requirements} == requirements

@@ -1,0 +1,59 @@
+from decimal import Decimal
+
+import pytest
+
+from tradeclaims import periods
+from tradeclaims.units import parse_number, to_dataset_unit
+
+
+@pytest.mark.parametrize("text, number", [("7583.2", "7583.2"), ("-7.2", "-7.2"),
+                                          ("299,877,987", "299877987"), ("+117", "117")])
+def test_numbers_as_printed(text, number):
+    assert parse_number(text) == Decimal(number)
+
+
+@pytest.mark.parametrize("text", ["", "n/a", "1,2", "12,3456", "7.2%", "1e9", "4.7 tỷ"])
+def test_not_numbers(text):
+    with pytest.raises(ValueError, match="not a number"):
+        parse_number(text)
+
+
+@pytest.mark.parametrize("value, printed, expected", [
+    ("7583.2", "亿美元", (758_320_000_000.0, "USD")),
+    ("45.47", "trillion yuan", (45_470_000_000_000.0, "CNY")),
+    ("1.31", "tỷ USD", (1_310_000_000.0, "USD")),
+    ("944", "triệu USD", (944_000_000.0, "USD")),
+    ("299,877,987", "thousand USD", (299_877_987_000.0, "USD")),
+    ("1.139", "billion tonnes", (1_139_000_000.0, "tonnes")),
+    ("-7.2", "%", (-7.2, "percent")),
+])
+def test_scaling_to_dataset_units(value, printed, expected):
+    assert to_dataset_unit(parse_number(value), printed) == expected
+
+
+def test_unknown_printed_unit():
+    with pytest.raises(KeyError):
+        to_dataset_unit(Decimal(1), "lakh")
+
+
+@pytest.mark.parametrize("text, label, previous", [
+    ("2026-01", "January 2026", "2025-01"),
+    ("2025", "2025", "2024"),
+    ("2025-01/2025-11", "January-November 2025", "2024-01/2024-11"),
+    ("2021/2025", "2021-2025", "2016/2020"),
+])
+def test_periods(text, label, previous):
+    period = periods.parse(text)
+    assert str(period) == text
+    assert period.label() == label
+    assert str(period.previous()) == previous
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("2025-13", "not between 01 and 12"), ("2025-00", "not between 01 and 12"),
+    ("25-01", "neither a year"), ("2025/2025-03", "mixes"), ("2025-11/2025-01", "ends before"),
+    ("2025-01/2025-01", "span of one"), ("2025-01/2025-02/2025-03", "more than one"),
+])
+def test_invalid_periods(text, reason):
+    with pytest.raises(ValueError, match=reason):
+        periods.parse(text)
