@@ -57,7 +57,8 @@ def test_codes_stay_strings_when_read_back():
 
 
 def test_committed_dataset_passes_the_schema():
-    frame = pd.read_csv(paths.TRADE_CSV, dtype={c: str for c in schema.COLUMNS} | {"value": float},
+    frame = pd.read_csv(paths.TRADE_CSV, dtype={c: str for c in schema.COLUMNS}
+                        | {"value": float, "precision": float},
                         keep_default_na=False)
     schema.validate(frame, paths.TRADE_CSV, known_sources=load_provenance(paths.SOURCES))
 

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from tradeclaims import periods
-from tradeclaims.units import parse_number, to_dataset_unit
+from tradeclaims.units import parse_number, precision, to_dataset_unit
 
 
 @pytest.mark.parametrize("text, number", [("7583.2", "7583.2"), ("-7.2", "-7.2"),
@@ -57,3 +57,11 @@ def test_periods(text, label, previous):
 def test_invalid_periods(text, reason):
     with pytest.raises(ValueError, match=reason):
         periods.parse(text)
+
+
+@pytest.mark.parametrize("value, printed, half_width", [
+    ("7583.2", "亿美元", 5e6), ("45.47", "trillion yuan", 5e9), ("117", "%", 0.5),
+    ("299,877,987", "thousand USD", 500.0), ("-7.2", "%", 0.05),
+])
+def test_precision_is_half_the_last_printed_digit(value, printed, half_width):
+    assert precision(parse_number(value), printed) == pytest.approx(half_width)

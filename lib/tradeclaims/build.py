@@ -45,7 +45,7 @@ def datapackage(data: pd.DataFrame, root: Path = paths.SOURCES) -> dict:
     """A Frictionless Data Package descriptor for trade.csv."""
     enums = {"flow": schema.FLOWS, "measure": sorted(MEASURE_UNITS), "unit": UNITS,
              "basis": ["", *BASES]}
-    fields = [{"name": name, "type": "number" if name == "value" else "string",
+    fields = [{"name": name, "type": "number" if name in ("value", "precision") else "string",
                "description": schema.DESCRIPTIONS[name],
                **({"constraints": {"enum": enums[name]}} if name in enums else {})}
               for name in schema.COLUMNS]

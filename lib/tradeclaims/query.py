@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from tradeclaims import paths
+from tradeclaims.intervals import Interval
 from tradeclaims.schema import COLUMNS, KEY
 from tradeclaims.sources import Source, load_provenance
 
@@ -42,6 +43,11 @@ class Observation:
     def source_id(self) -> str:
         return self.source.id
 
+    @property
+    def interval(self) -> Interval:
+        """The value with the rounding it was printed with."""
+        return Interval.rounded(self.value, self.row["precision"])
+
 
 class Dataset:
     """The tidy dataset with the provenance of every source."""
@@ -52,7 +58,7 @@ class Dataset:
 
     @classmethod
     def load(cls, csv: Path = paths.TRADE_CSV, sources_root: Path = paths.SOURCES) -> "Dataset":
-        dtypes = {column: str for column in COLUMNS} | {"value": float}
+        dtypes = {column: str for column in COLUMNS} | {"value": float, "precision": float}
         frame = pd.read_csv(csv, dtype=dtypes, keep_default_na=False)
         return cls(frame, load_provenance(sources_root))
 

@@ -12,7 +12,7 @@ from tradeclaims.units import BASES, MEASURE_UNITS, UNITS
 
 FLOWS = ["export", "import", "total", "balance"]
 KEY = ["source_id", "reporter", "partner", "flow", "product", "period", "measure", "unit", "basis"]
-COLUMNS = [*KEY, "value", "note"]
+COLUMNS = [*KEY, "value", "precision", "note"]
 DESCRIPTIONS = {
     "source_id": "The release the row comes from: the folder data/sources/<source_id>/, whose "
     "source.yaml records publisher, title, date, URL and table.",
@@ -33,6 +33,8 @@ DESCRIPTIONS = {
     "units, or unstated); empty for levels.",
     "unit": "USD, CNY, tonnes, units or percent.",
     "value": "The number in its unit, unscaled (6.32e9, not 6.32).",
+    "precision": "Half a unit of the last digit printed, in the same unit: the rounding the "
+    "value carries (7583.2 亿美元 -> 5000000 USD).",
     "note": "Transcription note from the source file, if any.",
 }
 _PRODUCT = r"^(TOTAL|[A-Z]+:[A-Za-z0-9_]+)$"
@@ -70,6 +72,7 @@ def schema(known_sources=None) -> pa.DataFrameSchema:
             "unit": _str(pa.Check.isin(UNITS)),
             "basis": _str(pa.Check.isin(["", *BASES])),
             "value": pa.Column(float, pa.Check(math.isfinite, element_wise=True)),
+            "precision": pa.Column(float, pa.Check.gt(0)),
             "note": _str(),
         },
         checks=[

@@ -9,7 +9,7 @@ import pandas as pd
 import yaml
 
 from tradeclaims.errors import InputError, InputErrors
-from tradeclaims.units import PRINTED_UNITS, parse_number, to_dataset_unit
+from tradeclaims.units import PRINTED_UNITS, parse_number, precision, to_dataset_unit
 
 RAW_COLUMNS = ["reporter", "partner", "flow", "product", "period", "measure", "basis", "value",
                "unit", "note"]
@@ -91,7 +91,7 @@ def read_table(path: Path, source_id: str) -> pd.DataFrame:
         raise InputErrors(problems)
     raw.index = raw.index + 2  # line numbers: the header is line 1
     raw = raw.apply(lambda column: column.str.strip())
-    values, units, errors = [], [], []
+    values, units, precisions, errors = [], [], [], []
     for line, row in raw.iterrows():
         try:
             number = parse_number(row["value"])
@@ -102,14 +102,16 @@ def read_table(path: Path, source_id: str) -> pd.DataFrame:
             errors.append(InputError(
                 path, f"unknown unit {row['unit']!r} (known: {', '.join(PRINTED_UNITS)})",
                 row=line, field="unit"))
-        value, unit = (to_dataset_unit(number, row["unit"]) if number is not None
-                       and row["unit"] in PRINTED_UNITS else (float("nan"), row["unit"]))
+        if number is None or row["unit"] not in PRINTED_UNITS:
+            continue
+        value, unit = to_dataset_unit(number, row["unit"])
         values.append(value)
         units.append(unit)
+        precisions.append(precision(number, row["unit"]))
     if errors:
         raise InputErrors(errors)
-    tidy = raw.assign(source_id=source_id, value=values, unit=units)
-    return tidy[["source_id", *RAW_COLUMNS[:6], "unit", "basis", "value", "note"]]
+    tidy = raw.assign(source_id=source_id, value=values, unit=units, precision=precisions)
+    return tidy[["source_id", *RAW_COLUMNS[:6], "unit", "basis", "value", "precision", "note"]]
 
 
 def source_folders(root: Path) -> list[Path]:

@@ -64,3 +64,9 @@ def to_dataset_unit(value: Decimal, printed_unit: str) -> tuple[float, str]:
         raise KeyError(printed_unit)
     unit, scale = PRINTED_UNITS[printed_unit]
     return float(value * Decimal(scale)), unit
+
+
+def precision(value: Decimal, printed_unit: str) -> float:
+    """Half a unit of the last printed digit, in the dataset unit: 7583.2 亿美元 -> 5e6 USD."""
+    exponent = value.as_tuple().exponent
+    return float(Decimal("0.5") * Decimal(10) ** exponent * Decimal(PRINTED_UNITS[printed_unit][1]))
