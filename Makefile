@@ -30,7 +30,11 @@ data: data/trade.csv ## Build data/trade.csv and data/datapackage.json from data
 data/trade.csv data/datapackage.json &: $(SOURCES) $(LIB) | $(READY)
 	$(PY) -m tradeclaims data
 
-reports: data ## Build the data, then every report in reports/
+reports: data reports/verdicts.csv ## Build the data, then every report in reports/
+
+reports/verdicts.csv: data/trade.csv data/claims.csv data/articles.csv $(LIB) | $(READY)
+	$(PY) -m tradeclaims claims >/dev/null
+	@echo "wrote $@"
 
 test: $(READY) ## Run the unit tests
 	$(PY) -m pytest -q

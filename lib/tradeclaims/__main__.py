@@ -1,9 +1,10 @@
-"""Command line: python -m tradeclaims {data,check-data} ..."""
+"""Command line: python -m tradeclaims {data,check-data,claims} ..."""
 
 import argparse
 import sys
+from pathlib import Path
 
-from tradeclaims import build, paths
+from tradeclaims import build, ledger, paths
 from tradeclaims.errors import InputError
 
 
@@ -26,6 +27,14 @@ def cmd_check_data(args) -> int:
     return 0
 
 
+def cmd_claims(args) -> int:
+    table = ledger.evaluate(args.claims)
+    ledger.write(table, args.out)
+    print(ledger.to_text(table))
+    print(f"wrote {paths.relative(args.out)}: {len(table)} claims evaluated")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tradeclaims", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -33,6 +42,10 @@ def main(argv=None) -> int:
                         ).set_defaults(run=cmd_data)
     commands.add_parser("check-data", help="fail if data/trade.csv differs from a fresh build"
                         ).set_defaults(run=cmd_check_data)
+    claims = commands.add_parser("claims", help="evaluate every claim and write the ledger")
+    claims.add_argument("--claims", type=Path, default=paths.CLAIMS_CSV, help="the registry")
+    claims.add_argument("--out", type=Path, default=ledger.VERDICTS_CSV, help="the ledger CSV")
+    claims.set_defaults(run=cmd_claims)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -40,7 +40,9 @@ class Interval:
         return Interval(self.point * factor, *ends)
 
     def overlaps(self, low: float, high: float) -> bool:
-        return self.low <= high and low <= self.high
+        """Whether it shares more than an end point with [low, high]: a figure rounded to x
+        stands for the half-open interval [x - h, x + h)."""
+        return self.low < high and low < self.high
 
 
 def printed_half_width(text: str) -> float:

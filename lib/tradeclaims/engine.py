@@ -1,0 +1,356 @@
+"""The verdict engine: evaluates each claim's recipe on the tidy dataset and judges the result
+against the claimed figure with a stated tolerance."""
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from tradeclaims import periods
+from tradeclaims.claims import Claim
+from tradeclaims.errors import InputError
+from tradeclaims.intervals import Interval, growth, share
+from tradeclaims.paths import CLAIMS_CSV
+from tradeclaims.query import AmbiguousSeries, Dataset, QueryError
+
+VERDICTS = ["reproduced", "approximate", "contradicted", "not_checkable"]
+# Looser bands that a claim's own wording (or a currency conversion) allows, in percent.
+DEFAULT_BANDS = {"about": 2.0, "nearly": 2.0, "conversion": 2.0}
+_SOURCE_SCOPE = {"product": "TOTAL", "measure": "value"}
+# Where a publisher printed no aggregate, it is computed from its definition.
+FLOW_IDENTITIES = {"total": "export+import", "balance": "export-import"}
+
+
+@dataclass
+class Evidence:
+    """What a recipe recomputed, in the claim's unit (unscaled), and what it rests on."""
+
+    value: Interval
+    sources: list[str]
+    rests_on: str = ""
+    other: str = ""  # the other estimate where there are two (published rate vs levels)
+    claimed: Interval | None = None  # set by recipes that take the claim from the data
+    scope: str = ""  # e.g. which partners a rank was taken among
+
+
+@dataclass
+class Verdict:
+    claim: Claim
+    verdict: str
+    recomputed: float | None  # in the claim's scale
+    tolerance: str
+    sources: list[str] = field(default_factory=list)
+    note: str = ""
+    claimed: float | None = None  # in the claim's scale
+
+    def as_row(self) -> dict:
+        c = self.claim
+        return {"claim_id": c.claim_id, "article_id": c.article_id, "quote": c.quote,
+                "claimed": self.claimed, "recomputed": self.recomputed, "unit": c.unit_label,
+                "verdict": self.verdict, "tolerance": self.tolerance,
+                "sources": " ".join(self.sources), "note": self.note, "kind": c.kind,
+                "qualifier": c.qualifier}
+
+
+class ClaimError(InputError):
+    def __init__(self, claim: Claim, field: str, message: str):
+        super().__init__(CLAIMS_CSV, f"claim {claim.claim_id}: {message}", row=claim.row,
+                         field=field)
+
+
+class Engine:
+    def __init__(self, data: Dataset, claims_file=CLAIMS_CSV):
+        self.data = data
+        self.claims_file = claims_file
+
+    # -- fetching -----------------------------------------------------------------------------
+
+    def fetch(self, claim: Claim, spec: dict, field: str) -> tuple[Interval, list[str]]:
+        """The value of a spec; flow may be an expression such as export+import or
+        export-import, and a total or balance that was not printed is computed from exports and
+        imports. Several releases that print the same value are cited together."""
+        spec = _SOURCE_SCOPE | spec
+        total, sources = None, []
+        for sign, flow in re.findall(r"([+-]?)\s*([a-z]+)", spec.get("flow", "")) or [("", None)]:
+            try:
+                value, ids = self._one(claim, {**spec, "flow": flow} if flow else spec, field)
+            except ClaimError as exc:
+                if flow not in FLOW_IDENTITIES or "no observation" not in str(exc):
+                    raise
+                value, ids = self.fetch(claim, {**spec, "flow": FLOW_IDENTITIES[flow]}, field)
+            value = Interval.exact(0) - value if sign == "-" else value
+            total = value if total is None else total + value
+            sources += [i for i in ids if i not in sources]
+        return total, sources
+
+    def _one(self, claim, spec, field):
+        try:
+            obs = self.data.get(**spec)
+            return obs.interval, [obs.source_id]
+        except AmbiguousSeries as exc:
+            rows = self.data.series(**spec)
+            if rows.value.nunique() == 1 and rows.unit.nunique() == 1:
+                precision = rows.precision.max()
+                return Interval.rounded(rows.value.iloc[0], precision), sorted(rows.source_id)
+            raise ClaimError(claim, field, str(exc)) from None
+        except QueryError as exc:
+            raise ClaimError(claim, field, str(exc)) from None
+
+    def maybe(self, claim, spec, field, printed_only=False):
+        """Like fetch, or None where the data has no such series. printed_only: a figure the
+        publisher printed, never one computed from its definition."""
+        try:
+            return (self._one if printed_only else self.fetch)(claim, _SOURCE_SCOPE | spec, field)
+        except ClaimError as exc:
+            if "no observation" in str(exc):
+                return None
+            raise
+
+    # -- recipes ------------------------------------------------------------------------------
+
+    def level(self, claim: Claim) -> Evidence:
+        spec = {"unit": claim.unit} | claim.series
+        self._same_unit(claim, spec)
+        value, sources = self.fetch(claim, spec, "series")
+        return Evidence(value, sources, "the published level")
+
+    def balance(self, claim: Claim) -> Evidence:
+        spec = {"unit": claim.unit} | claim.series
+        self._same_unit(claim, spec)
+        levels = self.maybe(claim, {**spec, "flow": FLOW_IDENTITIES["balance"]}, "series")
+        published = self.maybe(claim, {**spec, "flow": "balance"}, "series", printed_only=True)
+        return self._choose(claim, published, levels, "the published balance",
+                            "exports minus imports")
+
+    def growth(self, claim: Claim) -> Evidence:
+        self._unit(claim, "percent")
+        spec = claim.series
+        period = periods.parse(spec["period"])
+        unit = spec.get("unit") or self._only_unit(claim, spec)
+        published = self.maybe(claim, {**spec, "measure": "growth_published", "unit": "percent",
+                                       "basis": unit}, "series", printed_only=True)
+        now = self.maybe(claim, {**spec, "unit": unit}, "series")
+        before = self.maybe(claim, {**spec, "unit": unit, "period": str(period.previous())},
+                            "series")
+        levels = None
+        if now and before:
+            levels = growth(now[0], before[0]), now[1] + [s for s in before[1] if s not in now[1]]
+        return self._choose(claim, published, levels, f"the published growth rate ({unit})",
+                            f"levels {period.label()} on {period.previous().label()} ({unit})")
+
+    def share(self, claim: Claim) -> Evidence:
+        self._unit(claim, "percent")
+        spec = claim.series
+        whole_spec = spec | claim.base
+        part, part_sources = self.fetch(claim, spec, "series")
+        whole, whole_sources = self.fetch(claim, whole_spec, "base")
+        levels = share(part, whole), part_sources + [s for s in whole_sources
+                                                     if s not in part_sources]
+        published = None
+        if _is_same_flow_total(spec, whole_spec):
+            unit = spec.get("unit") or self._only_unit(claim, spec)
+            published = self.maybe(claim, {**spec, "measure": "share_published",
+                                           "unit": "percent", "basis": unit}, "series",
+                                    printed_only=True)
+        return self._choose(claim, published, levels, "the published share",
+                            f"levels: {_describe(spec)} over {_describe(whole_spec)}")
+
+    def conversion(self, claim: Claim) -> Evidence:
+        self._unit(claim, "USD")
+        amount, sources = self.fetch(claim, {"unit": "CNY"} | claim.series, "series")
+        pair = claim.series | claim.base
+        cny, cny_sources = self.fetch(claim, {**pair, "unit": "CNY"}, "base")
+        usd, usd_sources = self.fetch(claim, {**pair, "unit": "USD"}, "base")
+        rate = cny / usd
+        for s in cny_sources + usd_sources:
+            if s not in sources:
+                sources.append(s)
+        return Evidence(amount / rate, sources,
+                        f"the rate implied by the publisher's own yuan and dollar figures for "
+                        f"{_describe(pair)}: {rate.point:.4f} CNY per USD")
+
+    def rank(self, claim: Claim) -> Evidence:
+        self._unit(claim, "rank")
+        rivals = claim.base.get("partner", [])
+        rivals = rivals if isinstance(rivals, list) else [rivals]
+        target = claim.series["partner"]
+        values, sources = {}, []
+        for partner in dict.fromkeys([target, *rivals]):
+            values[partner], ids = self.fetch(claim, {**claim.series, "partner": partner}, "base")
+            sources += [i for i in ids if i not in sources]
+        ordered = sorted(values, key=lambda p: values[p].point, reverse=True)
+        rank = ordered.index(target) + 1
+        return Evidence(Interval.exact(rank), sources, "ranking by value",
+                        scope="among the partners with data for this period: "
+                        + ", ".join(ordered))
+
+    def first_time(self, claim: Claim) -> Evidence:
+        spec = {"unit": claim.unit} | claim.series
+        self._same_unit(claim, spec)
+        current, sources = self.fetch(claim, spec, "series")
+        earlier = self.data.series(**(_SOURCE_SCOPE | spec | claim.base))
+        if earlier.empty:
+            raise ClaimError(claim, "base", f"no observation for {_describe(spec | claim.base)}")
+        top = earlier.loc[earlier.value.idxmax()]
+        sources += [s for s in sorted(earlier.source_id) if s not in sources]
+        labels = ", ".join(sorted(set(earlier.period)))
+        return Evidence(current, sources, "the published level",
+                        scope=f"earlier periods {labels}: highest {top.value / claim.factor:g} "
+                        f"{claim.unit_label} ({top.period}, {top.source_id})",
+                        other=str(top.value))
+
+    def compare(self, claim: Claim) -> Evidence:
+        spec = {"unit": claim.unit} | claim.series
+        first, first_sources = self.fetch(claim, spec, "series")
+        second, second_sources = self.fetch(claim, spec | claim.base, "base")
+        sources = first_sources + [s for s in second_sources if s not in first_sources]
+        return Evidence(second, sources, f"{', '.join(second_sources)} (recomputed) against "
+                        f"{', '.join(first_sources)} (claimed)", claimed=first)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _choose(self, claim, published, levels, published_label, levels_label) -> Evidence:
+        """Rest on the publisher's own figure when printed (it uses revised data), unless the
+        claim says otherwise; always show the other estimate."""
+        choice = claim.rests_on or ("published" if published else "levels")
+        chosen = published if choice == "published" else levels
+        if chosen is None:
+            raise ClaimError(claim, "rests_on" if claim.rests_on else "series",
+                             f"no {choice} figure for {_describe(claim.series)}")
+        other = levels if choice == "published" else published
+        other_label = levels_label if choice == "published" else published_label
+        unit = "%" if claim.unit == "percent" else f" {claim.unit_label}"
+        other_text = (f"{other_label}: {other[0].point / claim.factor:.2f}{unit}"
+                      if other else "")
+        sources = chosen[1] + [s for s in (other[1] if other else []) if s not in chosen[1]]
+        label = published_label if choice == "published" else levels_label
+        return Evidence(chosen[0], sources, label, other=other_text)
+
+    def _unit(self, claim, unit):
+        if claim.unit != unit:
+            raise ClaimError(claim, "unit", f"unit mismatch: a {claim.kind} claim is in "
+                             f"{unit}, the registry says {claim.unit}")
+
+    def _same_unit(self, claim, spec):
+        if spec.get("unit") != claim.unit:
+            raise ClaimError(claim, "unit", f"unit mismatch: the claim is in {claim.unit}, "
+                             f"its series in {spec.get('unit')}")
+
+    def _only_unit(self, claim, spec):
+        rows = self.data.series(**(_SOURCE_SCOPE | spec))
+        units = sorted(set(rows.unit))
+        if len(units) != 1:
+            raise ClaimError(claim, "series", f"name the unit of {_describe(spec)}: "
+                             f"{'found ' + ', '.join(units) if units else 'no levels found'}")
+        return units[0]
+
+    # -- judging ------------------------------------------------------------------------------
+
+    def evaluate(self, claim: Claim) -> Verdict:
+        if claim.kind == "not_checkable":
+            claimed = claim.claimed / claim.factor if claim.claimed is not None else None
+            return Verdict(claim, "not_checkable", None, "", [], claim.note, claimed)
+        evidence = getattr(self, claim.kind)(claim)
+        return judge(claim, evidence)
+
+    def evaluate_all(self, claims: list[Claim]) -> list[Verdict]:
+        return [self.evaluate(claim) for claim in claims]
+
+
+def judge(claim: Claim, ev: Evidence) -> Verdict:
+    """Compare the recomputed value with the claim, by the rule the claim's wording implies."""
+    f = claim.factor
+    if ev.claimed is not None:
+        c, half = ev.claimed.point, ev.claimed.high - ev.claimed.point
+    else:
+        c, half = claim.claimed, claim.half_width
+    value = ev.value
+    q = claim.qualifier
+    band = float(claim.band.rstrip("%")) if claim.band else DEFAULT_BANDS.get(
+        q or claim.kind, DEFAULT_BANDS.get(claim.kind))
+    decimals = (len(claim.claimed_text.partition(".")[2]) if ev.claimed is None
+                else max(0, round(-math.log10(2 * half / f))) if half else 0)
+    show = _formatter(claim, decimals)
+    notes = [f"Rests on {ev.rests_on}." if ev.rests_on else ""]
+    if ev.other and claim.kind != "compare" and claim.kind != "first_time":
+        notes.append(f"Other estimate: {ev.other}.")
+    if ev.scope:
+        notes.append(f"Ranked {ev.scope}." if claim.kind == "rank"
+                     else f"{ev.scope[0].upper()}{ev.scope[1:]}.")
+
+    if claim.kind == "first_time":
+        top = float(ev.other)
+        ok = value.point > c >= top
+        verdict = "reproduced" if ok else "contradicted"
+        tolerance = f"first time over {show(c)}: the value must exceed it and no earlier one may"
+    elif q in ("over", "at_least", "under"):
+        ok = {"over": value.point > c, "at_least": value.point >= c, "under": value.point < c}[q]
+        verdict = "reproduced" if ok else "contradicted"
+        word = {"over": "more than", "at_least": "at least", "under": "less than"}[q]
+        tolerance = f"bound: {word} {show(c)}"
+        if value.overlaps(c, c) and ok:
+            notes.append("The rounding of the inputs reaches the bound.")
+    elif q == "nearly":
+        low = c * (1 - band / 100)
+        verdict = "reproduced" if low <= value.point <= c + half else "contradicted"
+        tolerance = f"nearly: from {show(low)} (−{band:g}%) up to {show(c + half)}"
+    else:
+        low, high = c - half, c + half
+        rounding = (f"rounding: {show(c, extra=0)} stands for {show(low)} to {show(high)}"
+                    if half else "exact")
+        eps = 1e-9 * max(abs(c), 1)
+        if low - eps <= value.point <= high + eps:
+            verdict, tolerance = "reproduced", rounding
+        elif value.overlaps(low, high):
+            verdict, tolerance = "reproduced", (f"{rounding}; reached within the rounding of the "
+                                                f"inputs ({show(value.low)} to {show(value.high)})")
+        elif band and abs(value.point - c) <= abs(c) * band / 100:
+            verdict = "approximate"
+            tolerance = (f"{'“' + q + '”' if q else claim.kind} band ±{band:g}%: "
+                         f"{show(c * (1 - band / 100))} to {show(c * (1 + band / 100))}")
+        else:
+            verdict = "contradicted"
+            tolerance = rounding + (f"; ±{band:g}% band for “{q or claim.kind}”" if band else "")
+        if verdict in ("approximate", "contradicted") and claim.unit != "rank":
+            gap = c - value.point
+            rel = (f" ({gap / value.point * 100:+.2f}%)"
+                   if value.point and claim.unit != "percent" else "")
+            notes.append(f"Gap: claimed minus recomputed = {show(gap, sign=True, extra=2)}{rel}.")
+    if claim.note:
+        notes.append(claim.note)
+    return Verdict(claim, verdict, value.point / f, tolerance, ev.sources,
+                   " ".join(n for n in notes if n), None if c is None else c / f)
+
+
+def _formatter(claim: Claim, decimals: int):
+    def show(x: float, sign=False, extra=1) -> str:
+        if claim.unit == "rank":
+            return f"{x:.0f}"
+        text = f"{x / claim.factor:{'+' if sign else ''}.{decimals + extra}f}"
+        return f"{text}%" if claim.unit == "percent" else f"{text} {claim.unit_label}"
+
+    return show
+
+
+def _is_same_flow_total(part: dict, whole: dict) -> bool:
+    """Whether `whole` is the reporter's total for the flow of `part` (what a published share
+    is a share of)."""
+    def scope(spec):
+        return {k: v for k, v in (_SOURCE_SCOPE | spec).items() if k != "source_id"}
+
+    return scope(whole) == scope({**part, "partner": "WLD", "product": "TOTAL"})
+
+
+def _describe(spec: dict) -> str:
+    """'CHN-ASEAN total trade, January-November 2025, CNY' for a spec."""
+    spec = _SOURCE_SCOPE | spec
+    flow = spec.get("flow", "")
+    flow = {"total": "total trade", "balance": "balance", "export": "exports",
+            "import": "imports", "export+import": "exports plus imports",
+            "export-import": "exports minus imports"}.get(flow, flow)
+    product = "" if spec["product"] == "TOTAL" else f" of {spec['product']}"
+    text = f"{spec.get('reporter', '')}-{spec.get('partner', '')} {flow}{product}"
+    if "period" in spec and not isinstance(spec["period"], list):
+        text += f", {periods.parse(spec['period']).label()}"
+    if "unit" in spec:
+        text += f", {spec['unit']}"
+    return text

@@ -1,0 +1,45 @@
+"""The ledger of every claim: evaluate the registry and write reports/verdicts.csv."""
+
+from pathlib import Path
+
+import pandas as pd
+
+from tradeclaims import paths
+from tradeclaims.build import write_atomic
+from tradeclaims.claims import load_claims
+from tradeclaims.engine import VERDICTS, Engine
+from tradeclaims.query import Dataset
+
+COLUMNS = ["claim_id", "article_id", "quote", "claimed", "recomputed", "unit", "verdict",
+           "tolerance", "sources", "note", "kind", "qualifier"]
+VERDICTS_CSV = paths.REPORTS / "verdicts.csv"
+
+
+def evaluate(claims_path: Path = paths.CLAIMS_CSV, data: Dataset | None = None,
+             articles_path: Path = paths.ARTICLES_CSV) -> pd.DataFrame:
+    """One row per claim with its verdict; raises InputError on a malformed registry."""
+    data = data or Dataset.load()
+    engine = Engine(data, claims_path)
+    verdicts = engine.evaluate_all(load_claims(claims_path, articles_path))
+    return pd.DataFrame([v.as_row() for v in verdicts], columns=COLUMNS)
+
+
+def counts(ledger: pd.DataFrame) -> pd.Series:
+    """Claims per verdict, in the fixed order of the vocabulary."""
+    return ledger.verdict.value_counts().reindex(VERDICTS, fill_value=0)
+
+
+def write(ledger: pd.DataFrame, path: Path = VERDICTS_CSV):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, ledger.to_csv(index=False, lineterminator="\n", float_format="%.6g"))
+
+
+def to_text(ledger: pd.DataFrame) -> str:
+    """A readable table for the terminal."""
+    table = ledger[["claim_id", "verdict", "claimed", "recomputed", "unit", "quote"]].copy()
+    table["quote"] = table.quote.str.slice(0, 48)
+    for column in ("claimed", "recomputed"):
+        table[column] = table[column].map(lambda x: "" if pd.isna(x) else f"{x:.6g}")
+    lines = [table.to_string(index=False), "",
+             "  ".join(f"{verdict}: {n}" for verdict, n in counts(ledger).items())]
+    return "\n".join(lines)
