@@ -30,14 +30,28 @@ data: data/trade.csv ## Build data/trade.csv and data/datapackage.json from data
 data/trade.csv data/datapackage.json &: $(SOURCES) $(LIB) | $(READY)
 	$(PY) -m tradeclaims data
 
-reports: data reports/verdicts.csv ## Build the data, then every report in reports/
+# What every report depends on besides its notebook and parameters.
+REPORT_DEPS := data/trade.csv data/claims.csv data/articles.csv $(wildcard data/sources/*/source.yaml) $(LIB)
 
-reports/verdicts.csv: data/trade.csv data/claims.csv data/articles.csv $(LIB) | $(READY)
+# Rules per report, generated from notebooks/reports.yaml (only for goals that need them).
+ifneq ($(filter-out help env clean distclean lint lab,$(or $(MAKECMDGOALS),help)),)
+include build/reports.mk
+endif
+
+build/reports.mk: notebooks/reports.yaml lib/tradeclaims/makefile.py lib/tradeclaims/config.py | $(READY)
+	$(PY) -m tradeclaims makefile $@
+
+reports: reports/index.html ## Build the data, then every report in reports/ (make -j2 runs two at once)
+
+reports/verdicts.csv: $(REPORT_DEPS) | $(READY)
 	$(PY) -m tradeclaims claims >/dev/null
 	@echo "wrote $@"
 
-test: $(READY) ## Run the unit tests
-	$(PY) -m pytest -q
+reports/index.html: $(REPORT_HTML) reports/verdicts.csv notebooks/reports.yaml | $(READY)
+	$(PY) -m tradeclaims index
+
+test: $(READY) ## Run the unit tests, then nbval over every published report
+	$(PY) -m pytest -q tests --nbval reports/ --nbval-sanitize-with tests/nbval-sanitize.cfg
 
 lint: $(READY) ## Check the code with ruff
 	$(PY) -m ruff check lib tests

@@ -1,4 +1,4 @@
-"""Command line: python -m tradeclaims {data,check-data,claims} ..."""
+"""Command line: python -m tradeclaims {data,check-data,claims,run,index,makefile} ..."""
 
 import argparse
 import sys
@@ -35,6 +35,27 @@ def cmd_claims(args) -> int:
     return 0
 
 
+def cmd_run(args) -> int:
+    from tradeclaims import runner  # papermill and nbconvert load only for this command
+
+    return runner.main(args.names)
+
+
+def cmd_index(args) -> int:
+    from tradeclaims import index
+
+    index.write()
+    print(f"wrote {paths.relative(index.INDEX)}")
+    return 0
+
+
+def cmd_makefile(args) -> int:
+    from tradeclaims import makefile
+
+    makefile.write(args.out)
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tradeclaims", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -46,6 +67,13 @@ def main(argv=None) -> int:
     claims.add_argument("--claims", type=Path, default=paths.CLAIMS_CSV, help="the registry")
     claims.add_argument("--out", type=Path, default=ledger.VERDICTS_CSV, help="the ledger CSV")
     claims.set_defaults(run=cmd_claims)
+    run = commands.add_parser("run", help="run reports named in notebooks/reports.yaml")
+    run.add_argument("names", nargs="+")
+    run.set_defaults(run=cmd_run)
+    commands.add_parser("index", help="write reports/index.html").set_defaults(run=cmd_index)
+    mk = commands.add_parser("makefile", help="write the make rules of every report")
+    mk.add_argument("out", type=Path)
+    mk.set_defaults(run=cmd_makefile)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -77,6 +77,15 @@ class Dataset:
                 mask &= self.frame[column].isin([str(v) for v in accepted])
         return self.frame[mask]
 
+    def require(self, **asked) -> pd.DataFrame:
+        """Like series, but a request that matches nothing raises SeriesNotFound with what
+        exists nearby (how a notebook fails on parameters the data cannot serve)."""
+        rows = self.series(**asked)
+        if rows.empty:
+            asked = {k: v for k, v in asked.items() if v is not None}
+            raise SeriesNotFound("no observation", asked, self._nearby(asked))
+        return rows
+
     def get(self, *, reporter, partner, flow, period, product="TOTAL", measure="value",
             unit=None, basis=None, source_id=None) -> Observation:
         """Exactly one observation, or a QueryError naming what was asked and what exists."""
@@ -100,7 +109,9 @@ class Dataset:
         nearby = {}
         for column in asked:
             relaxed = self.series(**{k: v for k, v in asked.items() if k != column})
-            values = sorted(set(relaxed[column]) - {str(asked[column])})
+            wanted = asked[column] if isinstance(asked[column], (list, tuple, set)) else [
+                asked[column]]
+            values = sorted(set(relaxed[column]) - {str(v) for v in wanted})
             if values:
                 nearby[column] = values[:12]
         return nearby

@@ -1,0 +1,132 @@
+"""Run a report: papermill executes the notebook with its parameters, nbconvert exports HTML,
+both in one process. Nothing in reports/ changes unless the whole run succeeded."""
+
+import os
+import re
+import shutil
+import sys
+import tempfile
+
+import nbformat
+import papermill
+from jupyter_client.manager import AsyncKernelManager
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
+
+from tradeclaims import paths
+from tradeclaims.build import write_atomic
+from tradeclaims.config import CONFIG, Report, load_config
+
+KERNEL = "tradeclaims"
+FAILED = paths.BUILD / "failed"
+
+
+class IsolatedKernelManager(AsyncKernelManager):
+    """Kernels talk over IPC sockets in a private directory, so parallel runs (make -j) never
+    race for the same TCP port."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.transport = "ipc"
+        self._socket_dir = tempfile.mkdtemp(prefix="tradeclaims-kernel-")
+        self.ip = os.path.join(self._socket_dir, "kernel")
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart)
+        if not restart:
+            shutil.rmtree(self._socket_dir, ignore_errors=True)
+
+
+class ReportFailed(RuntimeError):
+    pass
+
+
+def execute(report: Report, parameters: dict | None = None) -> nbformat.NotebookNode:
+    """Execute the notebook; on failure keep the executed copy in build/failed/ and say which
+    cell failed."""
+    FAILED.mkdir(parents=True, exist_ok=True)
+    failed = FAILED / f"{report.name}.ipynb"
+    params = {**report.parameters, **(parameters or {})}
+    try:
+        nb = papermill.execute_notebook(
+            str(report.notebook), str(failed), parameters=params, kernel_name=KERNEL,
+            cwd=str(paths.NOTEBOOKS), progress_bar=False, log_output=False,
+            kernel_manager_class=IsolatedKernelManager)
+    except papermill.PapermillExecutionError as exc:
+        source = exc.source.strip().splitlines()
+        raise ReportFailed(
+            f"report {report.name}: {paths.relative(report.notebook)} failed in cell "
+            f"{exc.cell_index} (In [{exc.exec_count}]: {source[0] if source else ''} …)\n"
+            f"  {exc.ename}: {exc.evalue}\n"
+            f"  the failed run is kept in {paths.relative(failed)}; "
+            f"{paths.relative(report.html)} is unchanged") from None
+    failed.unlink(missing_ok=True)
+    return clean(nb)
+
+
+def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop what differs between runs (times, durations, kernel ids) so diffs show only real
+    changes."""
+    pm = nb.metadata.get("papermill", {})
+    nb.metadata["papermill"] = {"parameters": pm.get("parameters", {})}
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    return nb
+
+
+def to_html(nb: nbformat.NotebookNode, title: str) -> str:
+    """Self-contained HTML for reviewers: code hidden (a button shows it), no parameter cells,
+    images inline, no scripts fetched from the network."""
+    exporter = HTMLExporter(exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags={"parameters", "injected-parameters"}),
+        enabled=True)
+    html, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    html = re.sub(r'<script[^>]*src="https?://[^"]*"[^>]*>\s*</script>', "", html)
+    html = re.sub(r"<body([^>]*)>", r'<body\1 data-code="hidden">' + _CODE_TOGGLE, html,
+                  count=1)
+    return html.replace("</head>", _CODE_STYLE + "</head>", 1)
+
+
+_CODE_STYLE = """<style>
+body[data-code="hidden"] .jp-CodeCell .jp-Cell-inputWrapper,
+body[data-code="hidden"] .jp-CodeCell.jp-mod-noOutputs { display: none; }
+.jp-RenderedHTMLCommon table.tc-verdicts td, .jp-RenderedHTMLCommon table.tc-verdicts th,
+.jp-RenderedHTMLCommon table.tc-data td, .jp-RenderedHTMLCommon table.tc-data th {
+  text-align: left; vertical-align: top; }
+.jp-RenderedHTMLCommon table.tc-verdicts td.n, .jp-RenderedHTMLCommon table.tc-data td.n {
+  text-align: right; font-variant-numeric: tabular-nums; }
+#code-toggle { position: fixed; top: 0.6em; right: 0.6em; z-index: 10; font: 13px sans-serif;
+  padding: 0.3em 0.8em; border: 1px solid #999; border-radius: 4px; background: #fff; }
+@media print { #code-toggle { display: none; } }
+</style>
+"""
+_CODE_TOGGLE = ("\n<button id=\"code-toggle\" onclick=\"var b=document.body;"
+                "b.dataset.code=b.dataset.code==='hidden'?'shown':'hidden'\">"
+                "Show or hide the code</button>\n")
+
+
+def run(report: Report, parameters: dict | None = None):
+    nb = execute(report, parameters)
+    notebook_text = nbformat.writes(nb) + "\n"
+    html = to_html(nb, report.title)
+    paths.REPORTS.mkdir(exist_ok=True)
+    write_atomic(report.ipynb, notebook_text)
+    write_atomic(report.html, html)
+
+
+def main(names: list[str]) -> int:
+    reports = load_config()
+    for name in names:
+        if name not in reports:
+            print(f"error: no report {name!r} in {paths.relative(CONFIG)} "
+                  f"(known: {', '.join(reports)})", file=sys.stderr)
+            return 2
+        try:
+            run(reports[name])
+        except ReportFailed as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {paths.relative(reports[name].html)}")
+    return 0
