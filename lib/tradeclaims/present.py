@@ -117,9 +117,16 @@ def verdict_table(table: pd.DataFrame) -> Html:
                                                "Verdict", "Tolerance", "Note", "Sources"))
     markup = (f"<table class='tc-verdicts'><thead><tr>{head}</tr></thead>"
               f"<tbody>{''.join(rows)}</tbody></table>")
-    text = table[["claim_id", "verdict", "claimed", "recomputed", "unit"]].to_string(
-        index=False, na_rep="")
-    return Html(markup, text)
+    return Html(markup, "\n".join(_claim_text(r) for r in table.itertuples()))
+
+
+def _claim_text(r) -> str:
+    """One claim as text, for diffs: every fact the HTML row shows."""
+    lines = [f"{r.claim_id}: {r.verdict}; claimed {fmt(r.claimed, 6, r.unit)}, recomputed "
+             f"{fmt(r.recomputed, 6, r.unit) or '-'} ({r.unit})"]
+    lines += [f"    {name}: {value}" for name, value in (
+        ("tolerance", r.tolerance), ("sources", r.sources), ("note", r.note)) if value]
+    return "\n".join(lines)
 
 
 def sources(source_ids) -> Html:
