@@ -4,7 +4,7 @@ reports are rebuilt."""
 
 import pytest
 
-from conftest import Workspace
+from tradeclaims.workspace import Workspace
 
 
 @pytest.fixture(scope="module")

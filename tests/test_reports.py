@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from conftest import Workspace
 from tradeclaims import paths, runner
 from tradeclaims.claims import read_articles
 from tradeclaims.config import Report, load_config
+from tradeclaims.workspace import Workspace
 
 
 class Links(HTMLParser):
@@ -115,8 +115,7 @@ def test_a_parameter_the_data_cannot_serve_fails_clearly(tmp_path, monkeypatch):
 def built(tmp_path_factory):
     """The report set built from scratch in a copy of the repository."""
     ws = Workspace(tmp_path_factory.mktemp("clean") / "repo")
-    for path in (ws.root / "reports").iterdir():
-        path.unlink()
+    ws.clear_reports()
     result = ws.make("-j2", "reports")
     assert result.returncode == 0, result.stderr
     return ws

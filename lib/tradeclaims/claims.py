@@ -8,8 +8,8 @@ import pandas as pd
 
 from tradeclaims import paths
 from tradeclaims.errors import InputError, InputErrors
+from tradeclaims.fields import KEY
 from tradeclaims.intervals import printed_half_width
-from tradeclaims.schema import KEY
 from tradeclaims.units import SCALE_WORDS, parse_number
 
 COLUMNS = ["claim_id", "article_id", "quote", "claimed", "unit", "scale", "qualifier", "kind",
@@ -46,7 +46,8 @@ class Claim:
     band: str = ""
     rests_on: str = ""
     note: str = ""
-    row: int = 0
+    row: int = 0  # line in the registry file
+    file: Path = paths.CLAIMS_CSV
 
     @property
     def factor(self) -> float:
@@ -112,7 +113,7 @@ def load_claims(path: Path = paths.CLAIMS_CSV, articles_path: Path = paths.ARTIC
             claimed_text=raw["claimed"], unit=raw["unit"], scale=raw["scale"],
             qualifier=raw["qualifier"], kind=raw["kind"], series=parse_spec(raw["series"]),
             base=parse_spec(raw["base"]), band=raw["band"], rests_on=raw["rests_on"],
-            note=raw["note"], row=line))
+            note=raw["note"], row=line, file=path))
     if errors:
         raise InputErrors(errors)
     return claims

@@ -9,8 +9,7 @@ from tradeclaims import periods
 from tradeclaims.claims import Claim
 from tradeclaims.errors import InputError
 from tradeclaims.intervals import Interval, growth, share
-from tradeclaims.paths import CLAIMS_CSV
-from tradeclaims.query import AmbiguousSeries, Dataset, QueryError
+from tradeclaims.query import AmbiguousSeries, Dataset, QueryError, SeriesNotFound
 
 VERDICTS = ["reproduced", "approximate", "contradicted", "not_checkable"]
 # Looser bands that a claim's own wording (or a currency conversion) allows, in percent.
@@ -30,6 +29,7 @@ class Evidence:
     other: str = ""  # the other estimate where there are two (published rate vs levels)
     claimed: Interval | None = None  # set by recipes that take the claim from the data
     scope: str = ""  # e.g. which partners a rank was taken among
+    earlier_max: float | None = None  # first_time: the highest earlier value
 
 
 @dataclass
@@ -52,15 +52,25 @@ class Verdict:
 
 
 class ClaimError(InputError):
+    """A claim that cannot be evaluated; names the registry file, row, field and claim."""
+
     def __init__(self, claim: Claim, field: str, message: str):
-        super().__init__(CLAIMS_CSV, f"claim {claim.claim_id}: {message}", row=claim.row,
+        super().__init__(claim.file, f"claim {claim.claim_id}: {message}", row=claim.row,
                          field=field)
 
 
+class MissingSeries(ClaimError):
+    """The data has no observation for what the claim asks."""
+
+
+def _merge(*source_lists) -> list[str]:
+    """Source ids in order of first appearance, each once."""
+    return list(dict.fromkeys(s for sources in source_lists for s in sources))
+
+
 class Engine:
-    def __init__(self, data: Dataset, claims_file=CLAIMS_CSV):
+    def __init__(self, data: Dataset):
         self.data = data
-        self.claims_file = claims_file
 
     # -- fetching -----------------------------------------------------------------------------
 
@@ -73,13 +83,13 @@ class Engine:
         for sign, flow in re.findall(r"([+-]?)\s*([a-z]+)", spec.get("flow", "")) or [("", None)]:
             try:
                 value, ids = self._one(claim, {**spec, "flow": flow} if flow else spec, field)
-            except ClaimError as exc:
-                if flow not in FLOW_IDENTITIES or "no observation" not in str(exc):
+            except MissingSeries:
+                if flow not in FLOW_IDENTITIES:
                     raise
                 value, ids = self.fetch(claim, {**spec, "flow": FLOW_IDENTITIES[flow]}, field)
             value = Interval.exact(0) - value if sign == "-" else value
             total = value if total is None else total + value
-            sources += [i for i in ids if i not in sources]
+            sources = _merge(sources, ids)
         return total, sources
 
     def _one(self, claim, spec, field):
@@ -92,6 +102,8 @@ class Engine:
                 precision = rows.precision.max()
                 return Interval.rounded(rows.value.iloc[0], precision), sorted(rows.source_id)
             raise ClaimError(claim, field, str(exc)) from None
+        except SeriesNotFound as exc:
+            raise MissingSeries(claim, field, str(exc)) from None
         except QueryError as exc:
             raise ClaimError(claim, field, str(exc)) from None
 
@@ -100,10 +112,8 @@ class Engine:
         publisher printed, never one computed from its definition."""
         try:
             return (self._one if printed_only else self.fetch)(claim, _SOURCE_SCOPE | spec, field)
-        except ClaimError as exc:
-            if "no observation" in str(exc):
-                return None
-            raise
+        except MissingSeries:
+            return None
 
     # -- recipes ------------------------------------------------------------------------------
 
@@ -133,7 +143,7 @@ class Engine:
                             "series")
         levels = None
         if now and before:
-            levels = growth(now[0], before[0]), now[1] + [s for s in before[1] if s not in now[1]]
+            levels = growth(now[0], before[0]), _merge(now[1], before[1])
         return self._choose(claim, published, levels, f"the published growth rate ({unit})",
                             f"levels {period.label()} on {period.previous().label()} ({unit})")
 
@@ -143,8 +153,7 @@ class Engine:
         whole_spec = spec | claim.base
         part, part_sources = self.fetch(claim, spec, "series")
         whole, whole_sources = self.fetch(claim, whole_spec, "base")
-        levels = share(part, whole), part_sources + [s for s in whole_sources
-                                                     if s not in part_sources]
+        levels = share(part, whole), _merge(part_sources, whole_sources)
         published = None
         if _is_same_flow_total(spec, whole_spec):
             unit = spec.get("unit") or self._only_unit(claim, spec)
@@ -161,10 +170,7 @@ class Engine:
         cny, cny_sources = self.fetch(claim, {**pair, "unit": "CNY"}, "base")
         usd, usd_sources = self.fetch(claim, {**pair, "unit": "USD"}, "base")
         rate = cny / usd
-        for s in cny_sources + usd_sources:
-            if s not in sources:
-                sources.append(s)
-        return Evidence(amount / rate, sources,
+        return Evidence(amount / rate, _merge(sources, cny_sources, usd_sources),
                         f"the rate implied by the publisher's own yuan and dollar figures for "
                         f"{_describe(pair)}: {rate.point:.4f} CNY per USD")
 
@@ -176,7 +182,7 @@ class Engine:
         values, sources = {}, []
         for partner in dict.fromkeys([target, *rivals]):
             values[partner], ids = self.fetch(claim, {**claim.series, "partner": partner}, "base")
-            sources += [i for i in ids if i not in sources]
+            sources = _merge(sources, ids)
         ordered = sorted(values, key=lambda p: values[p].point, reverse=True)
         rank = ordered.index(target) + 1
         return Evidence(Interval.exact(rank), sources, "ranking by value",
@@ -191,18 +197,18 @@ class Engine:
         if earlier.empty:
             raise ClaimError(claim, "base", f"no observation for {_describe(spec | claim.base)}")
         top = earlier.loc[earlier.value.idxmax()]
-        sources += [s for s in sorted(earlier.source_id) if s not in sources]
+        sources = _merge(sources, sorted(earlier.source_id))
         labels = ", ".join(sorted(set(earlier.period)))
         return Evidence(current, sources, "the published level",
                         scope=f"earlier periods {labels}: highest {top.value / claim.factor:g} "
                         f"{claim.unit_label} ({top.period}, {top.source_id})",
-                        other=str(top.value))
+                        earlier_max=top.value)
 
     def compare(self, claim: Claim) -> Evidence:
         spec = {"unit": claim.unit} | claim.series
         first, first_sources = self.fetch(claim, spec, "series")
         second, second_sources = self.fetch(claim, spec | claim.base, "base")
-        sources = first_sources + [s for s in second_sources if s not in first_sources]
+        sources = _merge(first_sources, second_sources)
         return Evidence(second, sources, f"{', '.join(second_sources)} (recomputed) against "
                         f"{', '.join(first_sources)} (claimed)", claimed=first)
 
@@ -221,7 +227,7 @@ class Engine:
         unit = "%" if claim.unit == "percent" else f" {claim.unit_label}"
         other_text = (f"{other_label}: {other[0].point / claim.factor:.2f}{unit}"
                       if other else "")
-        sources = chosen[1] + [s for s in (other[1] if other else []) if s not in chosen[1]]
+        sources = _merge(chosen[1], other[1] if other else [])
         label = published_label if choice == "published" else levels_label
         return Evidence(chosen[0], sources, label, other=other_text)
 
@@ -271,15 +277,14 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
                 else max(0, round(-math.log10(2 * half / f))) if half else 0)
     show = _formatter(claim, decimals)
     notes = [f"Rests on {ev.rests_on}." if ev.rests_on else ""]
-    if ev.other and claim.kind != "compare" and claim.kind != "first_time":
+    if ev.other:
         notes.append(f"Other estimate: {ev.other}.")
     if ev.scope:
         notes.append(f"Ranked {ev.scope}." if claim.kind == "rank"
                      else f"{ev.scope[0].upper()}{ev.scope[1:]}.")
 
     if claim.kind == "first_time":
-        top = float(ev.other)
-        ok = value.point > c >= top
+        ok = value.point > c >= ev.earlier_max
         verdict = "reproduced" if ok else "contradicted"
         tolerance = f"first time over {show(c)}: the value must exceed it and no earlier one may"
     elif q in ("over", "at_least", "under"):

@@ -19,7 +19,7 @@ def evaluate(claims_path: Path = paths.CLAIMS_CSV, data: Dataset | None = None,
              articles_path: Path = paths.ARTICLES_CSV) -> pd.DataFrame:
     """One row per claim with its verdict; raises InputError on a malformed registry."""
     data = data or Dataset.load()
-    engine = Engine(data, claims_path)
+    engine = Engine(data)
     verdicts = engine.evaluate_all(load_claims(claims_path, articles_path))
     return pd.DataFrame([v.as_row() for v in verdicts], columns=COLUMNS)
 

@@ -1,0 +1,44 @@
+"""A copy of the repository to experiment in: it keeps the files' modification times, uses the
+project's environment (.venv) but imports its own lib/, so a test or a benchmark can change data
+or code and rebuild without touching the real repository."""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from tradeclaims import paths
+
+_SKIP = (".venv", "build", ".git", "__pycache__", ".pytest_cache", ".ruff_cache")
+
+
+class Workspace:
+    def __init__(self, root: Path):
+        shutil.copytree(paths.ROOT, root, symlinks=True, ignore=shutil.ignore_patterns(*_SKIP))
+        (root / ".venv").symlink_to(paths.ROOT / ".venv")
+        self.root = root
+        self.env = {**os.environ, "PYTHONPATH": str(root / "lib")}
+        self.python = str(root / ".venv" / "bin" / "python")
+
+    def run(self, *command, timeout=1800) -> subprocess.CompletedProcess:
+        return subprocess.run(command, cwd=self.root, env=self.env, capture_output=True,
+                              text=True, timeout=timeout)
+
+    def make(self, *targets) -> subprocess.CompletedProcess:
+        return self.run("make", "--no-print-directory", *targets)
+
+    def nbval(self, *notebooks) -> subprocess.CompletedProcess:
+        return self.run(self.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval",
+                        "--nbval-sanitize-with", "tests/nbval-sanitize.cfg", *notebooks)
+
+    def edit(self, relative: str, old: str, new: str):
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        if old not in text:
+            raise ValueError(f"{old!r} not in {relative}")
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def clear_reports(self):
+        """Remove everything make reports writes, as before a first build."""
+        for path in (self.root / "reports").iterdir():
+            path.unlink()
