@@ -6,7 +6,7 @@ import os
 import pytest
 
 from conftest import add_source
-from tradeclaims import build
+from tradeclaims import build, files
 from tradeclaims.errors import InputError
 
 GOOD = "CHN,WLD,export,TOTAL,2025,value,,26.99,trillion yuan,"
@@ -89,6 +89,6 @@ def test_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError):
-        build.write_atomic(target, "half")
+        files.write_atomic(target, "half")
     assert target.read_text(encoding="utf-8") == "last good build\n"
     assert [p.name for p in tmp_path.iterdir()] == ["trade.csv"]

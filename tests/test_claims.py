@@ -86,7 +86,7 @@ def test_cross_source_pairs_show_both_sources(verdicts):
 
 
 def test_committed_ledger_is_up_to_date(verdicts):
-    committed = ledger.VERDICTS_CSV.read_text(encoding="utf-8")
+    committed = paths.VERDICTS_CSV.read_text(encoding="utf-8")
     current = verdicts.reset_index()[ledger.COLUMNS]
     assert committed == current.to_csv(index=False, lineterminator="\n", float_format="%.6g"), (
         "reports/verdicts.csv is stale: run `make reports`")

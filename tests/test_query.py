@@ -1,7 +1,6 @@
 import pytest
 
-from tradeclaims import Dataset
-from tradeclaims.query import AmbiguousSeries, SeriesNotFound
+from tradeclaims.query import AmbiguousSeries, Dataset, SeriesNotFound
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,4 @@
-"""tradeclaims: check the numbers in news articles on China's trade against official data."""
+"""tradeclaims: check the numbers in news articles on China's trade against official data.
 
-from tradeclaims.errors import InputError
-from tradeclaims.query import Dataset, QueryError
-
-__all__ = ["Dataset", "InputError", "QueryError"]
+Modules load only what they need (the report runner never imports pandas), so import from the
+module itself: `from tradeclaims.query import Dataset`."""

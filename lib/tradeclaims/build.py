@@ -1,13 +1,13 @@
 """Build the shared tidy dataset data/trade.csv and its descriptor data/datapackage.json."""
 
 import json
-import os
 from pathlib import Path
 
 import pandas as pd
 
-from tradeclaims import paths, schema
+from tradeclaims import fields, paths, schema
 from tradeclaims.errors import InputError
+from tradeclaims.files import write_atomic
 from tradeclaims.sources import load_source, source_folders
 from tradeclaims.units import BASES, MEASURE_UNITS, UNITS
 
@@ -24,31 +24,21 @@ def build(root: Path = paths.SOURCES) -> pd.DataFrame:
         raise InputError(root, "no sources found")
     data = pd.concat(frames, ignore_index=True)
     schema.validate(data, root, known_sources={folder.name for folder in folders})
-    return data[schema.COLUMNS].sort_values(schema.KEY, kind="stable").reset_index(drop=True)
+    return data[fields.COLUMNS].sort_values(fields.KEY, kind="stable").reset_index(drop=True)
 
 
 def to_csv_text(data: pd.DataFrame) -> str:
     return data.to_csv(index=False, lineterminator="\n")
 
 
-def write_atomic(path: Path, text: str):
-    """Write through a temporary file and rename, so no reader ever sees half a file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def datapackage(data: pd.DataFrame, root: Path = paths.SOURCES) -> dict:
     """A Frictionless Data Package descriptor for trade.csv."""
-    enums = {"flow": schema.FLOWS, "measure": sorted(MEASURE_UNITS), "unit": UNITS,
+    enums = {"flow": fields.FLOWS, "measure": sorted(MEASURE_UNITS), "unit": UNITS,
              "basis": ["", *BASES]}
-    fields = [{"name": name, "type": "number" if name in ("value", "precision") else "string",
-               "description": schema.DESCRIPTIONS[name],
-               **({"constraints": {"enum": enums[name]}} if name in enums else {})}
-              for name in schema.COLUMNS]
+    described = [{"name": name, "type": "number" if name in ("value", "precision") else "string",
+                  "description": fields.DESCRIPTIONS[name],
+                  **({"constraints": {"enum": enums[name]}} if name in enums else {})}
+                 for name in fields.COLUMNS]
     sources = []
     for folder in source_folders(root):
         source, _ = load_source(folder)
@@ -69,7 +59,7 @@ def datapackage(data: pd.DataFrame, root: Path = paths.SOURCES) -> dict:
             "format": "csv",
             "encoding": "utf-8",
             "rows": len(data),
-            "schema": {"fields": fields, "primaryKey": schema.KEY,
+            "schema": {"fields": described, "primaryKey": fields.KEY,
                        "missingValues": []},
         }],
     }

@@ -3,13 +3,12 @@
 import pandas as pd
 
 from tradeclaims import ledger, paths
-from tradeclaims.build import write_atomic
 from tradeclaims.claims import read_articles
 from tradeclaims.config import Report, load_config
+from tradeclaims.files import write_atomic
 from tradeclaims.sources import load_provenance
 from tradeclaims.style import badge, e, fmt, legend_html
 
-INDEX = paths.REPORTS / "index.html"
 LEDGER_REPORT = "ledger"
 
 
@@ -55,7 +54,7 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
 
 
 def write():
-    write_atomic(INDEX, render(load_config(), pd.read_csv(ledger.VERDICTS_CSV,
+    write_atomic(paths.INDEX_HTML, render(load_config(), pd.read_csv(paths.VERDICTS_CSV,
                                                           keep_default_na=False,
                                                           na_values={"claimed": [""],
                                                                      "recomputed": [""]})))

@@ -5,14 +5,13 @@ from pathlib import Path
 import pandas as pd
 
 from tradeclaims import paths
-from tradeclaims.build import write_atomic
 from tradeclaims.claims import load_claims
 from tradeclaims.engine import VERDICTS, Engine
+from tradeclaims.files import write_atomic
 from tradeclaims.query import Dataset
 
 COLUMNS = ["claim_id", "article_id", "quote", "claimed", "recomputed", "unit", "verdict",
            "tolerance", "sources", "note", "kind", "qualifier"]
-VERDICTS_CSV = paths.REPORTS / "verdicts.csv"
 
 
 def evaluate(claims_path: Path = paths.CLAIMS_CSV, data: Dataset | None = None,
@@ -29,7 +28,7 @@ def counts(ledger: pd.DataFrame) -> pd.Series:
     return ledger.verdict.value_counts().reindex(VERDICTS, fill_value=0)
 
 
-def write(ledger: pd.DataFrame, path: Path = VERDICTS_CSV):
+def write(ledger: pd.DataFrame, path: Path = paths.VERDICTS_CSV):
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, ledger.to_csv(index=False, lineterminator="\n", float_format="%.6g"))
 

@@ -12,6 +12,8 @@ ARTICLES_CSV = DATA / "articles.csv"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
 BUILD = ROOT / "build"
+VERDICTS_CSV = REPORTS / "verdicts.csv"
+INDEX_HTML = REPORTS / "index.html"
 
 
 def relative(path: Path) -> str:

@@ -6,8 +6,8 @@ from pathlib import Path
 import pandas as pd
 
 from tradeclaims import paths
+from tradeclaims.fields import COLUMNS, KEY
 from tradeclaims.intervals import Interval
-from tradeclaims.schema import COLUMNS, KEY
 from tradeclaims.sources import Source, load_provenance
 
 DIMENSIONS = [column for column in KEY if column != "source_id"]

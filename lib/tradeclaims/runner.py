@@ -14,8 +14,8 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from tradeclaims import paths
-from tradeclaims.build import write_atomic
 from tradeclaims.config import CONFIG, Report, load_config
+from tradeclaims.files import write_atomic
 
 KERNEL = "tradeclaims"
 FAILED = paths.BUILD / "failed"
@@ -65,13 +65,15 @@ def execute(report: Report, parameters: dict | None = None) -> nbformat.Notebook
 
 
 def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop what differs between runs (times, durations, kernel ids) so diffs show only real
-    changes."""
+    """Drop what differs between runs (times, durations, kernel ids, the random id papermill
+    gives the cell it injects) so diffs show only real changes."""
     pm = nb.metadata.get("papermill", {})
     nb.metadata["papermill"] = {"parameters": pm.get("parameters", {})}
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
     return nb
 
 
