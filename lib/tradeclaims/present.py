@@ -2,6 +2,7 @@
 titles, units and a source line. Every object displays as HTML and as plain text, so nbval
 compares readable numbers."""
 
+from dataclasses import dataclass
 from functools import cache
 
 import matplotlib.pyplot as plt
@@ -40,6 +41,11 @@ class Html:
 
     def __repr__(self):
         return self.text
+
+
+def _links(source_ids) -> str:
+    """Links to the source footnotes that sources() writes."""
+    return " ".join(f"<a href='#src-{e(s)}'>[{e(s)}]</a>" for s in source_ids)
 
 
 @cache
@@ -106,7 +112,7 @@ def verdict_table(table: pd.DataFrame) -> Html:
     to the source footnotes."""
     rows = []
     for r in table.itertuples():
-        refs = " ".join(f"<a href='#src-{e(s)}'>[{e(s)}]</a>" for s in r.sources.split())
+        refs = _links(r.sources.split())
         rows.append(
             f"<tr id='claim-{e(r.claim_id)}'><td><b>{e(r.claim_id)}</b></td>"
             f"<td>“{e(r.quote)}”</td><td class='n'>{fmt(r.claimed, 3, r.unit)}</td>"
@@ -193,19 +199,24 @@ def finish(fig, ax, title: str, xlabel: str, ylabel: str, source_ids):
     return fig
 
 
+def _source_ids(frame: pd.DataFrame) -> list[str]:
+    return list(frame.source_id) if "source_id" in frame else cited(frame)
+
+
 def bar_chart(frame: pd.DataFrame, x: str, y: str, title: str, xlabel: str, ylabel: str,
               hue: str | None = None, horizontal=False):
-    """Bars from a frame with a source_id column; returns the figure."""
+    """Bars from a frame with a source_id column (or sources, as in the ledger); returns the
+    figure."""
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(frame) + 1.8) if horizontal else (8, 4.2))
     if horizontal:  # xlabel names the value axis, which is then horizontal
         sns.barplot(frame, y=x, x=y, hue=hue or x, ax=ax, legend=False, palette="crest",
                     orient="h")
         ax.axvline(0, color="#333", linewidth=0.8)
-        finish(fig, ax, title, xlabel, ylabel, frame.source_id)
+        finish(fig, ax, title, xlabel, ylabel, _source_ids(frame))
     else:
         sns.barplot(frame, x=x, y=y, hue=hue or x, ax=ax, legend=bool(hue), palette="crest")
         ax.axhline(0, color="#333", linewidth=0.8)
-        finish(fig, ax, title, xlabel, ylabel, frame.source_id)
+        finish(fig, ax, title, xlabel, ylabel, _source_ids(frame))
     return fig
 
 
@@ -223,12 +234,52 @@ def gap_chart(table: pd.DataFrame, title: str):
                   "claim (exact wording only)", cited(checked))
 
 
-def recompute(kind: str, series: str, base: str = "", unit: str = "percent") -> float:
+@dataclass
+class Recomputed:
+    """A figure the engine recomputed outside the registry, with what it rests on."""
+
+    value: float
+    sources: list[str]
+    rests_on: str
+
+
+def recompute(kind: str, series: str, base: str = "", unit: str = "percent") -> Recomputed:
     """What the engine recomputes for a recipe, outside the registry: e.g.
     recompute("share", "reporter=CHN partner=WLD flow=export product=X period=2025 unit=USD",
     "product=TOTAL")."""
     claim = Claim("adhoc", "", "", "", unit, "", "", kind, parse_spec(series), parse_spec(base))
-    return getattr(Engine(dataset()), kind)(claim).value.point
+    ev = getattr(Engine(dataset()), kind)(claim)
+    return Recomputed(ev.value.point, ev.sources, ev.rests_on)
+
+
+def finding(text: str, figure: Recomputed) -> Html:
+    """A sentence stating a recomputed figure, with what it rests on and its sources."""
+    how = f"Rests on {figure.rests_on}." if figure.rests_on else ""
+    return Html(f"<p>{e(text)} <small>{e(how)} {_links(figure.sources)}</small></p>",
+                f"{text} ({how} Sources: {', '.join(figure.sources)})")
+
+
+def shares(series: str, bases: dict[str, str]) -> pd.DataFrame:
+    """`series` as a % of each base (a label, and changes to `series` as in the registry), one
+    row each, with the sources behind it."""
+    rows = []
+    for label_, base in bases.items():
+        figure = recompute("share", series, base)
+        rows.append({"denominator": label_, "share": figure.value,
+                     "sources": " ".join(figure.sources), "rests_on": figure.rests_on})
+    return pd.DataFrame(rows)
+
+
+def share_table(frame: pd.DataFrame) -> Html:
+    """The rows of shares(), each with its sources."""
+    rows = "".join(f"<tr><td>{e(r.denominator)}</td><td class=n>{fmt(r.share, 1)}</td>"
+                   f"<td>{e(r.rests_on)}</td><td>{_links(r.sources.split())}</td></tr>"
+                   for r in frame.itertuples())
+    head = "".join(f"<th>{h}</th>" for h in ("Share of", "%", "Rests on", "Sources"))
+    text = "\n".join(f"{r.denominator}: {fmt(r.share, 1)}% ({r.rests_on}; {r.sources})"
+                     for r in frame.itertuples())
+    return Html(f"<table class='tc-data'><thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"
+                "</table>", text)
 
 
 def observations_table(frame: pd.DataFrame, scale: float, unit: str) -> Html:
@@ -240,7 +291,7 @@ def observations_table(frame: pd.DataFrame, scale: float, unit: str) -> Html:
                  fmt(r.growth_published, 1), fmt(r.share_published, 1)]
         rows.append("<tr>" + "".join(f"<td{' class=n' if i > 3 else ''}>{e(c)}</td>"
                                      for i, c in enumerate(cells))
-                    + f"<td><a href='#src-{e(r.source_id)}'>[{e(r.source_id)}]</a></td></tr>")
+                    + f"<td>{_links([r.source_id])}</td></tr>")
         lines.append(" | ".join(cells + [r.source_id]))
     head = "".join(f"<th>{h}</th>" for h in ("Partner", "Product", "Flow", "Period", unit,
                                                "Growth y/y, % (published)",

@@ -1,0 +1,60 @@
+"""The notebook helpers: figures recomputed outside the registry carry their sources, and every
+link they draw points at a footnote that sources() writes."""
+
+import re
+
+import pytest
+
+from tradeclaims import present as tc
+from tradeclaims.engine import MissingSeries
+
+ELECTRONICS = ("reporter=CHN partner=WLD flow=export product=CCCME:electronic_information "
+               "period=2025 unit=USD")
+BASES = {"exports": "product=TOTAL", "trade": "product=TOTAL flow=export+import"}
+
+
+def _level(**spec):
+    return tc.dataset().get(partner="WLD", period="2025", unit="USD", measure="value",
+                            **spec).value
+
+
+def _targets(markup):
+    return re.findall(r"href='#src-([^']+)'", markup)
+
+
+def test_shares_rest_on_the_printed_share_where_there_is_one_else_on_levels():
+    frame = tc.shares(ELECTRONICS, BASES).set_index("denominator")
+    part = _level(reporter="CHN", flow="export", product="CCCME:electronic_information")
+    exports = _level(reporter="CHN", flow="export", product="TOTAL")
+    imports = _level(reporter="CHN", flow="import", product="TOTAL")
+
+    assert frame.loc["exports", "rests_on"] == "the published share"
+    assert frame.loc["exports", "share"] == 20.0  # as CCCME printed it
+    assert frame.loc["trade", "share"] == pytest.approx(100 * part / (exports + imports))
+    assert frame.loc["trade", "share"] != pytest.approx(100 * part / exports)
+    trade_sources = frame.loc["trade", "sources"].split()
+    assert "cccme-2025-electronics" in trade_sources and len(trade_sources) >= 2
+
+
+def test_every_link_of_a_share_table_or_finding_has_its_footnote():
+    frame = tc.shares(ELECTRONICS, BASES)
+    figure = tc.recompute("conversion", "reporter=CHN partner=ASEAN flow=total period=2025",
+                          "partner=WLD", unit="USD")
+    links = _targets(tc.share_table(frame).markup) + _targets(tc.finding("x", figure).markup)
+    footnotes = tc.sources(tc.cited(frame) + figure.sources).markup
+    assert links and set(links) == set(re.findall(r"id='src-([^']+)'", footnotes))
+
+
+def test_a_finding_says_what_it_rests_on_in_both_forms():
+    figure = tc.recompute("conversion", "reporter=CHN partner=ASEAN flow=total period=2025",
+                          "partner=WLD", unit="USD")
+    finding = tc.finding("ASEAN trade in dollars", figure)
+    assert "CNY per USD" in figure.rests_on
+    for form in (finding.markup, repr(finding)):
+        assert "Rests on the rate implied" in form
+    assert all(s in repr(finding) for s in figure.sources)
+
+
+def test_a_recompute_the_data_cannot_serve_names_the_request():
+    with pytest.raises(MissingSeries, match="partner=FRA"):
+        tc.recompute("share", ELECTRONICS.replace("partner=WLD", "partner=FRA"), "product=TOTAL")
