@@ -11,7 +11,7 @@ KERNEL := tradeclaims
 LIB := $(shell find lib -name '*.py' -not -path '*/__pycache__/*')
 SOURCES := $(shell find data/sources -type f)
 
-.PHONY: help env data reports test lint lab clean distclean
+.PHONY: help env data reports test bench lint lab clean distclean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ data/trade.csv data/datapackage.json &: $(SOURCES) $(LIB) | $(READY)
 REPORT_DEPS := data/trade.csv data/claims.csv data/articles.csv $(wildcard data/sources/*/source.yaml) $(LIB)
 
 # Rules per report, generated from notebooks/reports.yaml (only for goals that need them).
-ifneq ($(filter-out help env clean distclean lint lab,$(or $(MAKECMDGOALS),help)),)
+ifneq ($(filter-out help env clean distclean lint lab bench,$(or $(MAKECMDGOALS),help)),)
 include build/reports.mk
 endif
 
@@ -53,8 +53,11 @@ reports/index.html: $(REPORT_HTML) reports/verdicts.csv notebooks/reports.yaml |
 test: $(READY) ## Run the unit tests, then nbval over every published report
 	$(PY) -m pytest -q tests --nbval reports/ --nbval-sanitize-with tests/nbval-sanitize.cfg
 
+bench: $(READY) ## Time report builds against plain papermill + nbconvert (benchmarks/build.py)
+	$(PY) benchmarks/build.py
+
 lint: $(READY) ## Check the code with ruff
-	$(PY) -m ruff check lib tests
+	$(PY) -m ruff check lib tests benchmarks conftest.py
 
 lab: $(READY) ## Open JupyterLab on the project's kernel
 	$(PY) -m jupyter lab --notebook-dir=notebooks
