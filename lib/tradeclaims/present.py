@@ -2,6 +2,7 @@
 titles, units and a source line. Every object displays as HTML and as plain text, so nbval
 compares readable numbers."""
 
+import textwrap
 from dataclasses import dataclass
 from functools import cache
 
@@ -180,21 +181,27 @@ def wide(**spec) -> pd.DataFrame:
     return out.sort_values(keys[1:] + ["source_id"]).reset_index(drop=True)
 
 
-def source_line(source_ids) -> str:
+def source_line(source_ids, width: int = 130) -> str:
+    """'Source: publisher (ids); publisher (ids)', wrapped to `width` characters."""
     data = dataset()
-    names = [f"{data.source(s).publisher.split(' (')[0]} ({s})" for s in dict.fromkeys(source_ids)]
-    return "Source: " + "; ".join(names)
+    by_publisher: dict[str, list[str]] = {}
+    for sid in dict.fromkeys(source_ids):
+        by_publisher.setdefault(data.source(sid).publisher.split(" (")[0], []).append(sid)
+    text = "Source: " + "; ".join(f"{name} ({', '.join(ids)})"
+                                  for name, ids in by_publisher.items())
+    return textwrap.fill(text, width)
 
 
 def finish(fig, ax, title: str, xlabel: str, ylabel: str, source_ids):
-    """Title, axis labels with units and a source line under the chart."""
+    """Title, axis labels with units and a source line under the chart, with room for it."""
     ax.set_title(title, loc="left", fontsize=12, fontweight="bold")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     sns.despine(ax=ax)
-    fig.text(0.01, 0.005, source_line(source_ids), fontsize=7.5, color="#555", wrap=True,
-             va="bottom", ha="left")
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    line = source_line(source_ids)
+    fig.text(0.01, 0.01, line, fontsize=7.5, color="#555", va="bottom", ha="left")
+    footer = (0.12 + 0.13 * (line.count("\n") + 1)) / fig.get_figheight()  # inches -> fraction
+    fig.tight_layout(rect=(0, footer, 1, 1))
     plt.close(fig)  # shown once, as the cell's result
     return fig
 

@@ -31,6 +31,12 @@ class IsolatedKernelManager(AsyncKernelManager):
         self._socket_dir = tempfile.mkdtemp(prefix="tradeclaims-kernel-")
         self.ip = os.path.join(self._socket_dir, "kernel")
 
+    async def _async_interrupt_kernel(self) -> None:
+        # jupyter_client sends SIGINT before every shutdown; our kernel is idle by then, and the
+        # signal only makes ipykernel print "KeyboardInterrupt caught in kernel" into the build.
+        if not self.shutting_down:
+            await super()._async_interrupt_kernel()
+
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart)
         if not restart:
