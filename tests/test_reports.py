@@ -100,7 +100,10 @@ def test_published_notebooks_carry_no_run_specific_metadata():
 
 
 def test_a_parameter_the_data_cannot_serve_fails_clearly(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "REPORTS", tmp_path)
+    reports, failed = tmp_path / "reports", tmp_path / "failed"
+    reports.mkdir()
+    monkeypatch.setattr(paths, "REPORTS", reports)
+    monkeypatch.setattr(runner, "FAILED", failed)
     report = Report("vietnam-france", "t", paths.NOTEBOOKS / "vietnam_exports.ipynb",
                     {"partner": "FRA"}, "gt-vietnam")
     with pytest.raises(runner.ReportFailed) as caught:
@@ -108,9 +111,9 @@ def test_a_parameter_the_data_cannot_serve_fails_clearly(tmp_path, monkeypatch):
     text = str(caught.value)
     assert "notebooks/vietnam_exports.ipynb failed in cell" in text
     assert "SeriesNotFound" in text and "partner=FRA" in text and "with another partner" in text
-    assert "build/failed/vietnam-france.ipynb" in text
-    assert (paths.BUILD / "failed" / "vietnam-france.ipynb").exists()
-    assert list(tmp_path.iterdir()) == []
+    assert f"kept in {failed / 'vietnam-france.ipynb'}" in text
+    assert (failed / "vietnam-france.ipynb").exists()
+    assert list(reports.iterdir()) == []
 
 
 @pytest.fixture(scope="module")

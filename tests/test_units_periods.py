@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from tradeclaims import periods
+from tradeclaims import periods, units
 from tradeclaims.units import parse_number, precision, to_dataset_unit
 
 
@@ -65,3 +65,13 @@ def test_invalid_periods(text, reason):
 ])
 def test_precision_is_half_the_last_printed_digit(value, printed, half_width):
     assert precision(parse_number(value), printed) == pytest.approx(half_width)
+
+
+@pytest.mark.parametrize("text, decimals, half", [
+    ("6.32", 2, "0.005"), ("117", 0, "0.5"), ("-16.9", 1, "0.05"), ("1,234.50", 2, "0.005"),
+    ("20", 0, "0.5"),
+])
+def test_claims_and_sources_share_one_rounding_rule(text, decimals, half):
+    number = parse_number(text)
+    assert units.decimals(number) == decimals
+    assert units.half_last_digit(number) == Decimal(half)

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from tradeclaims import paths
+from tradeclaims import paths, units
 from tradeclaims.errors import InputError, InputErrors
 from tradeclaims.fields import KEY
-from tradeclaims.intervals import printed_half_width
 from tradeclaims.units import SCALE_WORDS, parse_number
 
 COLUMNS = ["claim_id", "article_id", "quote", "claimed", "unit", "scale", "qualifier", "kind",
@@ -28,7 +27,6 @@ KINDS = {
 QUALIFIERS = ["", "about", "nearly", "over", "at_least", "under"]
 CLAIM_UNITS = ["USD", "CNY", "percent", "tonnes", "units", "rank", "count", "year"]
 ARTICLE_COLUMNS = ["article_id", "outlet", "title", "date", "covers", "file"]
-_SPEC_KEYS = [*KEY]
 
 
 @dataclass(frozen=True)
@@ -59,11 +57,16 @@ class Claim:
         return float(parse_number(self.claimed_text)) * self.factor if self.claimed_text else None
 
     @property
+    def decimals(self) -> int:
+        """Digits the claim was printed with after the point."""
+        return units.decimals(parse_number(self.claimed_text)) if self.claimed_text else 0
+
+    @property
     def half_width(self) -> float:
         """Half a unit of the last printed digit of the claim, unscaled (ranks are exact)."""
-        if self.unit == "rank":
+        if self.unit == "rank" or not self.claimed_text:
             return 0.0
-        return printed_half_width(self.claimed_text) * self.factor
+        return float(units.half_last_digit(parse_number(self.claimed_text))) * self.factor
 
     @property
     def unit_label(self) -> str:
@@ -77,8 +80,8 @@ def parse_spec(text: str) -> dict:
         key, sep, value = part.partition("=")
         if not sep or not value:
             raise ValueError(f"{part!r} is not key=value")
-        if key not in _SPEC_KEYS:
-            raise ValueError(f"unknown key {key!r} (known: {', '.join(_SPEC_KEYS)})")
+        if key not in KEY:
+            raise ValueError(f"unknown key {key!r} (known: {', '.join(KEY)})")
         spec[key] = value.split(",") if "," in value else value
     return spec
 

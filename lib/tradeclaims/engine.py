@@ -273,7 +273,7 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
     q = claim.qualifier
     band = float(claim.band.rstrip("%")) if claim.band else DEFAULT_BANDS.get(
         q or claim.kind, DEFAULT_BANDS.get(claim.kind))
-    decimals = (len(claim.claimed_text.partition(".")[2]) if ev.claimed is None
+    decimals = (claim.decimals if ev.claimed is None
                 else max(0, round(-math.log10(2 * half / f))) if half else 0)
     show = _formatter(claim, decimals)
     notes = [f"Rests on {ev.rests_on}." if ev.rests_on else ""]

@@ -7,7 +7,7 @@ from tradeclaims.claims import read_articles
 from tradeclaims.config import Report, load_config
 from tradeclaims.files import write_atomic
 from tradeclaims.sources import load_provenance
-from tradeclaims.style import badge, e, fmt, legend_html
+from tradeclaims.style import badge, e, fmt, legend_html, tally
 
 LEDGER_REPORT = "ledger"
 
@@ -21,7 +21,6 @@ def claim_link(article_id: str, claim_id: str, reports: dict[str, Report]) -> st
 def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
     articles = read_articles()
     sources = load_provenance(paths.SOURCES)
-    counts = ledger.counts(table)
     report_rows = []
     for r in reports.values():
         claims = table if not r.article_id else table[table.article_id == r.article_id]
@@ -29,10 +28,10 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
                   f"<i>{e(articles.loc[r.article_id, 'title'])}</i>" if r.article_id
                   else "all articles")
         params = ", ".join(f"{k}={v}" for k, v in r.parameters.items() if k != "article_id")
-        tally = " ".join(f"{badge(v)}&nbsp;{n}" for v, n in ledger.counts(claims).items() if n)
+        verdicts = tally(ledger.counts(claims), skip_zero=True)
         report_rows.append(
             f"<tr><td><a href='{e(r.name)}.html'>{e(r.title)}</a></td><td>{outlet}</td>"
-            f"<td><code>{e(params)}</code></td><td>{tally}</td>"
+            f"<td><code>{e(params)}</code></td><td>{verdicts}</td>"
             f"<td><a href='{e(r.name)}.ipynb'>notebook</a></td></tr>")
     claim_rows = []
     for c in table.itertuples():
@@ -44,20 +43,16 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
             f"<td class='n'>{fmt(c.claimed, 3, c.unit)}</td>"
             f"<td class='n'>{fmt(c.recomputed, 3, c.unit)}</td>"
             f"<td>{e(c.unit)}</td><td>{badge(c.verdict)}</td><td>{refs}</td></tr>")
-    summary = " ".join(f"{badge(v)}&nbsp;{n}" for v, n in counts.items())
     in_articles = table.article_id.isin(articles.index[articles.file != ""])
     scope = (f"{in_articles.sum()} numeric claims from {table.article_id[in_articles].nunique()} "
              f"articles and {(~in_articles).sum()} cross-source checks")
     return _PAGE.format(
-        summary=summary, scope=scope, legend=legend_html(),
+        summary=tally(ledger.counts(table)), scope=scope, legend=legend_html(),
         reports="".join(report_rows), claims="".join(claim_rows))
 
 
 def write():
-    write_atomic(paths.INDEX_HTML, render(load_config(), pd.read_csv(paths.VERDICTS_CSV,
-                                                          keep_default_na=False,
-                                                          na_values={"claimed": [""],
-                                                                     "recomputed": [""]})))
+    write_atomic(paths.INDEX_HTML, render(load_config(), ledger.read()))
 
 
 _PAGE = """<!DOCTYPE html>

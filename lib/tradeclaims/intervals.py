@@ -45,13 +45,6 @@ class Interval:
         return self.low < high and low < self.high
 
 
-def printed_half_width(text: str) -> float:
-    """Half a unit of the last printed digit: '6.32' -> 0.005, '117' -> 0.5."""
-    text = text.strip().replace(",", "")
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return 0.5 * 10 ** -decimals
-
-
 def growth(current: Interval, previous: Interval) -> Interval:
     """Percentage change from previous to current."""
     return (current / previous).scale(100) - Interval.exact(100)

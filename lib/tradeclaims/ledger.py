@@ -33,6 +33,12 @@ def write(ledger: pd.DataFrame, path: Path = paths.VERDICTS_CSV):
     write_atomic(path, ledger.to_csv(index=False, lineterminator="\n", float_format="%.6g"))
 
 
+def read(path: Path = paths.VERDICTS_CSV) -> pd.DataFrame:
+    """The ledger as write() left it: text columns as text, missing numbers as NaN."""
+    return pd.read_csv(path, keep_default_na=False,
+                       na_values={"claimed": [""], "recomputed": [""]})
+
+
 def to_text(ledger: pd.DataFrame) -> str:
     """A readable table for the terminal."""
     table = ledger[["claim_id", "verdict", "claimed", "recomputed", "unit", "quote"]].copy()

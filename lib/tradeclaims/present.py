@@ -14,7 +14,7 @@ from tradeclaims import codes, ledger, periods
 from tradeclaims.claims import Claim, parse_spec, read_articles
 from tradeclaims.engine import VERDICTS, Engine
 from tradeclaims.query import Dataset
-from tradeclaims.style import VERDICT_COLOURS, VERDICT_MEANING, badge, e, fmt, legend_html
+from tradeclaims.style import VERDICT_COLOURS, VERDICT_MEANING, badge, e, fmt, legend_html, tally
 
 plt.rcParams.update({"figure.dpi": 110, "font.size": 9.5})
 sns.set_theme(style="whitegrid", rc={"figure.dpi": 110})
@@ -103,8 +103,7 @@ def legend() -> Html:
 
 def summary(table: pd.DataFrame) -> Html:
     counts = ledger.counts(table)
-    markup = " ".join(f"{badge(v)} {n}" for v, n in counts.items())
-    return Html(f"<p>{len(table)} claims: {markup}</p>",
+    return Html(f"<p>{len(table)} claims: {tally(counts)}</p>",
                 f"{len(table)} claims: " + ", ".join(f"{v} {n}" for v, n in counts.items()))
 
 
@@ -225,6 +224,20 @@ def bar_chart(frame: pd.DataFrame, x: str, y: str, title: str, xlabel: str, ylab
         ax.axhline(0, color="#333", linewidth=0.8)
         finish(fig, ax, title, xlabel, ylabel, _source_ids(frame))
     return fig
+
+
+def by_article(table: pd.DataFrame) -> pd.DataFrame:
+    """Claims per article (rows) and verdict (columns, in the vocabulary's order)."""
+    return (table.groupby(["article_id", "verdict"]).size().unstack(fill_value=0)
+            .reindex(columns=VERDICTS, fill_value=0))
+
+
+def verdict_chart(table: pd.DataFrame, title: str):
+    """Stacked bars of by_article(table), in the verdict colours."""
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    by_article(table).plot.barh(stacked=True, color=VERDICT_COLOURS, ax=ax)
+    ax.legend(title="verdict", fontsize=8, loc="lower right")
+    return finish(fig, ax, title, "number of claims", "article", cited(table))
 
 
 def gap_chart(table: pd.DataFrame, title: str):

@@ -36,6 +36,11 @@ def badge(verdict: str) -> str:
             f"{verdict.replace('_', ' ')}</span>")
 
 
+def tally(counts: pd.Series, skip_zero=False) -> str:
+    """Badges with the number of claims per verdict."""
+    return " ".join(f"{badge(v)}&nbsp;{n}" for v, n in counts.items() if n or not skip_zero)
+
+
 def legend_html() -> str:
     items = "".join(f"<li>{badge(v)} {e(VERDICT_MEANING[v])}</li>" for v in VERDICTS)
     return f"<ul class='tc-legend' style='list-style:none;padding-left:0'>{items}</ul>"

@@ -66,7 +66,17 @@ def to_dataset_unit(value: Decimal, printed_unit: str) -> tuple[float, str]:
     return float(value * Decimal(scale)), unit
 
 
+def decimals(number: Decimal) -> int:
+    """Digits printed after the point: 7583.2 -> 1, 117 -> 0."""
+    return max(0, -number.as_tuple().exponent)
+
+
+def half_last_digit(number: Decimal) -> Decimal:
+    """Half a unit of the last printed digit, the rounding a printed figure carries:
+    6.32 -> 0.005, 117 -> 0.5."""
+    return Decimal("0.5").scaleb(-decimals(number))
+
+
 def precision(value: Decimal, printed_unit: str) -> float:
     """Half a unit of the last printed digit, in the dataset unit: 7583.2 亿美元 -> 5e6 USD."""
-    exponent = value.as_tuple().exponent
-    return float(Decimal("0.5") * Decimal(10) ** exponent * Decimal(PRINTED_UNITS[printed_unit][1]))
+    return float(half_last_digit(value) * Decimal(PRINTED_UNITS[printed_unit][1]))
