@@ -7,6 +7,7 @@ import pytest
 
 from tradeclaims import present as tc
 from tradeclaims.engine import MissingSeries
+from tradeclaims.style import claimed
 
 ELECTRONICS = ("reporter=CHN partner=WLD flow=export product=CCCME:electronic_information "
                "period=2025 unit=USD")
@@ -58,3 +59,10 @@ def test_a_finding_says_what_it_rests_on_in_both_forms():
 def test_a_recompute_the_data_cannot_serve_names_the_request():
     with pytest.raises(MissingSeries, match="partner=FRA"):
         tc.recompute("share", ELECTRONICS.replace("partner=WLD", "partner=FRA"), "product=TOTAL")
+
+
+@pytest.mark.parametrize("qualifier, shown", [("over", "over 1"), ("about", "about 1"),
+                                              ("", "1"), ("nearly", "nearly 1")])
+def test_a_claimed_figure_is_shown_with_the_wording_that_sets_its_rule(qualifier, shown):
+    assert claimed(1.0, qualifier, "trillion USD") == shown
+    assert claimed(float("nan"), qualifier, "trillion USD") == ""

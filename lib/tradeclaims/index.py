@@ -7,7 +7,7 @@ from tradeclaims.claims import read_articles
 from tradeclaims.config import Report, load_config
 from tradeclaims.files import write_atomic
 from tradeclaims.sources import load_provenance
-from tradeclaims.style import badge, e, fmt, legend_html, tally
+from tradeclaims.style import badge, claimed, e, fmt, legend_html, tally
 
 LEDGER_REPORT = "ledger"
 
@@ -40,7 +40,7 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
         claim_rows.append(
             f"<tr><td><a href='{claim_link(c.article_id, c.claim_id, reports)}'>"
             f"{e(c.claim_id)}</a></td><td>“{e(c.quote)}”</td>"
-            f"<td class='n'>{fmt(c.claimed, 3, c.unit)}</td>"
+            f"<td class='n'>{claimed(c.claimed, c.qualifier, c.unit)}</td>"
             f"<td class='n'>{fmt(c.recomputed, 3, c.unit)}</td>"
             f"<td>{e(c.unit)}</td><td>{badge(c.verdict)}</td><td>{refs}</td></tr>")
     in_articles = table.article_id.isin(articles.index[articles.file != ""])

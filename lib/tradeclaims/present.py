@@ -14,7 +14,16 @@ from tradeclaims import codes, ledger, periods
 from tradeclaims.claims import Claim, parse_spec, read_articles
 from tradeclaims.engine import VERDICTS, Engine
 from tradeclaims.query import Dataset
-from tradeclaims.style import VERDICT_COLOURS, VERDICT_MEANING, badge, e, fmt, legend_html, tally
+from tradeclaims.style import (
+    VERDICT_COLOURS,
+    VERDICT_MEANING,
+    badge,
+    claimed,
+    e,
+    fmt,
+    legend_html,
+    tally,
+)
 
 plt.rcParams.update({"figure.dpi": 110, "font.size": 9.5})
 sns.set_theme(style="whitegrid", rc={"figure.dpi": 110})
@@ -115,7 +124,7 @@ def verdict_table(table: pd.DataFrame) -> Html:
         refs = _links(r.sources.split())
         rows.append(
             f"<tr id='claim-{e(r.claim_id)}'><td><b>{e(r.claim_id)}</b></td>"
-            f"<td>“{e(r.quote)}”</td><td class='n'>{fmt(r.claimed, 3, r.unit)}</td>"
+            f"<td>“{e(r.quote)}”</td><td class='n'>{claimed(r.claimed, r.qualifier, r.unit)}</td>"
             f"<td class='n'>{fmt(r.recomputed, 3, r.unit)}</td><td>{e(r.unit)}</td>"
             f"<td>{badge(r.verdict)}</td><td>{e(r.tolerance)}</td>"
             f"<td>{e(r.note)}</td><td>{refs}</td></tr>")
@@ -128,7 +137,8 @@ def verdict_table(table: pd.DataFrame) -> Html:
 
 def _claim_text(r) -> str:
     """One claim as text, for diffs: every fact the HTML row shows."""
-    lines = [f"{r.claim_id}: {r.verdict}; claimed {fmt(r.claimed, 6, r.unit)}, recomputed "
+    figure = claimed(r.claimed, r.qualifier, r.unit, 6)
+    lines = [f"{r.claim_id}: {r.verdict}; claimed {figure}, recomputed "
              f"{fmt(r.recomputed, 6, r.unit) or '-'} ({r.unit})"]
     lines += [f"    {name}: {value}" for name, value in (
         ("tolerance", r.tolerance), ("sources", r.sources), ("note", r.note)) if value]

@@ -30,6 +30,16 @@ def fmt(x, decimals=2, unit="") -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+_WORDING = {"over": "over", "at_least": "at least", "under": "under", "about": "about",
+            "nearly": "nearly"}
+
+
+def claimed(x, qualifier: str, unit: str, decimals=3) -> str:
+    """The claimed figure with the wording that sets its rule: 'over 1', 'about 6.48'."""
+    number = fmt(x, decimals, unit)
+    return f"{_WORDING[qualifier]} {number}" if number and qualifier in _WORDING else number
+
+
 def badge(verdict: str) -> str:
     return (f"<span class='tc-verdict' style='background:{VERDICT_COLOURS[verdict]};color:#fff;"
             f"padding:1px 6px;border-radius:3px;white-space:nowrap'>"
