@@ -1,7 +1,10 @@
 # tradeclaims: `make` lists the targets. The environment (.venv) is built on first use.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.DELETE_ON_ERROR:
+# No .DELETE_ON_ERROR: every output is written to a temporary file and renamed into place when
+# complete, so a failed or interrupted recipe leaves the last good one, which make must not
+# delete either (it would take both files of the grouped data target with it).
+.PRECIOUS: data/trade.csv data/datapackage.json reports/%
 
 PYTHON ?= python3
 VENV := .venv

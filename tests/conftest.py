@@ -1,26 +1,12 @@
-import shutil
+"""Settings shared by the tests: hypothesis runs a fixed set of examples under CI, so every run
+there is the same; locally it draws new ones each time."""
 
-import pytest
+import os
 
-from tradeclaims import paths
+from hypothesis import HealthCheck, settings
 
-HEADER = "reporter,partner,flow,product,period,measure,basis,value,unit,note\n"
-
-
-@pytest.fixture
-def sources(tmp_path):
-    """A private copy of data/sources/ that a test may break."""
-    root = tmp_path / "sources"
-    shutil.copytree(paths.SOURCES, root)
-    return root
-
-
-def add_source(root, name, rows, meta=None):
-    """Write a source folder with one table; `rows` are CSV lines without the header."""
-    folder = root / name
-    folder.mkdir()
-    base = (paths.SOURCES / "gac-2025-annual-scio" / "source.yaml").read_text(encoding="utf-8")
-    (folder / "source.yaml").write_text(base if meta is None else meta, encoding="utf-8")
-    (folder / "data.csv").write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
-    return folder
-
+settings.register_profile("ci", derandomize=True, max_examples=60, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow], print_blob=True)
+settings.register_profile("dev", max_examples=60, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow], print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")

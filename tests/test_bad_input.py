@@ -1,16 +1,34 @@
-"""Malformed sources fail with an error naming the file, the row and the field, and leave the
-committed dataset untouched."""
+"""Bad input of every kind fails with a message naming the file, the row and the field, exit
+status 2 and no traceback, and leaves the last good outputs as they were."""
 
 import os
+import pathlib
+import subprocess
 
 import pytest
 
-from conftest import add_source
-from tradeclaims import build, files
+from registry import META, SOURCE_HEADER, Registry, claim
+from tradeclaims import files
+from tradeclaims.__main__ import main
 from tradeclaims.errors import InputError
+from tradeclaims.query import Dataset
+from tradeclaims.workspace import Workspace
 
 GOOD = "CHN,WLD,export,TOTAL,2025,value,,26.99,trillion yuan,"
 
+
+@pytest.fixture
+def registry(tmp_path):
+    return Registry(tmp_path)
+
+
+def _error(registry) -> str:
+    with pytest.raises(InputError) as caught:
+        registry.build()
+    return str(caught.value)
+
+
+# -- source tables ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("row, field, message", [
     ("CHN,WLD,export,TOTAL,2025,value,,26.9x,trillion yuan,", "value", "not a number"),
@@ -18,77 +36,222 @@ GOOD = "CHN,WLD,export,TOTAL,2025,value,,26.99,trillion yuan,"
     ("CHN,XYZ,export,TOTAL,2025,value,,26.99,trillion yuan,", "partner", "XYZ"),
     ("ZZZ,WLD,export,TOTAL,2025,value,,26.99,trillion yuan,", "reporter", "ZZZ"),
     ("CHN,WLD,export,TOTAL,2025-13,value,,26.99,trillion yuan,", "period", "2025-13"),
+    ("CHN,WLD,export,TOTAL,1949,value,,26.99,trillion yuan,", "period", "not between 1950"),
+    ("CHN,WLD,export,TOTAL,2024-11/2025-02,value,,26.99,trillion yuan,", "period",
+     "within one year"),
+    ("CHN,WLD,export,TOTAL,2026-02,value,,26.99,trillion yuan,", "period",
+     "ends after the release was published (2026-01-14)"),
+    ("CHN,WLD,export,TOTAL,2025,growth_mom_published,CNY,1.2,%,", "period",
+     "a month-on-month rate is for a single month"),
     ("CHN,WLD,exports,TOTAL,2025,value,,26.99,trillion yuan,", "flow", "exports"),
     ("CHN,WLD,export,TOTAL,2025,growth,USD,6.1,%,", "measure", "growth"),
     ("CHN,WLD,export,TOTAL,2025,value,,26.99,%,", "unit", "percent"),
     ("CHN,WLD,export,TOTAL,2025,growth_published,,6.1,%,", "basis", "''"),
     ("CHN,WLD,export,hs 8542,2025,value,,1,trillion yuan,", "product", "hs 8542"),
+    ("CHN,WLD,export,HS:85x,2025,value,,1,trillion yuan,", "product", "Harmonized System"),
+    ("CHN,WLD,export,XX:chips,2025,value,,1,trillion yuan,", "product",
+     "unknown classification 'XX'"),
+    ("CHN,WLD,import,TOTAL,2025,value,,-1,trillion yuan,", "value", "out of range"),
+    ("CHN,WLD,total,TOTAL,2025,value,,0,trillion yuan,", "value", "out of range"),
+    ("CHN,WLD,export,TOTAL,2025,share_published,CNY,101,%,", "value", "out of range"),
+    ("CHN,WLD,export,TOTAL,2025,growth_published,CNY,-100.5,%,", "value", "out of range"),
 ])
-def test_bad_row_names_file_row_and_field(sources, row, field, message):
-    add_source(sources, "zz-bad", [GOOD, row])
-    with pytest.raises(InputError) as caught:
-        build.build(sources)
-    text = str(caught.value)
+def test_a_bad_row_names_file_row_and_field(registry, row, field, message):
+    registry.add_source("zz-bad", [GOOD, row])
+    text = _error(registry)
     assert "zz-bad/data.csv, row 3" in text
     assert f"field '{field}'" in text
     assert message in text
 
 
-def test_duplicate_rows_are_named(sources):
-    add_source(sources, "zz-bad", [GOOD, GOOD.replace("26.99", "27")])
-    with pytest.raises(InputError, match=r"zz-bad/data.csv, row 2, .*duplicate key"):
-        build.build(sources)
+def test_a_negative_balance_is_a_fact_not_an_error(registry):
+    registry.add_source("zz-ok", [GOOD, "CHN,USA,balance,TOTAL,2025,value,,-1.5,trillion yuan,"])
+    assert len(registry.build().frame) == 2
 
 
-def test_duplicate_across_tables_of_one_source(sources):
-    folder = add_source(sources, "zz-bad", [GOOD])
+@pytest.mark.parametrize("content, row, message", [
+    (b"", 1, "empty file"),
+    (b"\n\n", 1, "empty file"),
+    (SOURCE_HEADER.encode(), 2, "a header and no rows"),
+    ((SOURCE_HEADER + GOOD + "\n" + "CHN,WLD,export,TOTAL,2024,value,,25.45,trillion yuan,,x\n"
+      ).encode(), 3, "11 fields where the header has 10"),
+    ((SOURCE_HEADER + "CHN,WLD,export\n").encode(), 2, "3 fields where the header has 10"),
+    ((SOURCE_HEADER + GOOD + "\n").encode("utf-16"), 1, "not UTF-8"),
+    ((SOURCE_HEADER + GOOD.replace("CHN", "CH\xc9") + "\n").encode("latin-1"), 2, "not UTF-8"),
+    ((SOURCE_HEADER + 'CHN,WLD,export,TOTAL,2025,value,,"26.99,trillion yuan,\n').encode(), 2,
+     "not valid CSV"),
+    (b"reporter,partner,flow\nCHN,WLD,export\n", 1, "missing column"),
+    ((SOURCE_HEADER.replace("note", "note,note") + GOOD + ",\n").encode(), 1,
+     "column named twice"),
+])
+def test_a_malformed_table_is_named_with_its_line(registry, content, row, message):
+    folder = registry.add_source("zz-bad", [])
+    (folder / "data.csv").write_bytes(content)
+    text = _error(registry)
+    assert f"zz-bad/data.csv, row {row}" in text and message in text
+
+
+def test_duplicate_rows_are_named(registry):
+    registry.add_source("zz-bad", [GOOD, GOOD.replace("26.99", "27")])
+    assert "zz-bad/data.csv, row 2, field 'source_id/reporter" in _error(registry)
+
+
+def test_duplicate_across_tables_of_one_source(registry):
+    folder = registry.add_source("zz-bad", [GOOD])
     (folder / "second.csv").write_text((folder / "data.csv").read_text(), encoding="utf-8")
-    with pytest.raises(InputError, match=r"zz-bad/second.csv, row 2.*duplicate key"):
-        build.build(sources)
+    assert "zz-bad/second.csv, row 2" in _error(registry)
 
 
-def test_missing_provenance_field_is_named(sources):
-    folder = add_source(sources, "zz-bad", [GOOD])
-    meta = (folder / "source.yaml").read_text(encoding="utf-8")
-    (folder / "source.yaml").write_text(
-        "\n".join(line for line in meta.splitlines() if not line.startswith("url:")),
-        encoding="utf-8")
-    with pytest.raises(InputError, match=r"zz-bad/source.yaml, field 'url': required"):
-        build.build(sources)
+# -- provenance ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("old, new, field, message", [
+    ("date_published: 2026-01-14", "date_published: 2025-13-45", "date_published",
+     "not a real date"),
+    ("date_published: 2026-01-14", 'date_published: "2025-02-30"', "date_published",
+     "not a real date"),
+    ("date_published: 2026-01-14", "date_published: January 2026", "date_published",
+     "not a date"),
+    ("date_accessed: 2026-02-01", "date_accessed: 2099-01-01", "date_accessed",
+     "in the future"),
+    ("date_accessed: 2026-02-01", "date_accessed: 2026-01-01", "date_accessed",
+     "before the release was published"),
+    ("date_accessed: 2026-02-01", "date_accessed: 2026-02", "date_accessed", "YYYY-MM-DD"),
+    ("url: https://example.org/release", "url: example.org/release", "url",
+     "absolute http(s) address"),
+    ("url: https://example.org/release", "url: https:///release", "url", "with a host"),
+    ("url: https://example.org/release", "url: javascript:alert(1)", "url", "http(s)"),
+    ("url: https://example.org/release", "url: [https://a.org, https://b.org]", "url",
+     "must be text, not a list"),
+    ("table: table 1", "table:\n  name: table 1", "table", "must be text, not a dict"),
+    ("evidence: official publication", "evidence: hearsay", "evidence", "is not"),
+    ("url: https://example.org/release", "url:", "url", "required provenance field"),
+    ("notes: made up", "extra: 1\nnotes: made up", "extra", "unknown field"),
+])
+def test_bad_provenance_is_named_with_its_line(registry, old, new, field, message):
+    assert old in META
+    registry.add_source("zz-bad", [GOOD], meta=META.replace(old, new))
+    text = _error(registry)
+    assert "zz-bad/source.yaml, row " in text and f"field '{field}'" in text
+    assert message in text
 
 
-def test_missing_source_yaml(sources):
-    folder = add_source(sources, "zz-bad", [GOOD])
+@pytest.mark.parametrize("content, message", [
+    (b"", "expected a mapping"), (b"- a list\n", "expected a mapping"),
+    (b"publisher: [unclosed\n", "not valid YAML"), (b"\xff\xfe\x00", "not UTF-8"),
+])
+def test_an_unreadable_source_yaml_is_named(registry, content, message):
+    folder = registry.add_source("zz-bad", [GOOD])
+    (folder / "source.yaml").write_bytes(content)
+    text = _error(registry)
+    assert "zz-bad/source.yaml" in text and message in text
+
+
+def test_a_source_without_provenance_or_table(registry):
+    folder = registry.add_source("zz-bad", [GOOD])
+    (folder / "data.csv").unlink()
+    assert "zz-bad: no CSV table beside source.yaml" in _error(registry)
     (folder / "source.yaml").unlink()
-    with pytest.raises(InputError, match=r"zz-bad: missing source.yaml"):
-        build.build(sources)
+    assert "zz-bad: missing source.yaml" in _error(registry)
 
 
-def test_missing_column_is_named(sources):
-    folder = add_source(sources, "zz-bad", [])
-    (folder / "data.csv").write_text("reporter,partner,flow\nCHN,WLD,export\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"zz-bad/data.csv, row 1, field 'product': missing"):
-        build.build(sources)
+# -- outputs are kept ---------------------------------------------------------------------------
+
+def test_a_failed_build_leaves_the_dataset_untouched(registry):
+    registry.add_source("zz-good", [GOOD])
+    registry.build()
+    before = registry.trade.read_bytes(), registry.package.read_bytes()
+    registry.add_source("zz-bad", [GOOD.replace("26.99", "abc")])
+    _error(registry)
+    assert (registry.trade.read_bytes(), registry.package.read_bytes()) == before
 
 
-def test_failed_build_leaves_the_dataset_untouched(sources, tmp_path):
-    target = tmp_path / "trade.csv"
-    target.write_text("last good build\n", encoding="utf-8")
-    add_source(sources, "zz-bad", [GOOD.replace("26.99", "abc")])
-    with pytest.raises(InputError):
-        build.write(build.build(sources), target, tmp_path / "dp.json", sources)
-    assert target.read_text(encoding="utf-8") == "last good build\n"
-
-
-def test_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
+def test_an_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
     target = tmp_path / "trade.csv"
     target.write_text("last good build\n", encoding="utf-8")
 
     def crash(src, dst):
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="No space left") as caught:
         files.write_atomic(target, "half")
+    assert caught.value.filename == str(target)  # the file meant, not the temporary one
     assert target.read_text(encoding="utf-8") == "last good build\n"
     assert [p.name for p in tmp_path.iterdir()] == ["trade.csv"]
+
+
+def test_an_unwritable_data_folder_is_a_message_not_a_traceback(monkeypatch, capsys):
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(pathlib.Path, "write_text", refuse)
+    assert main(["data"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: data/trade.csv: Permission denied") and "Traceback" not in err
+
+
+def test_a_hand_edited_dataset_is_refused(registry):
+    registry.add_source("zz-good", [GOOD])
+    registry.build()
+    registry.trade.write_text(registry.trade.read_text().replace("26990000000000.0",
+                                                                 "27990000000000.0"))
+    with pytest.raises(InputError, match=r"trade.csv: differs from what `make data` built .* "
+                                         r"run `make data`"):
+        Dataset.load(registry.trade, registry.sources)
+    registry.package.unlink()
+    with pytest.raises(InputError, match=r"datapackage.json: missing: run `make data`"):
+        Dataset.load(registry.trade, registry.sources)
+
+
+# -- the commands, as a user runs them ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    return Workspace(tmp_path_factory.mktemp("bad-input") / "repo")
+
+
+def _fails_cleanly(result: subprocess.CompletedProcess, *expected: str):
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and all(e in result.stderr for e in expected), (
+        result.stderr)
+
+
+def test_make_data_that_fails_keeps_both_committed_files(workspace):
+    before = {p: (workspace.root / p).read_bytes() for p in
+              ("data/trade.csv", "data/datapackage.json")}
+    folder = workspace.root / "data" / "sources" / "zz-bad"
+    folder.mkdir()
+    (folder / "source.yaml").write_text(META, encoding="utf-8")
+    (folder / "data.csv").write_text(SOURCE_HEADER + GOOD.replace("26.99", "-1") + "\n",
+                                     encoding="utf-8")
+    try:
+        result = workspace.make("data")
+        assert result.returncode != 0
+        assert "data/sources/zz-bad/data.csv, row 2, field 'value'" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert {p: (workspace.root / p).read_bytes() for p in before} == before
+    finally:
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()
+
+
+def test_the_ledger_without_a_dataset_says_to_build_it(workspace):
+    dataset = workspace.root / "data" / "trade.csv"
+    kept = dataset.read_bytes()
+    dataset.unlink()
+    try:
+        _fails_cleanly(workspace.run(workspace.python, "-m", "tradeclaims", "claims"),
+                       "data/trade.csv: missing: run `make data`")
+    finally:
+        dataset.write_bytes(kept)
+
+
+def test_a_malformed_registry_fails_the_ledger_command(workspace, tmp_path):
+    registry = Registry(tmp_path)
+    registry.add_claims([claim("x-1", "level", "1", "USD", "reporter=CHN", band="abc%")])
+    out = tmp_path / "verdicts.csv"
+    _fails_cleanly(workspace.run(workspace.python, "-m", "tradeclaims", "claims", "--claims",
+                                 str(registry.claims), "--out", str(out)),
+                   "claims.csv, row 2, field 'article_id'")  # not in the real articles.csv
+    assert not out.exists()

@@ -91,6 +91,15 @@ def main(argv=None) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a read-only or full disk: the last good outputs are still there
+        where = paths.relative(Path(exc.filename)) if exc.filename else "a file"
+        print(f"error: {where}: {exc.strerror or exc} (check that its folder is writable); "
+              "the last good outputs are unchanged", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: outputs are replaced only when complete, so the last good ones "
+              "are unchanged", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

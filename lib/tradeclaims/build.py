@@ -7,7 +7,7 @@ import pandas as pd
 
 from tradeclaims import fields, paths, schema
 from tradeclaims.errors import InputError
-from tradeclaims.files import write_atomic
+from tradeclaims.files import sha256, write_atomic
 from tradeclaims.sources import load_source, source_folders
 from tradeclaims.units import BASES, MEASURE_UNITS, UNITS
 
@@ -58,6 +58,7 @@ def datapackage(data: pd.DataFrame, root: Path = paths.SOURCES) -> dict:
             "path": "trade.csv",
             "format": "csv",
             "encoding": "utf-8",
+            "hash": sha256(to_csv_text(data)),
             "rows": len(data),
             "schema": {"fields": described, "primaryKey": fields.KEY,
                        "missingValues": []},
@@ -67,6 +68,8 @@ def datapackage(data: pd.DataFrame, root: Path = paths.SOURCES) -> dict:
 
 def write(data: pd.DataFrame, csv_path: Path = paths.TRADE_CSV,
           package_path: Path = paths.DATAPACKAGE, root: Path = paths.SOURCES):
+    """Both files, each atomically; the descriptor, with the dataset's hash, goes last, so a
+    dataset written without its descriptor is refused by readers as unbuilt."""
+    package = json.dumps(datapackage(data, root), ensure_ascii=False, indent=2) + "\n"
     write_atomic(csv_path, to_csv_text(data))
-    write_atomic(package_path, json.dumps(datapackage(data, root), ensure_ascii=False,
-                                          indent=2) + "\n")
+    write_atomic(package_path, package)

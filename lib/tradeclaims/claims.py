@@ -1,15 +1,18 @@
 """The claims registry: data/claims.csv, one row per numeric statement of an article, with a
 declarative recipe that the engine evaluates. No claim has code of its own."""
 
+import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from tradeclaims import paths, units
+from tradeclaims import codes, paths, periods, units
+from tradeclaims.csvfile import read_rows
 from tradeclaims.errors import InputError, InputErrors
-from tradeclaims.fields import KEY
-from tradeclaims.units import SCALE_WORDS, parse_number
+from tradeclaims.fields import FLOWS, KEY
+from tradeclaims.units import BASES, MEASURE_UNITS, SCALE_WORDS, UNITS, parse_number
 
 COLUMNS = ["claim_id", "article_id", "quote", "claimed", "unit", "scale", "qualifier", "kind",
            "series", "base", "band", "rests_on", "note"]
@@ -73,8 +76,19 @@ class Claim:
         return " ".join(part for part in (self.scale, self.unit) if part)
 
 
+CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+REQUIRED_KEYS = ["reporter", "partner", "flow", "period"]
+# Which recipes read the optional fields; anywhere else a value would be silently ignored.
+USES_BASE = ["share", "conversion", "rank", "first_time", "compare"]
+USES_RESTS_ON = ["growth", "share", "balance"]
+BOUNDS = ["over", "at_least", "under"]
+MAX_BAND = 50.0
+_FLOW_EXPRESSION = re.compile(r"^[a-z]+([+-][a-z]+)*$")
+
+
 def parse_spec(text: str) -> dict:
-    """'reporter=VNM partner=CHN period=2026-01' -> dict; 'a,b' gives a list of values."""
+    """'reporter=VNM partner=CHN period=2026-01' -> dict; 'a,b' gives a list of values. Raises
+    ValueError on a malformed pair, an unknown key or a key given twice."""
     spec = {}
     for part in text.split():
         key, sep, value = part.partition("=")
@@ -82,31 +96,87 @@ def parse_spec(text: str) -> dict:
             raise ValueError(f"{part!r} is not key=value")
         if key not in KEY:
             raise ValueError(f"unknown key {key!r} (known: {', '.join(KEY)})")
+        if key in spec:
+            raise ValueError(f"{key} is given twice")
         spec[key] = value.split(",") if "," in value else value
     return spec
 
 
+def spec_problems(spec: dict, known_sources: set[str] | None = None):
+    """Messages for each value of a spec that the dataset's vocabulary does not have, with the
+    known values nearest to it."""
+    for key, value in spec.items():
+        for item in value if isinstance(value, list) else [value]:
+            if message := _value_problem(key, item, known_sources):
+                yield message
+
+
+def _value_problem(key: str, value: str, known_sources) -> str:
+    def unknown(known, what=""):
+        near = difflib.get_close_matches(value, known, n=3, cutoff=0.5) or [
+            k for k in known if k.casefold() == value.casefold()]
+        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        return f"unknown {key} {value!r} ({what or 'known: ' + ', '.join(known)}){hint}"
+
+    if key in ("reporter", "partner") and not codes.is_known(value):
+        groups = f" nor a group: {', '.join(codes.GROUPS)}" if key == "partner" else ""
+        return unknown([*codes.GROUPS, *sorted(codes.iso3_codes())],
+                       f"not an ISO3 country code{groups}")
+    if key == "flow" and value not in FLOWS:
+        parts = re.split(r"[+-]", value)
+        if not _FLOW_EXPRESSION.match(value) or len(parts) == 1 or set(parts) - set(FLOWS):
+            return unknown([*FLOWS, "export+import", "export-import"])
+    if key == "product":
+        return codes.product_problem(value)
+    if key == "period":
+        try:
+            periods.parse(value)
+        except ValueError as exc:
+            return f"period {exc}"
+    if key == "measure" and value not in MEASURE_UNITS:
+        return unknown(sorted(MEASURE_UNITS))
+    if key == "unit" and value not in UNITS:
+        return unknown(UNITS)
+    if key == "basis" and value not in BASES:
+        return unknown(BASES)
+    if key == "source_id" and known_sources is not None and value not in known_sources:
+        return unknown(sorted(known_sources))
+    return ""
+
+
 def read_articles(path: Path = paths.ARTICLES_CSV) -> pd.DataFrame:
-    articles = pd.read_csv(path, dtype=str, keep_default_na=False)
-    if list(articles.columns) != ARTICLE_COLUMNS:
-        raise InputError(path, f"columns must be {', '.join(ARTICLE_COLUMNS)}", row=1)
+    """data/articles.csv, checked: every id of the claim-id form and given once."""
+    rows = read_rows(path, ARTICLE_COLUMNS)
+    errors, seen = [], {}
+    for line, row in rows:
+        article_id = row["article_id"]
+        if not CLAIM_ID.match(article_id):
+            errors.append(InputError(path, f"{article_id!r} is not an id of lower-case letters, "
+                                     "digits and hyphens", row=line, field="article_id"))
+        elif article_id.casefold() in seen:
+            errors.append(InputError(path, f"{article_id!r} repeats row "
+                                     f"{seen[article_id.casefold()]}", row=line,
+                                     field="article_id"))
+        seen.setdefault(article_id.casefold(), line)
+    if errors:
+        raise InputErrors(errors)
+    articles = pd.DataFrame([row for _, row in rows], columns=ARTICLE_COLUMNS, dtype=str)
     return articles.set_index("article_id", drop=False)
 
 
-def load_claims(path: Path = paths.CLAIMS_CSV, articles_path: Path = paths.ARTICLES_CSV
-                ) -> list[Claim]:
-    """Read and check the registry; every problem names the file, the row and the field."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in COLUMNS if c not in table.columns]
-    if missing:
-        raise InputErrors(InputError(path, "missing column", row=1, field=c) for c in missing)
+def load_claims(path: Path = paths.CLAIMS_CSV, articles_path: Path = paths.ARTICLES_CSV,
+                known_sources: set[str] | None = None) -> list[Claim]:
+    """Read and check the registry; every problem names the file, the row and the field.
+    `known_sources`: the source ids a series may name (default: the folders of
+    data/sources/)."""
+    rows = read_rows(path, COLUMNS)
     articles = set(read_articles(articles_path).index)
+    if known_sources is None:
+        known_sources = {p.name for p in paths.SOURCES.iterdir() if p.is_dir()}
     claims, errors, seen = [], [], {}
-    for index, raw in table.iterrows():
-        line = index + 2
-        raw = {k: v.strip() for k, v in raw.items()}
-        problems = list(_problems(raw, articles, seen))
-        seen.setdefault(raw["claim_id"], line)
+    for line, raw in rows:
+        problems = list(_problems(raw, articles, seen, known_sources))
+        seen.setdefault(raw["claim_id"].casefold(), line)
         errors += [InputError(path, f"claim {raw['claim_id'] or '?'}: {message}", row=line,
                               field=name) for name, message in problems]
         if problems:
@@ -122,23 +192,27 @@ def load_claims(path: Path = paths.CLAIMS_CSV, articles_path: Path = paths.ARTIC
     return claims
 
 
-def _problems(raw: dict, articles: set, seen: dict):
+def _problems(raw: dict, articles: set, seen: dict, known_sources: set):
     """(field, message) for everything wrong with one registry row."""
-    if not raw["claim_id"]:
+    claim_id, kind = raw["claim_id"], raw["kind"]
+    if not claim_id:
         yield "claim_id", "empty"
-    elif raw["claim_id"] in seen:
-        yield "claim_id", f"duplicate of row {seen[raw['claim_id']]}"
+    elif not CLAIM_ID.match(claim_id):
+        yield "claim_id", "not an id of lower-case letters, digits and hyphens (gt-04)"
+    elif claim_id.casefold() in seen:
+        yield "claim_id", f"duplicate of row {seen[claim_id.casefold()]}"
     if raw["article_id"] not in articles:
         yield "article_id", f"unknown article {raw['article_id']!r} (not in articles.csv)"
     if not raw["quote"]:
         yield "quote", "empty"
-    kind = raw["kind"]
     if kind not in KINDS:
         yield "kind", f"unknown recipe kind {kind!r} (known: {', '.join(KINDS)})"
     if raw["unit"] not in CLAIM_UNITS:
         yield "unit", f"unknown unit {raw['unit']!r} (known: {', '.join(CLAIM_UNITS)})"
     if raw["scale"] not in SCALE_WORDS:
         yield "scale", f"unknown scale {raw['scale']!r} (known: {', '.join(SCALE_WORDS)})"
+    elif raw["scale"] and raw["unit"] in ("percent", "rank", "count", "year"):
+        yield "scale", f"a claim in {raw['unit']} takes no scale"
     if raw["qualifier"] not in QUALIFIERS:
         yield "qualifier", f"unknown qualifier {raw['qualifier']!r} (known: {QUALIFIERS})"
     if raw["claimed"]:
@@ -148,19 +222,56 @@ def _problems(raw: dict, articles: set, seen: dict):
             yield "claimed", str(exc)
     elif kind != "compare":
         yield "claimed", "empty (only a compare row takes its claimed value from the data)"
+    specs = {}
     for name in ("series", "base"):
         try:
-            parse_spec(raw[name])
+            specs[name] = parse_spec(raw[name])
         except ValueError as exc:
             yield name, str(exc)
+            continue
+        for message in spec_problems(specs[name], known_sources):
+            yield name, message
+    yield from _recipe_problems(raw, specs)
+
+
+def _recipe_problems(raw: dict, specs: dict):
+    """Fields the recipe needs, and fields it would ignore."""
+    kind = raw["kind"]
+    if kind not in KINDS:
+        return
     if kind == "not_checkable":
         if not raw["note"]:
             yield "note", "a not_checkable claim must say why in its note"
-    elif kind in KINDS and not raw["series"]:
+        for name in ("series", "base", "band", "rests_on"):
+            if raw[name]:
+                yield name, "a not_checkable claim has no recipe: leave it empty"
+        return
+    if not raw["series"]:
         yield "series", f"a {kind} claim needs a series"
-    if kind in ("share", "conversion", "rank", "first_time", "compare") and not raw["base"]:
+    elif "series" in specs:
+        missing = [key for key in REQUIRED_KEYS if key not in specs["series"]]
+        if missing:
+            yield "series", f"names no {', '.join(missing)} (a series needs " \
+                f"{', '.join(REQUIRED_KEYS)})"
+    if kind in USES_BASE and not raw["base"]:
         yield "base", f"a {kind} claim needs a base"
-    if raw["band"] and not raw["band"].endswith("%"):
-        yield "band", f"{raw['band']!r} is not a percentage such as 2%"
-    if raw["rests_on"] not in ("", "published", "levels"):
+    elif kind not in USES_BASE and raw["base"]:
+        yield "base", f"a {kind} claim does not use a base (only {', '.join(USES_BASE)})"
+    if raw["rests_on"] and kind not in USES_RESTS_ON:
+        yield "rests_on", (f"a {kind} claim has one figure to rest on (rests_on is for "
+                           f"{', '.join(USES_RESTS_ON)})")
+    elif raw["rests_on"] not in ("", "published", "levels"):
         yield "rests_on", f"{raw['rests_on']!r} is not published or levels"
+    if raw["band"]:
+        yield from _band_problems(raw)
+
+
+def _band_problems(raw: dict):
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)%", raw["band"])
+    if not match:
+        yield "band", f"{raw['band']!r} is not a percentage such as 2%"
+    elif not 0 < float(match[1]) <= MAX_BAND:
+        yield "band", f"{raw['band']!r} is not above 0% and at most {MAX_BAND:g}%"
+    elif raw["qualifier"] in BOUNDS or raw["kind"] in ("rank", "first_time"):
+        yield "band", (f"a band does not apply to a {raw['qualifier'] or raw['kind']} claim, "
+                       "which is judged as a bound")

@@ -1,5 +1,6 @@
 """Reporter and partner codes: ISO3 countries and named groups, via country_converter."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -68,3 +69,31 @@ def name(code: str) -> str:
     if code in GROUPS:
         return GROUPS[code].name
     return _converter().convert(code, src="ISO3", to="name_short")
+
+
+# Product codes are CLASSIFICATION:code, or TOTAL. A code is checked by the pattern of its
+# classification, never against today's dataset: bulk tables bring codes it never had.
+PRODUCT_CLASSIFICATIONS = {
+    "HS": (r"\d{2,10}", "Harmonized System: 2 to 10 digits, HS:8542"),
+    "CCCME": (r"[a-z][a-z0-9_]*", "CCCME product group, CCCME:electronic_information"),
+    "GAC": (r"[a-z][a-z0-9_]*", "China Customs product group, GAC:equipment_manufacturing"),
+    "VNCG": (r"[a-z][a-z0-9_]*", "Vietnam Customs commodity group, VNCG:phones_parts"),
+    "OWNERSHIP": (r"[a-z][a-z0-9_]*", "the exporter's ownership, OWNERSHIP:fdi"),
+}
+
+
+def product_problem(code: str) -> str:
+    """What is wrong with a product code, or '' when it is of a known form."""
+    if code == "TOTAL":
+        return ""
+    classification, sep, item = str(code).partition(":")
+    if not sep:
+        return (f"{code!r} is not TOTAL nor CLASSIFICATION:code (classifications: "
+                f"{', '.join(PRODUCT_CLASSIFICATIONS)})")
+    if classification not in PRODUCT_CLASSIFICATIONS:
+        return (f"unknown classification {classification!r} in {code!r} (known: "
+                f"{', '.join(PRODUCT_CLASSIFICATIONS)})")
+    pattern, form = PRODUCT_CLASSIFICATIONS[classification]
+    if not re.fullmatch(pattern, item):
+        return f"{code!r} is not a {form}"
+    return ""

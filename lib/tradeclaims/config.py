@@ -1,16 +1,19 @@
 """notebooks/reports.yaml: which notebook runs with which parameters, one entry per report."""
 
+import ast
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from tradeclaims import paths
-from tradeclaims.errors import InputError
+from tradeclaims.csvfile import read_text
+from tradeclaims.errors import InputError, InputErrors
+from tradeclaims.yamlfile import read_yaml
 
 CONFIG = paths.NOTEBOOKS / "reports.yaml"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ENTRY_KEYS = ["title", "notebook", "parameters"]
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,7 @@ class Report:
     notebook: Path
     parameters: dict
     article_id: str = ""
+    lines: dict = field(default_factory=dict, compare=False, repr=False)  # parameter -> line
 
     @property
     def ipynb(self) -> Path:
@@ -31,20 +35,98 @@ class Report:
 
 
 def load_config(path: Path = CONFIG) -> dict[str, Report]:
-    """Which notebook runs with which parameters: notebooks/reports.yaml."""
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    reports = {}
-    for name, entry in (entries or {}).items():
-        if not _NAME.match(str(name)):
-            raise InputError(path, "report names are lower case with hyphens", field=str(name))
+    """Which notebook runs with which parameters: notebooks/reports.yaml. The parameters are
+    checked against each notebook by check_parameters()."""
+    entries, lines = read_yaml(path)
+    if entries is None:
+        entries = {}
+    if not isinstance(entries, dict):
+        raise InputError(path, "expected a mapping of report names to entries", row=1)
+    reports, errors = {}, []
+    for name, entry in entries.items():
+        def problem(message, key=None, name=name):
+            where = (name,) if key is None else (name, key)
+            errors.append(InputError(path, f"report {name}: {message}", row=lines.get(where),
+                                     field=".".join(map(str, where))))
+
+        if not isinstance(name, str) or not _NAME.match(name):
+            problem("report names are lower case with hyphens (they name reports/<name>.html)")
+            continue
+        if not isinstance(entry, dict):
+            problem("expected title, notebook and parameters")
+            continue
+        for key in sorted(set(entry) - set(ENTRY_KEYS), key=str):
+            problem(f"unknown key (expected: {', '.join(ENTRY_KEYS)})", key)
         for key in ("title", "notebook"):
-            if not entry.get(key):
-                raise InputError(path, f"report {name} needs a {key}", field=f"{name}.{key}")
-        notebook = paths.NOTEBOOKS / entry["notebook"]
-        if not notebook.exists():
-            raise InputError(path, f"report {name}: no notebook {entry['notebook']}",
-                             field=f"{name}.notebook")
+            if not entry.get(key) or not isinstance(entry[key], str):
+                problem(f"needs a {key}, as text", key)
         parameters = entry.get("parameters") or {}
-        reports[name] = Report(name, entry["title"], notebook, parameters,
-                               parameters.get("article_id", ""))
+        if not isinstance(parameters, dict):
+            problem("parameters are a mapping (name: value)", "parameters")
+        if errors:
+            continue
+        notebook = paths.NOTEBOOKS / entry["notebook"]
+        if notebook.suffix != ".ipynb" or not notebook.is_file():
+            problem(f"no notebook {entry['notebook']} in notebooks/", "notebook")
+            continue
+        article_id = parameters.get("article_id") or ""
+        reports[name] = Report(name, entry["title"], notebook, parameters, str(article_id),
+                               {key: lines.get((name, "parameters", key)) for key in parameters})
+    if errors:
+        raise InputErrors(errors)
     return reports
+
+
+def check_parameters(reports: dict[str, Report], path: Path = CONFIG):
+    """Every parameter of every report is one its notebook's `parameters` cell defines, with a
+    value of the same type as the default there (None there accepts any value)."""
+    errors = []
+    for report in reports.values():
+        accepted = notebook_parameters(report.notebook)
+        for key, value in report.parameters.items():
+            where = dict(row=report.lines.get(key), field=f"{report.name}.parameters.{key}")
+            if key not in accepted:
+                errors.append(InputError(
+                    path, f"report {report.name}: {report.notebook.name} has no parameter "
+                    f"{key!r} (it accepts: {', '.join(accepted)})", **where))
+            elif accepted[key] is not None and not isinstance(value, type(accepted[key])):
+                errors.append(InputError(
+                    path, f"report {report.name}: {key} is {type(value).__name__} "
+                    f"{value!r}, but {report.notebook.name} expects a "
+                    f"{type(accepted[key]).__name__} such as {accepted[key]!r}", **where))
+    if errors:
+        raise InputErrors(errors)
+
+
+def notebook_parameters(notebook: Path) -> dict[str, object]:
+    """The names the cell tagged `parameters` assigns, with their default values (None where
+    the default is not a literal). papermill's own inspect_notebook says the same but costs a
+    2 s import of papermill, once per make run."""
+    try:
+        cells = [c for c in json.loads(read_text(notebook))["cells"]
+                 if "parameters" in c.get("metadata", {}).get("tags", [])]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise InputError(notebook, "not a readable notebook (.ipynb JSON)") from None
+    if not cells:
+        raise InputError(notebook, "no cell tagged parameters")
+    source = "".join(cells[0]["source"])
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as exc:
+        raise InputError(notebook, f"the parameters cell is not valid Python: {exc.msg}",
+                         row=exc.lineno) from None
+    defaults = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
+                node.targets[0], ast.Name):
+            defaults[node.targets[0].id] = _literal(node.value)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            defaults[node.target.id] = _literal(node.value) if node.value else None
+    return defaults
+
+
+def _literal(node):
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        return None  # a computed default accepts any value

@@ -1,5 +1,6 @@
 """Writing files so that no reader ever sees half of one."""
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -10,5 +11,12 @@ def write_atomic(path: Path, text: str):
     try:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
+    except OSError as exc:  # name the file meant, not the temporary one
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def sha256(text: str) -> str:
+    """The content hash recorded for a file: 'sha256:' and the hex digest of its UTF-8 bytes."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -38,7 +38,7 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
         refs = " ".join(f"<a href='{e(sources[s].url)}' title='{e(sources[s].citation())}'>"
                         f"{e(s)}</a>" for s in c.sources.split())
         claim_rows.append(
-            f"<tr><td><a href='{claim_link(c.article_id, c.claim_id, reports)}'>"
+            f"<tr><td><a href='{e(claim_link(c.article_id, c.claim_id, reports))}'>"
             f"{e(c.claim_id)}</a></td><td>“{e(c.quote)}”</td>"
             f"<td class='n'>{claimed(c.claimed, c.qualifier, c.unit)}</td>"
             f"<td class='n'>{fmt(c.recomputed, 3, c.unit)}</td>"

@@ -6,7 +6,9 @@ import pandas as pd
 
 from tradeclaims import paths
 from tradeclaims.claims import load_claims
+from tradeclaims.csvfile import read_rows
 from tradeclaims.engine import VERDICTS, Engine
+from tradeclaims.errors import InputError, InputErrors
 from tradeclaims.files import write_atomic
 from tradeclaims.query import Dataset
 
@@ -19,7 +21,7 @@ def evaluate(claims_path: Path = paths.CLAIMS_CSV, data: Dataset | None = None,
     """One row per claim with its verdict; raises InputError on a malformed registry."""
     data = data or Dataset.load()
     engine = Engine(data)
-    verdicts = engine.evaluate_all(load_claims(claims_path, articles_path))
+    verdicts = engine.evaluate_all(load_claims(claims_path, articles_path, set(data.sources)))
     return pd.DataFrame([v.as_row() for v in verdicts], columns=COLUMNS)
 
 
@@ -30,13 +32,42 @@ def counts(ledger: pd.DataFrame) -> pd.Series:
 
 def write(ledger: pd.DataFrame, path: Path = paths.VERDICTS_CSV):
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, ledger.to_csv(index=False, lineterminator="\n", float_format="%.6g"))
+    write_atomic(path, to_csv_text(ledger))
+
+
+def to_csv_text(ledger: pd.DataFrame) -> str:
+    """Every number with all the digits it has (the shortest text that reads back the same
+    float: 299877987, 11.942047244094487), none rounded for display."""
+    return ledger.to_csv(index=False, lineterminator="\n", float_format=_exact)
+
+
+def _exact(x: float) -> str:
+    text = repr(float(x))
+    return text.removesuffix(".0")
 
 
 def read(path: Path = paths.VERDICTS_CSV) -> pd.DataFrame:
-    """The ledger as write() left it: text columns as text, missing numbers as NaN."""
-    return pd.read_csv(path, keep_default_na=False,
-                       na_values={"claimed": [""], "recomputed": [""]})
+    """The ledger as write() left it: text columns as text, missing numbers as NaN. A ledger
+    edited into another shape is refused, naming the row and field."""
+    rows = read_rows(path, COLUMNS, allow_empty=True)
+    errors = []
+    for line, row in rows:
+        if row["verdict"] not in VERDICTS:
+            errors.append(InputError(path, f"unknown verdict {row['verdict']!r} (known: "
+                                     f"{', '.join(VERDICTS)}): rebuild it with `make reports`",
+                                     row=line, field="verdict"))
+        for column in ("claimed", "recomputed"):
+            try:
+                float(row[column] or "nan")
+            except ValueError:
+                errors.append(InputError(path, f"{row[column]!r} is not a number", row=line,
+                                         field=column))
+    if errors:
+        raise InputErrors(errors)
+    table = pd.DataFrame([row for _, row in rows], columns=COLUMNS, dtype=str)
+    for column in ("claimed", "recomputed"):
+        table[column] = table[column].replace("", "nan").astype(float)
+    return table
 
 
 def to_text(ledger: pd.DataFrame) -> str:

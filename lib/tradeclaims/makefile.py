@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from tradeclaims import paths
-from tradeclaims.config import load_config
+from tradeclaims.config import check_parameters, load_config
 
 PARAMS = paths.BUILD / "params"
 
@@ -19,6 +19,7 @@ def _write_if_changed(path: Path, text: str):
 
 def rules() -> str:
     reports = load_config()
+    check_parameters(reports)
     lines = ["# Generated from notebooks/reports.yaml by `python -m tradeclaims makefile`.",
              f"REPORT_NAMES := {' '.join(reports)}",
              f"REPORT_HTML := {' '.join(f'reports/{name}.html' for name in reports)}", ""]

@@ -22,6 +22,11 @@ class Period:
     def is_span(self) -> bool:
         return self.start != self.end
 
+    def last_month(self) -> tuple[int, int]:
+        """(year, month) of the last month it covers: (2025, 12) for 2025."""
+        year, month = self.end
+        return year, month or 12
+
     def previous(self) -> "Period":
         """The period a growth rate compares with: the same months a year earlier, or for a span
         of whole years, the span of equal length just before it."""
@@ -47,15 +52,24 @@ def _format(point):
     return f"{year}" if month == 0 else f"{year}-{month:02d}"
 
 
+# Official trade statistics as the articles cite them; a year outside is a typing slip.
+FIRST_YEAR, LAST_YEAR = 1950, 2100
+
+
 def _point(text: str) -> tuple[int, int]:
     if match := _YEAR.match(text):
-        return int(match[1]), 0
-    if match := _MONTH.match(text):
+        point = int(match[1]), 0
+    elif match := _MONTH.match(text):
         month = int(match[2])
         if not 1 <= month <= 12:
             raise ValueError(f"month {month:02d} in {text!r} is not between 01 and 12")
-        return int(match[1]), month
-    raise ValueError(f"{text!r} is neither a year (2025) nor a month (2025-01)")
+        point = int(match[1]), month
+    else:
+        raise ValueError(f"{text!r} is neither a year (2025) nor a month (2025-01)")
+    if not FIRST_YEAR <= point[0] <= LAST_YEAR:
+        raise ValueError(f"year {point[0]} in {text!r} is not between {FIRST_YEAR} and "
+                         f"{LAST_YEAR}")
+    return point
 
 
 def parse(text: str) -> Period:
@@ -71,6 +85,9 @@ def parse(text: str) -> Period:
         raise ValueError(f"{text!r} ends before it starts")
     if len(parts) == 2 and start == end:
         raise ValueError(f"{text!r} is a span of one period: write {_format(start)}")
+    if start[1] and start[0] != end[0]:
+        raise ValueError(f"{text!r}: a span of months lies within one year, as publishers "
+                         "print year-to-date figures")
     return Period(start, end)
 
 

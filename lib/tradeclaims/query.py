@@ -1,16 +1,36 @@
 """Query the tidy dataset: one observation, or a series, by its dimensions."""
 
+import io
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from tradeclaims import paths
+from tradeclaims.errors import InputError
 from tradeclaims.fields import COLUMNS, KEY
+from tradeclaims.files import sha256
 from tradeclaims.intervals import Interval
 from tradeclaims.sources import Source, load_provenance
 
 DIMENSIONS = [column for column in KEY if column != "source_id"]
+
+
+def read_built(csv: Path, package: Path) -> str:
+    """The text of data/trade.csv, if it is what `make data` last wrote."""
+    rebuild = "run `make data` to build it from data/sources/"
+    try:
+        text = csv.read_text(encoding="utf-8")
+        recorded = json.loads(package.read_text(encoding="utf-8"))["resources"][0]["hash"]
+    except FileNotFoundError as exc:
+        raise InputError(exc.filename, f"missing: {rebuild}") from None
+    except (ValueError, KeyError, IndexError, TypeError):
+        raise InputError(package, f"no dataset hash in the descriptor: {rebuild}") from None
+    if sha256(text) != recorded:
+        raise InputError(csv, "differs from what `make data` built (its hash does not match "
+                         f"the one in {package.name}); it is never edited by hand: {rebuild}")
+    return text
 
 
 class QueryError(LookupError):
@@ -58,8 +78,11 @@ class Dataset:
 
     @classmethod
     def load(cls, csv: Path = paths.TRADE_CSV, sources_root: Path = paths.SOURCES) -> "Dataset":
+        """The dataset as `make data` built it; refuses a file changed since (by hand, or by a
+        build that did not finish), which the descriptor's hash would not match."""
+        text = read_built(csv, csv.with_name(paths.DATAPACKAGE.name))
         dtypes = {column: str for column in COLUMNS} | {"value": float, "precision": float}
-        frame = pd.read_csv(csv, dtype=dtypes, keep_default_na=False)
+        frame = pd.read_csv(io.StringIO(text), dtype=dtypes, keep_default_na=False)
         return cls(frame, load_provenance(sources_root))
 
     def source(self, source_id: str) -> Source:

@@ -14,7 +14,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from tradeclaims import paths
-from tradeclaims.config import CONFIG, Report, load_config
+from tradeclaims.config import CONFIG, Report, check_parameters, load_config
 from tradeclaims.files import write_atomic
 
 KERNEL = "tradeclaims"
@@ -23,12 +23,15 @@ FAILED = paths.BUILD / "failed"
 
 class IsolatedKernelManager(AsyncKernelManager):
     """Kernels talk over IPC sockets in a private directory, so parallel runs (make -j) never
-    race for the same TCP port."""
+    race for the same TCP port. The directories live under `socket_root`, which main() removes
+    on every way out, Ctrl-C included."""
+
+    socket_root: str | None = None
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.transport = "ipc"
-        self._socket_dir = tempfile.mkdtemp(prefix="tradeclaims-kernel-")
+        self._socket_dir = tempfile.mkdtemp(prefix="tradeclaims-kernel-", dir=self.socket_root)
         self.ip = os.path.join(self._socket_dir, "kernel")
 
     async def _async_interrupt_kernel(self) -> None:
@@ -66,6 +69,14 @@ def execute(report: Report, parameters: dict | None = None) -> nbformat.Notebook
             f"  {exc.ename}: {exc.evalue}\n"
             f"  the failed run is kept in {paths.relative(failed)}; "
             f"{paths.relative(report.html)} is unchanged") from None
+    except (KeyboardInterrupt, ReportFailed):
+        raise
+    except Exception as exc:  # the kernel died, would not start, or the notebook is unreadable
+        kept = f"the failed run is kept in {paths.relative(failed)}; " if failed.exists() else ""
+        raise ReportFailed(
+            f"report {report.name}: {paths.relative(report.notebook)} could not run\n"
+            f"  {type(exc).__name__}: {str(exc).strip() or 'no message'}\n"
+            f"  {kept}{paths.relative(report.html)} is unchanged") from None
     failed.unlink(missing_ok=True)
     return clean(nb)
 
@@ -126,15 +137,23 @@ def run(report: Report, parameters: dict | None = None):
 
 def main(names: list[str]) -> int:
     reports = load_config()
-    for name in names:
-        if name not in reports:
-            print(f"error: no report {name!r} in {paths.relative(CONFIG)} "
-                  f"(known: {', '.join(reports)})", file=sys.stderr)
-            return 2
-        try:
-            run(reports[name])
-        except ReportFailed as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        print(f"wrote {paths.relative(reports[name].html)}")
+    unknown = [name for name in names if name not in reports]
+    if unknown:
+        print(f"error: no report {', '.join(map(repr, unknown))} in {paths.relative(CONFIG)} "
+              f"(known: {', '.join(reports)})", file=sys.stderr)
+        return 2
+    check_parameters({name: reports[name] for name in names})
+    with tempfile.TemporaryDirectory(prefix="tradeclaims-kernels-") as sockets:
+        IsolatedKernelManager.socket_root = sockets
+        for name in names:
+            try:
+                run(reports[name])
+            except ReportFailed as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+            except KeyboardInterrupt:
+                print(f"interrupted: report {name} was not written; "
+                      f"{paths.relative(reports[name].html)} is unchanged", file=sys.stderr)
+                return 130
+            print(f"wrote {paths.relative(reports[name].html)}")
     return 0

@@ -11,8 +11,9 @@ from tradeclaims.errors import InputError, InputErrors
 from tradeclaims.fields import COLUMNS, FLOWS, KEY
 from tradeclaims.units import BASES, MEASURE_UNITS, UNITS
 
-_PRODUCT = r"^(TOTAL|[A-Z]+:[A-Za-z0-9_]+)$"
 _SOURCE_ID = r"^[a-z0-9][a-z0-9-]*$"
+LEVELS = ("value", "quantity")
+GROWTHS = ("growth_published", "growth_mom_published")
 
 
 def _unit_fits_measure(row) -> bool:
@@ -21,6 +22,18 @@ def _unit_fits_measure(row) -> bool:
 
 def _basis_fits_unit(row) -> bool:
     return (row["basis"] != "") == (row["unit"] == "percent")
+
+
+def _value_in_range(row) -> bool:
+    """Levels of trade are positive (a balance may be anything); a share lies within 0-100;
+    nothing falls by more than 100%."""
+    if row["measure"] in LEVELS and row["flow"] != "balance":
+        return row["value"] > 0
+    if row["measure"] == "share_published":
+        return 0 <= row["value"] <= 100
+    if row["measure"] in GROWTHS:
+        return row["value"] >= -100
+    return True
 
 
 def _str(*checks, nullable=False):
@@ -39,7 +52,8 @@ def schema(known_sources=None) -> pa.DataFrameSchema:
             "partner": _str(pa.Check(codes.is_known, element_wise=True,
                                      error="not an ISO3 code nor a known group")),
             "flow": _str(pa.Check.isin(FLOWS)),
-            "product": _str(pa.Check.str_matches(_PRODUCT)),
+            "product": _str(pa.Check(lambda c: not codes.product_problem(c), element_wise=True,
+                                     error="not a product code")),
             "period": _str(pa.Check(periods.is_valid, element_wise=True,
                                     error="not a valid period")),
             "measure": _str(pa.Check.isin(sorted(MEASURE_UNITS))),
@@ -54,6 +68,9 @@ def schema(known_sources=None) -> pa.DataFrameSchema:
                      error="the unit does not fit the measure"),
             pa.Check(_basis_fits_unit, element_wise=True, name="basis_fits_unit",
                      error="basis is required for percentages and empty otherwise"),
+            pa.Check(_value_in_range, element_wise=True, name="value_in_range",
+                     error="out of range: levels of exports, imports and total trade are "
+                     "positive, shares lie within 0-100, no rate falls below -100%"),
         ],
         unique=KEY,
         strict=True,
@@ -69,7 +86,8 @@ def _period_problem(text) -> str:
     return "valid"
 
 
-_CHECK_FIELDS = {"unit_fits_measure": "unit", "basis_fits_unit": "basis"}
+_CHECK_FIELDS = {"unit_fits_measure": "unit", "basis_fits_unit": "basis",
+                 "value_in_range": "value"}
 
 
 def validate(frame: pd.DataFrame, file, known_sources=None) -> pd.DataFrame:
@@ -103,6 +121,13 @@ def _to_input_errors(cases: pd.DataFrame, frame, file) -> InputErrors:
             what = f"{value!r} is invalid: {check}"
             if field == "period":
                 what += f" ({_period_problem(value)})"
+            elif field == "product":
+                what += f" ({codes.product_problem(value)})"
+            elif check == "value_in_range":
+                what = (f"{value!r} is out of range for {frame.at[index, 'measure']} of "
+                        f"{frame.at[index, 'flow']}: levels of exports, imports and total "
+                        "trade are positive, shares lie within 0-100, no rate falls below "
+                        "-100%")
         path, row = where(index)
         errors.append(InputError(path, what, row=row, field=field))
     unique = {str(e): e for e in errors}

@@ -4,17 +4,19 @@ release table, with values and units as printed. Code reads these files and neve
 import re
 from dataclasses import dataclass, fields
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
-import yaml
 
+from tradeclaims import dates, periods
+from tradeclaims.csvfile import read_rows
 from tradeclaims.errors import InputError, InputErrors
 from tradeclaims.units import PRINTED_UNITS, parse_number, precision, to_dataset_unit
+from tradeclaims.yamlfile import read_yaml
 
 RAW_COLUMNS = ["reporter", "partner", "flow", "product", "period", "measure", "basis", "value",
                "unit", "note"]
 EVIDENCE = ["official publication", "press report of an official release"]
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -46,51 +48,61 @@ def read_meta(folder: Path) -> Source:
     path = folder / "source.yaml"
     if not path.exists():
         raise InputError(folder, "missing source.yaml (the release's provenance)")
-    try:
-        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise InputError(path, f"not valid YAML: {exc}") from None
+    meta, lines = read_yaml(path)
     if not isinstance(meta, dict):
-        raise InputError(path, "expected a mapping of provenance fields")
+        raise InputError(path, "expected a mapping of provenance fields (field: value)", row=1)
     errors = []
+
+    def problem(field, message):
+        errors.append(InputError(path, message, row=lines.get((field,)), field=str(field)))
+
     for field in FIELDS:
         if meta.get(field) in (None, ""):
-            errors.append(InputError(path, "required provenance field is missing or empty",
-                                     field=field))
-    for field in sorted(set(meta) - set(FIELDS)):
-        errors.append(InputError(path, f"unknown field (expected: {', '.join(FIELDS)})",
-                                 field=field))
+            problem(field, "required provenance field is missing or empty")
+        elif isinstance(meta[field], (list, dict)):
+            problem(field, f"must be text, not a {type(meta[field]).__name__}")
+    for field in sorted(set(meta) - set(FIELDS), key=str):
+        problem(field, f"unknown field (expected: {', '.join(FIELDS)})")
     if errors:
         raise InputErrors(errors)
     meta = {key: str(value).strip() for key, value in meta.items()}
-    checks = {
-        "date_published": meta["date_published"] == "unknown"
-        or _DATE.match(meta["date_published"]),
-        "date_accessed": re.match(r"^\d{4}-\d{2}-\d{2}$", meta["date_accessed"]),
-        "url": meta["url"].startswith(("https://", "http://")),
-        "evidence": meta["evidence"] in EVIDENCE,
-    }
-    expected = {"date_published": "YYYY-MM-DD, YYYY-MM, YYYY or 'unknown'",
-                "date_accessed": "YYYY-MM-DD", "url": "an http(s) address",
-                "evidence": " or ".join(EVIDENCE)}
-    bad = [InputError(path, f"{meta[f]!r} is not {expected[f]}", field=f)
-           for f, ok in checks.items() if not ok]
-    if bad:
-        raise InputErrors(bad)
+    for field, message in _meta_problems(meta):
+        problem(field, message)
+    if errors:
+        raise InputErrors(errors)
     return Source(id=folder.name, **meta)
 
 
-def read_table(path: Path, source_id: str) -> pd.DataFrame:
+def _meta_problems(meta: dict):
+    """(field, message) for each provenance value that is not of its form."""
+    published = None
+    if meta["date_published"] != "unknown":
+        try:
+            published = dates.parse(meta["date_published"])
+        except ValueError as exc:
+            yield "date_published", f"{exc} (or 'unknown')"
+    try:
+        accessed = dates.parse(meta["date_accessed"], full=True)
+    except ValueError as exc:
+        yield "date_accessed", str(exc)
+    else:
+        if accessed.first > dates.today():
+            yield "date_accessed", f"{meta['date_accessed']} is in the future"
+        if published and published.first > accessed.first:
+            yield "date_accessed", (f"{meta['date_accessed']} is before the release was "
+                                    f"published ({meta['date_published']})")
+    url = urlsplit(meta["url"])
+    if url.scheme not in ("http", "https") or not url.hostname or re.search(r"\s", meta["url"]):
+        yield "url", f"{meta['url']!r} is not an absolute http(s) address with a host"
+    if meta["evidence"] not in EVIDENCE:
+        yield "evidence", f"{meta['evidence']!r} is not {' or '.join(map(repr, EVIDENCE))}"
+
+
+def read_table(path: Path, source: Source) -> pd.DataFrame:
     """One release table as tidy rows (dataset units, unscaled), indexed by line number."""
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    missing = [c for c in RAW_COLUMNS if c not in raw.columns]
-    extra = [c for c in raw.columns if c not in RAW_COLUMNS]
-    if missing or extra:
-        problems = [InputError(path, "missing column", row=1, field=c) for c in missing]
-        problems += [InputError(path, "unexpected column", row=1, field=c) for c in extra]
-        raise InputErrors(problems)
-    raw.index = raw.index + 2  # line numbers: the header is line 1
-    raw = raw.apply(lambda column: column.str.strip())
+    rows = read_rows(path, RAW_COLUMNS)
+    raw = pd.DataFrame([row for _, row in rows], columns=RAW_COLUMNS,
+                       index=[line for line, _ in rows], dtype=str)
     values, units, precisions, errors = [], [], [], []
     for line, row in raw.iterrows():
         try:
@@ -102,6 +114,8 @@ def read_table(path: Path, source_id: str) -> pd.DataFrame:
             errors.append(InputError(
                 path, f"unknown unit {row['unit']!r} (known: {', '.join(PRINTED_UNITS)})",
                 row=line, field="unit"))
+        if message := _period_problem(row, source):
+            errors.append(InputError(path, message, row=line, field="period"))
         if number is None or row["unit"] not in PRINTED_UNITS:
             continue
         value, unit = to_dataset_unit(number, row["unit"])
@@ -110,8 +124,26 @@ def read_table(path: Path, source_id: str) -> pd.DataFrame:
         precisions.append(precision(number, row["unit"]))
     if errors:
         raise InputErrors(errors)
-    tidy = raw.assign(source_id=source_id, value=values, unit=units, precision=precisions)
+    tidy = raw.assign(source_id=source.id, value=values, unit=units, precision=precisions)
     return tidy[["source_id", *RAW_COLUMNS[:6], "unit", "basis", "value", "precision", "note"]]
+
+
+def _period_problem(row, source: Source) -> str:
+    """What is wrong with a row's period given its release, or ''. The period's own form is
+    checked with the schema."""
+    try:
+        period = periods.parse(row["period"])
+    except ValueError:
+        return ""
+    if row["measure"] == "growth_mom_published" and (period.is_span or period.start[1] == 0):
+        return (f"{row['period']!r}: a month-on-month rate is for a single month, such as "
+                "2026-01")
+    if source.date_published != "unknown":
+        published = dates.parse(source.date_published)
+        if period.last_month() > published.last_month():
+            return (f"{row['period']!r} ends after the release was published "
+                    f"({source.date_published})")
+    return ""
 
 
 def source_folders(root: Path) -> list[Path]:
@@ -124,7 +156,7 @@ def load_source(folder: Path) -> tuple[Source, list[tuple[Path, pd.DataFrame]]]:
     tables = sorted(folder.glob("*.csv"))
     if not tables:
         raise InputError(folder, "no CSV table beside source.yaml")
-    return source, [(path, read_table(path, source.id)) for path in tables]
+    return source, [(path, read_table(path, source)) for path in tables]
 
 
 def load_provenance(root: Path) -> dict[str, Source]:

@@ -43,7 +43,7 @@ def claimed(x, qualifier: str, unit: str, decimals=3) -> str:
 def badge(verdict: str) -> str:
     return (f"<span class='tc-verdict' style='background:{VERDICT_COLOURS[verdict]};color:#fff;"
             f"padding:1px 6px;border-radius:3px;white-space:nowrap'>"
-            f"{verdict.replace('_', ' ')}</span>")
+            f"{e(verdict.replace('_', ' '))}</span>")
 
 
 def tally(counts: pd.Series, skip_zero=False) -> str:

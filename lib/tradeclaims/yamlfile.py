@@ -1,0 +1,45 @@
+"""Reading the YAML files people write (source.yaml, notebooks/reports.yaml): dates stay the
+text that was typed, so a bad one is reported rather than crashing the parser, and every key
+knows the line it is on."""
+
+from pathlib import Path
+
+import yaml
+
+from tradeclaims.csvfile import read_text
+from tradeclaims.errors import InputError
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the implicit timestamp type: `2025-13-45` is text to validate."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_yaml(path: Path) -> tuple[object, dict[tuple, int]]:
+    """The document and, for every mapping key, the line it is on: {("vietnam-us",
+    "parameters", "partner"): 7}."""
+    text = read_text(path)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        document = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(path, f"not valid YAML: {problem}",
+                         row=mark.line + 1 if mark else None) from None
+    lines: dict[tuple, int] = {}
+    _key_lines(node, (), lines)
+    return document, lines
+
+
+def _key_lines(node, prefix: tuple, lines: dict):
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = (*prefix, key.value)
+            lines[path] = key.start_mark.line + 1
+            _key_lines(value, path, lines)
