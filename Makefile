@@ -53,8 +53,9 @@ reports/verdicts.csv: $(REPORT_DEPS) | $(READY)
 reports/index.html: $(REPORT_HTML) reports/verdicts.csv notebooks/reports.yaml | $(READY)
 	$(PY) -m tradeclaims index
 
-test: $(READY) ## Run the unit tests, then nbval over every published report
-	$(PY) -m pytest -q tests --nbval reports/ --nbval-sanitize-with tests/nbval-sanitize.cfg
+test: $(READY) ## Run the tests and nbval over every published report, on two workers
+	$(PY) -m pytest -q -n 2 --dist loadfile tests --nbval reports/ \
+		--nbval-sanitize-with tests/nbval-sanitize.cfg
 
 bench: $(READY) ## Time report builds against plain papermill + nbconvert (benchmarks/build.py)
 	$(PY) benchmarks/build.py

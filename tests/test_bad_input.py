@@ -216,6 +216,7 @@ def _fails_cleanly(result: subprocess.CompletedProcess, *expected: str):
         result.stderr)
 
 
+@pytest.mark.repository_copy
 def test_make_data_that_fails_keeps_both_committed_files(workspace):
     before = {p: (workspace.root / p).read_bytes() for p in
               ("data/trade.csv", "data/datapackage.json")}
@@ -236,6 +237,7 @@ def test_make_data_that_fails_keeps_both_committed_files(workspace):
         folder.rmdir()
 
 
+@pytest.mark.repository_copy
 def test_the_ledger_without_a_dataset_says_to_build_it(workspace):
     dataset = workspace.root / "data" / "trade.csv"
     kept = dataset.read_bytes()
@@ -247,6 +249,7 @@ def test_the_ledger_without_a_dataset_says_to_build_it(workspace):
         dataset.write_bytes(kept)
 
 
+@pytest.mark.repository_copy
 def test_a_malformed_registry_fails_the_ledger_command(workspace, tmp_path):
     registry = Registry(tmp_path)
     registry.add_claims([claim("x-1", "level", "1", "USD", "reporter=CHN", band="abc%")])

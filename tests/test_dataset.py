@@ -5,6 +5,7 @@ import json
 import pandas as pd
 import pytest
 
+from registry import Registry
 from tradeclaims import build, codes, fields, paths, schema
 from tradeclaims.sources import FIELDS, load_provenance
 
@@ -43,17 +44,19 @@ def test_every_source_folder_has_full_provenance_and_rows(built):
         assert all(getattr(source, field) for field in FIELDS)
 
 
-def test_values_are_unscaled_in_their_unit(built):
-    row = built[(built.source_id == "cccme-2025-electronics") & (built.period == "2025")
-                & (built.flow == "export") & (built.measure == "value")]
-    assert row.value.tolist() == [758_320_000_000.0]
-    assert row.unit.tolist() == ["USD"]
-
-
-def test_codes_stay_strings_when_read_back():
-    frame = pd.read_csv(paths.TRADE_CSV, dtype=str, keep_default_na=False)
-    assert "HS:2601" in set(frame["product"])
-    assert set(frame.columns) == set(fields.COLUMNS)
+def test_values_are_unscaled_in_their_unit_and_codes_stay_strings(tmp_path):
+    registry = Registry(tmp_path)
+    registry.add_source("zz-units", [
+        "CHN,WLD,export,CCCME:electronic_information,2025,value,,7583.2,亿美元,",
+        "CHN,WLD,import,HS:0201,2025-01/2025-11,quantity,,1.139,billion tonnes,",
+        "VNM,CHN,export,TOTAL,2026-01,value,,944,triệu USD,"])
+    registry.build()
+    frame = pd.read_csv(registry.trade, dtype=str, keep_default_na=False)
+    assert frame[["product", "value", "unit", "precision"]].values.tolist() == [
+        ["CCCME:electronic_information", "758320000000.0", "USD", "5000000.0"],
+        ["HS:0201", "1139000000.0", "tonnes", "500000.0"],
+        ["TOTAL", "944000000.0", "USD", "500000.0"]]
+    assert list(frame.columns) == fields.COLUMNS
 
 
 def test_committed_dataset_passes_the_schema():

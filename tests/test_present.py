@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from registry import Registry
 from tradeclaims import present as tc
 from tradeclaims.engine import MissingSeries
 from tradeclaims.style import claimed
@@ -12,6 +13,17 @@ from tradeclaims.style import claimed
 ELECTRONICS = ("reporter=CHN partner=WLD flow=export product=CCCME:electronic_information "
                "period=2025 unit=USD")
 BASES = {"exports": "product=TOTAL", "trade": "product=TOTAL flow=export+import"}
+
+
+@pytest.fixture(autouse=True)
+def data(tmp_path_factory, monkeypatch):
+    """The helpers read a dataset of the tests' own, from copies of real releases."""
+    registry = Registry(tmp_path_factory.mktemp("present")).copy_source(
+        "cccme-2025-electronics", "gac-2025-annual-usd-ap", "gac-2025-annual-scio",
+        "gac-2025-asean-yicai")
+    data = registry.build()
+    monkeypatch.setattr(tc, "dataset", lambda: data)
+    return data
 
 
 def _level(**spec):

@@ -1,11 +1,18 @@
+"""Queries on a dataset of the tests' own, built from copies of real releases."""
+
 import pytest
 
-from tradeclaims.query import AmbiguousSeries, Dataset, SeriesNotFound
+from registry import Registry
+from tradeclaims.query import AmbiguousSeries, SeriesNotFound
 
 
 @pytest.fixture(scope="module")
-def data():
-    return Dataset.load()
+def data(tmp_path_factory):
+    registry = Registry(tmp_path_factory.mktemp("query")).copy_source(
+        "vn-customs-2026-01-phones-electronics", "vn-moit-2026-02-exports-china",
+        "gac-2024-annual-yicai", "gac-2025-surplus-sharecast", "gac-2025-asean-yicai",
+        "gac-2024-asean-xinhua", "gac-2025m08-asean-xinhua", "gac-2025m11-globaltimes")
+    return registry.build()
 
 
 def test_one_observation_with_its_source(data):

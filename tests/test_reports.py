@@ -7,18 +7,18 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from tradeclaims import paths, runner
-from tradeclaims.claims import read_articles
-from tradeclaims.config import Report, load_config
-from tradeclaims.workspace import Workspace
+from tradeclaims import index, ledger, paths, runner
+from tradeclaims.config import check_parameters, load_config
+from tradeclaims.errors import InputError
 
 
 class Links(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.hrefs, self.ids, self.scripts = [], set(), []
+        self.hrefs, self.ids, self.scripts, self.tags = [], set(), [], []
 
     def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
         attrs = dict(attrs)
         if "href" in attrs:
             self.hrefs.append(attrs["href"])
@@ -57,13 +57,65 @@ def test_notebooks_are_committed_without_outputs_and_have_parameters():
         assert nb.metadata.kernelspec.name == runner.KERNEL
 
 
-def test_config_runs_every_notebook_and_one_twice():
+def test_config_runs_every_notebook_with_parameters_it_defines():
     reports = load_config()
-    used = [r.notebook.name for r in reports.values()]
-    assert set(used) == {p.name for p in paths.NOTEBOOKS.glob("*.ipynb")}
-    assert any(used.count(name) > 1 for name in used)
-    articles = set(read_articles().index) - {"cross-source"}
-    assert articles <= {r.article_id for r in reports.values()}
+    assert {r.notebook.name for r in reports.values()} == {
+        p.name for p in paths.NOTEBOOKS.glob("*.ipynb")}
+    check_parameters(reports)
+
+
+def _config(tmp_path, parameters: str):
+    path = tmp_path / "reports.yaml"
+    path.write_text("vietnam-us:\n  title: t\n  notebook: vietnam_exports.ipynb\n"
+                    f"  parameters: {parameters}\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("parameters, message", [
+    ("{partnr: USA}", "report vietnam-us: vietnam_exports.ipynb has no parameter 'partnr' "
+     "(it accepts: reporter, partner, period, article_id)"),
+    ("{period: 2026}", "period is int 2026, but vietnam_exports.ipynb expects a str such as "
+     "'2026-01'"),
+    ("{partner: [USA]}", "partner is list"),
+])
+def test_a_parameter_the_notebook_does_not_define_is_an_error(tmp_path, parameters, message):
+    path = _config(tmp_path, parameters)
+    with pytest.raises(InputError) as caught:
+        check_parameters(load_config(path), path)
+    field = re.match(r"\{(\w+)", parameters)[1]
+    assert f"reports.yaml, row 4, field 'vietnam-us.parameters.{field}'" in str(caught.value)
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("Vietnam US:\n  title: t\n  notebook: vietnam_exports.ipynb\n", "lower case"),
+    ("x:\n  title: t\n  notebook: nowhere.ipynb\n", "no notebook nowhere.ipynb"),
+    ("x:\n  title: t\n", "needs a notebook"),
+    ("x:\n  title: t\n  notebook: vietnam_exports.ipynb\n  parameter: {}\n", "unknown key"),
+    ("x:\n  title: t\n  notebook: vietnam_exports.ipynb\n  parameters: [1]\n", "a mapping"),
+    ("- x\n", "expected a mapping"),
+    ("x: {title: t\n", "not valid YAML"),
+])
+def test_a_malformed_report_entry_is_named(tmp_path, content, message):
+    path = tmp_path / "reports.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="reports.yaml, row") as caught:
+        load_config(path)
+    assert message in str(caught.value)
+
+
+PAYLOAD = "zz-02'><img src=x onerror=alert(3)>"
+
+
+def test_every_value_on_the_index_is_escaped():
+    table = ledger.read().head(3).copy()
+    for column in ("claim_id", "article_id", "quote", "unit", "tolerance", "note"):
+        table[column] = PAYLOAD
+    html = index.render(load_config(), table.assign(article_id="gt-vietnam"))
+    page = Links()
+    page.feed(html)
+    assert "img" not in {tag for tag, _ in page.tags}
+    assert not any(name.startswith("on") for _, attrs in page.tags for name, _ in attrs)
 
 
 def test_every_link_of_the_index_resolves():
@@ -97,68 +149,3 @@ def test_published_notebooks_carry_no_run_specific_metadata():
             assert "papermill" not in cell["metadata"] and "execution" not in cell["metadata"]
             if "injected-parameters" in cell["metadata"].get("tags", []):
                 assert cell["id"] == "injected-parameters"  # papermill's is random
-
-
-def test_a_parameter_the_data_cannot_serve_fails_clearly(tmp_path, monkeypatch):
-    reports, failed = tmp_path / "reports", tmp_path / "failed"
-    reports.mkdir()
-    monkeypatch.setattr(paths, "REPORTS", reports)
-    monkeypatch.setattr(runner, "FAILED", failed)
-    report = Report("vietnam-france", "t", paths.NOTEBOOKS / "vietnam_exports.ipynb",
-                    {"partner": "FRA"}, "gt-vietnam")
-    with pytest.raises(runner.ReportFailed) as caught:
-        runner.run(report)
-    text = str(caught.value)
-    assert "notebooks/vietnam_exports.ipynb failed in cell" in text
-    assert "SeriesNotFound" in text and "partner=FRA" in text and "with another partner" in text
-    assert f"kept in {failed / 'vietnam-france.ipynb'}" in text
-    assert (failed / "vietnam-france.ipynb").exists()
-    assert list(reports.iterdir()) == []
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The report set built from scratch in a copy of the repository."""
-    ws = Workspace(tmp_path_factory.mktemp("clean") / "repo")
-    ws.clear_reports()
-    result = ws.make("-j2", "reports")
-    assert result.returncode == 0, result.stderr
-    return ws
-
-
-def _text_outputs(path):
-    nb = nbformat.read(path, as_version=4)
-    return [[o.get("data", {}).get("text/plain", o.get("text")) for o in c.get("outputs", [])]
-            for c in nb.cells]
-
-
-def test_the_report_set_builds_from_a_clean_checkout(built):
-    for report in load_config().values():
-        rebuilt = built.root / "reports" / f"{report.name}.ipynb"
-        assert (built.root / "reports" / f"{report.name}.html").exists()
-        assert _text_outputs(rebuilt) == _text_outputs(report.ipynb), (
-            f"{report.name}: the committed report is not what a clean build gives")
-    assert broken_links(built.root / "reports") == []
-
-
-def test_builds_are_incremental(built):
-    assert "tradeclaims run" not in built.make("reports").stdout
-    (built.root / "notebooks" / "asean_trade.ipynb").touch()
-    out = built.make("reports").stdout
-    assert re.findall(r"tradeclaims run (\S+)", out) == ["asean"]
-    assert "tradeclaims index" in out
-    built.edit("notebooks/reports.yaml", 'parameters: {article_id: caixin-electronics}',
-               'parameters: {article_id: caixin-electronics, period: "2025"}')
-    out = built.make("reports").stdout
-    assert re.findall(r"tradeclaims run (\S+)", out) == ["electronics"]
-
-
-def test_a_failing_report_stops_make_and_keeps_the_last_good_html(built):
-    good = (built.root / "reports" / "vietnam-us.html").read_bytes()
-    built.edit("notebooks/reports.yaml", 'partner: USA, period: "2026-01"',
-               'partner: FRA, period: "2026-01"')
-    result = built.make("reports")
-    assert result.returncode != 0
-    assert "report vietnam-us: notebooks/vietnam_exports.ipynb failed in cell" in result.stderr
-    assert (built.root / "reports" / "vietnam-us.html").read_bytes() == good
-    assert (built.root / "build" / "failed" / "vietnam-us.ipynb").exists()

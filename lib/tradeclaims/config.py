@@ -46,7 +46,8 @@ def load_config(path: Path = CONFIG) -> dict[str, Report]:
     for name, entry in entries.items():
         def problem(message, key=None, name=name):
             where = (name,) if key is None else (name, key)
-            errors.append(InputError(path, f"report {name}: {message}", row=lines.get(where),
+            errors.append(InputError(path, f"report {name}: {message}",
+                                     row=lines.get(where) or lines.get((name,)),
                                      field=".".join(map(str, where))))
 
         if not isinstance(name, str) or not _NAME.match(name):

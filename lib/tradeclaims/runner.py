@@ -31,8 +31,10 @@ class IsolatedKernelManager(AsyncKernelManager):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.transport = "ipc"
-        self._socket_dir = tempfile.mkdtemp(prefix="tradeclaims-kernel-", dir=self.socket_root)
+        # short names: a socket's whole path must fit in 107 bytes
+        self._socket_dir = tempfile.mkdtemp(prefix="k", dir=self.socket_root)
         self.ip = os.path.join(self._socket_dir, "kernel")
+        self.connection_file = os.path.join(self._socket_dir, "kernel.json")
 
     async def _async_interrupt_kernel(self) -> None:
         # jupyter_client sends SIGINT before every shutdown; our kernel is idle by then, and the
@@ -143,7 +145,7 @@ def main(names: list[str]) -> int:
               f"(known: {', '.join(reports)})", file=sys.stderr)
         return 2
     check_parameters({name: reports[name] for name in names})
-    with tempfile.TemporaryDirectory(prefix="tradeclaims-kernels-") as sockets:
+    with tempfile.TemporaryDirectory(prefix="tradeclaims-") as sockets:
         IsolatedKernelManager.socket_root = sockets
         for name in names:
             try:
