@@ -20,23 +20,6 @@ from tradeclaims.workspace import Workspace
 
 # -- a failed notebook names the report, the cell and the error ----------------------------------
 
-def test_a_parameter_the_data_cannot_serve_fails_clearly(tmp_path, monkeypatch):
-    reports, failed = tmp_path / "reports", tmp_path / "failed"
-    reports.mkdir()
-    monkeypatch.setattr(paths, "REPORTS", reports)
-    monkeypatch.setattr(runner, "FAILED", failed)
-    report = Report("vietnam-france", "t", paths.NOTEBOOKS / "vietnam_exports.ipynb",
-                    {"partner": "FRA"}, "gt-vietnam")
-    with pytest.raises(runner.ReportFailed) as caught:
-        runner.run(report)
-    text = str(caught.value)
-    assert "notebooks/vietnam_exports.ipynb failed in cell" in text
-    assert "SeriesNotFound" in text and "partner=FRA" in text and "with another partner" in text
-    assert f"kept in {failed / 'vietnam-france.ipynb'}" in text
-    assert (failed / "vietnam-france.ipynb").exists()
-    assert list(reports.iterdir()) == []
-
-
 def test_a_kernel_that_dies_fails_clearly(tmp_path, monkeypatch):
     reports, failed = tmp_path / "reports", tmp_path / "failed"
     reports.mkdir()
@@ -102,6 +85,9 @@ def test_a_failing_report_stops_make_and_keeps_the_last_good_html(built):
     result = built.make("reports")
     assert result.returncode != 0
     assert "report vietnam-us: notebooks/vietnam_exports.ipynb failed in cell" in result.stderr
+    assert "SeriesNotFound: no observation for reporter=VNM, partner=FRA" in result.stderr
+    assert "with another partner: CHN" in result.stderr  # what the data can serve
+    assert "Traceback" not in result.stderr
     assert (built.root / "reports" / "vietnam-us.html").read_bytes() == good
     assert (built.root / "build" / "failed" / "vietnam-us.ipynb").exists()
 

@@ -1,0 +1,81 @@
+"""What happens when the registry grows, in a copy of the repository that gets a new article,
+a new release, claims of several kinds and a report, all in the documented formats:
+
+- the copy's own tests of the registry, dataset and reports still pass on it (no test depends
+  on what the registry holds);
+- nbval guards what was published: a changed figure in the release, or a change in lib that
+  alters a verdict, makes nbval fail on the report, naming the number, until it is rebuilt."""
+
+import pytest
+
+from registry import META, SOURCE_HEADER
+from tradeclaims.workspace import Workspace
+
+pytestmark = pytest.mark.repository_copy
+ROW = "VNM,KOR,export,TOTAL,2025,value,,25.6,tỷ USD,"
+ROWS = [ROW, "VNM,KOR,export,TOTAL,2025,growth_published,USD,4.1,%,",
+        "VNM,WLD,export,TOTAL,2025,value,,475.04,tỷ USD,"]
+SERIES = "reporter=VNM partner=KOR flow=export period=2025 unit=USD source_id=zz-new"
+CLAIMS = [
+    f"zz-new-1,zz-new,exports to Korea reached $25.6 billion,25.6,USD,billion,,level,{SERIES},,,,",
+    f"zz-new-2,zz-new,exports to Korea of about $26.2 billion,26.2,USD,billion,about,level,"
+    f"{SERIES},,,,",
+    f"zz-new-3,zz-new,up 4.1%,4.1,percent,,,growth,{SERIES},,,,",
+    f"zz-new-4,zz-new,about 5% of exports,5,percent,,about,share,{SERIES},partner=WLD,,,",
+    "zz-new-5,zz-new,a forecast of 30 billion,30,USD,billion,,not_checkable,,,,,a forecast",
+]
+REPORT = "reports/zz-new.ipynb"
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory):
+    ws = Workspace(tmp_path_factory.mktemp("additions") / "repo")
+    folder = ws.root / "data" / "sources" / "zz-new"
+    folder.mkdir()
+    (folder / "source.yaml").write_text(META, encoding="utf-8")
+    (folder / "data.csv").write_text(SOURCE_HEADER + "".join(r + "\n" for r in ROWS),
+                                     encoding="utf-8")
+    with (ws.root / "data" / "articles.csv").open("a", encoding="utf-8") as f:
+        f.write('zz-new,Test Outlet,"Exports to Korea, a test",2026-02-01,a test,\n')
+    with (ws.root / "data" / "claims.csv").open("a", encoding="utf-8") as f:
+        f.write("".join(row + "\n" for row in CLAIMS))
+    with (ws.root / "notebooks" / "reports.yaml").open("a", encoding="utf-8") as f:
+        f.write("zz-new:\n  title: Exports to Korea\n  notebook: ledger.ipynb\n"
+                "  parameters: {article_id: zz-new}\n")
+    for command in (["make", "data"], ["make", "reports/ledger.html", "reports/verdicts.csv",
+                                       REPORT.replace(".ipynb", ".html")],
+                    [ws.python, "-m", "tradeclaims", "index"]):
+        result = ws.run(*command)
+        assert result.returncode == 0, result.stderr
+    return ws
+
+
+def test_a_new_article_breaks_no_test(ws):
+    # the tests that read the real registry, dataset and reports; the others build their own
+    readers = ["tests/test_claims.py", "tests/test_dataset.py", "tests/test_reports.py"]
+    result = ws.run(ws.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m",
+                    "not repository_copy", *readers)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "zz-new-4" in (ws.root / "reports" / "index.html").read_text(encoding="utf-8")
+
+
+def test_nbval_fails_on_a_changed_figure_or_verdict_until_the_report_is_rebuilt(ws):
+    ws.edit("data/sources/zz-new/data.csv", ROW, ROW.replace("25.6", "25.7"))
+    assert ws.make("data").returncode == 0
+    result = ws.nbval(REPORT)
+    assert result.returncode != 0
+    # pytest's diff: + the published line, - the re-executed one (it may cut the id's start)
+    published = "new-1: reproduced; claimed 25.6, recomputed 25.6 (billion USD)"
+    assert published in result.stdout
+    assert "new-1: contradicted; claimed 25.6, recomputed 25.7 (billion USD)" in result.stdout
+
+    assert ws.make(REPORT.replace(".ipynb", ".html")).returncode == 0
+    # narrow the band "about" allows from 2% to 1%: about 26.2 against 25.7 (+1.95%) turns
+    # from approximate to contradicted
+    ws.edit("lib/tradeclaims/engine.py", 'DEFAULT_BANDS = {"about": 2.0,',
+            'DEFAULT_BANDS = {"about": 1.0,')
+    result = ws.nbval(REPORT)
+    assert result.returncode != 0
+    assert "new-2: approximate; claimed about 26.2" in result.stdout
+    assert "new-2: contradicted; claimed about 26.2" in result.stdout
+    assert published not in result.stdout  # the rebuilt report has the new figure
