@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from registry import META, SOURCE_HEADER, Registry, claim
-from tradeclaims import files
+from tradeclaims import files, ledger
 from tradeclaims.__main__ import main
 from tradeclaims.errors import InputError
 from tradeclaims.query import Dataset
@@ -258,3 +258,13 @@ def test_a_malformed_registry_fails_the_ledger_command(workspace, tmp_path):
                                  str(registry.claims), "--out", str(out)),
                    "claims.csv, row 2, field 'article_id'")  # not in the real articles.csv
     assert not out.exists()
+
+
+def test_a_hand_edited_ledger_is_refused(tmp_path):
+    path = tmp_path / "verdicts.csv"
+    row = dict.fromkeys(ledger.COLUMNS, "") | {"claim_id": "x-1", "verdict": "maybe"}
+    path.write_text(",".join(ledger.COLUMNS) + "\n" + ",".join(row.values()) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"verdicts.csv, row 2, field 'verdict': unknown verdict "
+                                         r"'maybe'"):
+        ledger.read(path)

@@ -99,7 +99,9 @@ def test_a_misspelled_parameter_publishes_nothing(built):
                'partnr: USA, period: "2026-01"')
     result = built.make("reports")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert ("notebooks/reports.yaml, row 11, field 'vietnam-us.parameters.partnr': report "
+    line = (built.root / "notebooks" / "reports.yaml").read_text().split("partnr")[0].count(
+        "\n") + 1
+    assert (f"notebooks/reports.yaml, row {line}, field 'vietnam-us.parameters.partnr': report "
             "vietnam-us: vietnam_exports.ipynb has no parameter 'partnr'") in result.stderr
     assert _runs(result.stdout) == []
     assert {p.name: p.read_bytes() for p in (built.root / "reports").iterdir()} == before
