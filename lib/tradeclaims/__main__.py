@@ -44,10 +44,10 @@ def cmd_claims(args) -> int:
 
 
 def cmd_run(args) -> int:
-    # jsonschema, under nbformat, compiles ~35 parsers of rfc3987_syntax at import (1.5 s a
-    # report) for IRI formats no notebook schema uses (python-jsonschema/jsonschema#1428).
-    sys.modules.setdefault("rfc3987_syntax", None)
-    from tradeclaims import runner
+    from tradeclaims import (
+        fastimport,  # noqa: F401  (before nbformat)
+        runner,
+    )
 
     return runner.main(args.names)
 
