@@ -1,65 +1,10 @@
-"""The claims registry and the ledger built from it. Tests of particular claims build their own
-registry (tests/registry.py) from copies of real releases; tests over the real registry assert
-only what holds for any valid content."""
+"""The claims engine and the registry's rules, on registries of the tests' own
+(tests/registry.py), built from copies of real releases or rows made up for the test."""
 
 import pytest
 
 from registry import Registry, claim
-from tradeclaims import ledger, paths
-from tradeclaims.claims import COLUMNS, KINDS, load_claims, read_articles
-from tradeclaims.engine import VERDICTS
 from tradeclaims.errors import InputError
-
-ARTICLES_DIR = paths.ROOT.parent / "shared" / "articles"
-
-
-def _normal(text):
-    return " ".join(text.replace("’", "'").replace("–", "-").split())
-
-
-# -- properties of the real registry, whatever it holds -----------------------------------------
-
-@pytest.fixture(scope="module")
-def real():
-    return ledger.evaluate().set_index("claim_id")
-
-
-def test_every_claim_gets_a_verdict_from_the_vocabulary(real):
-    assert set(real.verdict) <= set(VERDICTS)
-    checked = real[real.verdict != "not_checkable"]
-    assert checked.recomputed.notna().all() and (checked.tolerance != "").all()
-    assert (checked.sources != "").all()
-    assert (real[real.verdict == "not_checkable"].note != "").all()
-
-
-def test_every_claim_has_a_known_article_and_cites_known_sources(real):
-    assert set(real.article_id) <= set(read_articles().index)
-    cited = {s for ids in real.sources for s in ids.split()}
-    assert cited <= {p.name for p in paths.SOURCES.iterdir()}
-
-
-@pytest.mark.skipif(not ARTICLES_DIR.exists(), reason="the article texts live in ../shared")
-def test_every_quote_is_in_its_article():
-    articles = read_articles()
-    for c in load_claims():
-        file = articles.loc[c.article_id, "file"]
-        if file and (ARTICLES_DIR / file).exists():
-            text = _normal((ARTICLES_DIR / file).read_text(encoding="utf-8"))
-            assert _normal(c.quote) in text, f"{c.claim_id}: quote not in {file}"
-
-
-def test_committed_ledger_is_up_to_date(real):
-    committed = paths.VERDICTS_CSV.read_text(encoding="utf-8")
-    assert committed == ledger.to_csv_text(real.reset_index()[ledger.COLUMNS]), (
-        "reports/verdicts.csv is stale: run `make reports`")
-
-
-def test_registry_columns_and_kinds_are_documented():
-    assert COLUMNS[:4] == ["claim_id", "article_id", "quote", "claimed"]
-    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
-    for kind in KINDS:
-        assert f"`{kind}`" in readme
-
 
 # -- what the data shows, on registries of the tests' own ---------------------------------------
 

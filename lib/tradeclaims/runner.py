@@ -27,9 +27,11 @@ class IsolatedKernelManager(AsyncKernelManager):
     on every way out, Ctrl-C included."""
 
     socket_root: str | None = None
+    started: list["IsolatedKernelManager"] = []
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        IsolatedKernelManager.started.append(self)
         self.transport = "ipc"
         # short names: a socket's whole path must fit in 107 bytes
         self._socket_dir = tempfile.mkdtemp(prefix="k", dir=self.socket_root)
@@ -137,6 +139,15 @@ def run(report: Report, parameters: dict | None = None):
     write_atomic(report.html, html)
 
 
+def _stop_kernels():
+    """Kill the kernels of this run that an interrupt left running."""
+    for manager in IsolatedKernelManager.started:
+        process = getattr(manager.provisioner, "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 def main(names: list[str]) -> int:
     reports = load_config()
     unknown = [name for name in names if name not in reports]
@@ -154,6 +165,7 @@ def main(names: list[str]) -> int:
                 print(f"error: {exc}", file=sys.stderr)
                 return 1
             except KeyboardInterrupt:
+                _stop_kernels()  # before their folder goes: a live kernel writes into it
                 print(f"interrupted: report {name} was not written; "
                       f"{paths.relative(reports[name].html)} is unchanged", file=sys.stderr)
                 return 130

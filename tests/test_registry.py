@@ -1,0 +1,56 @@
+"""The real registry, dataset and ledger: only what holds for any valid content, so that adding
+an article, a source or a claim in the documented format never breaks a test."""
+
+import pytest
+
+from tradeclaims import ledger, paths
+from tradeclaims.claims import COLUMNS, KINDS, load_claims, read_articles
+from tradeclaims.engine import VERDICTS
+
+ARTICLES_DIR = paths.ROOT.parent / "shared" / "articles"
+
+
+def _normal(text):
+    return " ".join(text.replace("’", "'").replace("–", "-").split())
+
+
+@pytest.fixture(scope="module")
+def real():
+    return ledger.evaluate().set_index("claim_id")
+
+
+def test_every_claim_gets_a_verdict_from_the_vocabulary(real):
+    assert set(real.verdict) <= set(VERDICTS)
+    checked = real[real.verdict != "not_checkable"]
+    assert checked.recomputed.notna().all() and (checked.tolerance != "").all()
+    assert (checked.sources != "").all()
+    assert (real[real.verdict == "not_checkable"].note != "").all()
+
+
+def test_every_claim_has_a_known_article_and_cites_known_sources(real):
+    assert set(real.article_id) <= set(read_articles().index)
+    cited = {s for ids in real.sources for s in ids.split()}
+    assert cited <= {p.name for p in paths.SOURCES.iterdir()}
+
+
+@pytest.mark.skipif(not ARTICLES_DIR.exists(), reason="the article texts live in ../shared")
+def test_every_quote_is_in_its_article():
+    articles = read_articles()
+    for c in load_claims():
+        file = articles.loc[c.article_id, "file"]
+        if file and (ARTICLES_DIR / file).exists():
+            text = _normal((ARTICLES_DIR / file).read_text(encoding="utf-8"))
+            assert _normal(c.quote) in text, f"{c.claim_id}: quote not in {file}"
+
+
+def test_committed_ledger_is_up_to_date(real):
+    committed = paths.VERDICTS_CSV.read_text(encoding="utf-8")
+    assert committed == ledger.to_csv_text(real.reset_index()[ledger.COLUMNS]), (
+        "reports/verdicts.csv is stale: run `make reports`")
+
+
+def test_registry_columns_and_kinds_are_documented():
+    assert COLUMNS[:4] == ["claim_id", "article_id", "quote", "claimed"]
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    for kind in KINDS:
+        assert f"`{kind}`" in readme
