@@ -41,7 +41,7 @@ ifneq ($(filter-out help env clean distclean lint lab bench,$(or $(MAKECMDGOALS)
 include build/reports.mk
 endif
 
-build/reports.mk: notebooks/reports.yaml lib/tradeclaims/makefile.py lib/tradeclaims/config.py | $(READY)
+build/reports.mk: notebooks/reports.yaml lib/tradeclaims/report/makefile.py lib/tradeclaims/report/config.py | $(READY)
 	$(PY) -m tradeclaims makefile $@
 
 reports: reports/index.html ## Build the data, then every report in reports/ (make -j2 runs two at once)
@@ -57,8 +57,8 @@ test: $(READY) ## Run the tests and nbval over every published report, on two wo
 	$(PY) -m pytest -q -n 2 --dist loadfile tests --nbval reports/ \
 		--nbval-sanitize-with tests/nbval-sanitize.cfg
 
-bench: $(READY) ## Time report builds against plain papermill + nbconvert (benchmarks/build.py)
-	$(PY) benchmarks/build.py
+bench: $(READY) ## Time report builds against plain papermill + nbconvert (benchmarks/report_builds.py)
+	$(PY) benchmarks/report_builds.py
 
 lint: $(READY) ## Check the code with ruff
 	$(PY) -m ruff check lib tests benchmarks conftest.py

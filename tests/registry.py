@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from tradeclaims import build, ledger, paths
-from tradeclaims.claims import ARTICLE_COLUMNS, COLUMNS
-from tradeclaims.query import Dataset
+from tradeclaims import paths
+from tradeclaims.claims import ledger
+from tradeclaims.claims.registry import ARTICLE_COLUMNS, COLUMNS
+from tradeclaims.data import build
+from tradeclaims.data.query import Dataset
 
 SOURCE_HEADER = "reporter,partner,flow,product,period,measure,basis,value,unit,note\n"
 META = """\

@@ -8,11 +8,12 @@ import subprocess
 import pytest
 
 from registry import META, SOURCE_HEADER, Registry, claim
-from tradeclaims import files, ledger
+from tradeclaims import files
 from tradeclaims.__main__ import main
+from tradeclaims.claims import ledger
+from tradeclaims.data.query import Dataset
 from tradeclaims.errors import InputError
-from tradeclaims.query import Dataset
-from tradeclaims.workspace import Workspace
+from workspace import Workspace
 
 GOOD = "CHN,WLD,export,TOTAL,2025,value,,26.99,trillion yuan,"
 

@@ -14,9 +14,10 @@ import nbformat
 import pytest
 
 from test_reports import broken_links
-from tradeclaims import paths, runner
-from tradeclaims.config import Report, load_config
-from tradeclaims.workspace import Workspace
+from tradeclaims import paths
+from tradeclaims.report import runner
+from tradeclaims.report.config import Report, load_config
+from workspace import Workspace
 
 # -- a failed notebook names the report, the cell and the error ----------------------------------
 

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from registry import Registry
-from tradeclaims import build, codes, fields, paths, schema
-from tradeclaims.sources import FIELDS, load_provenance
+from tradeclaims import paths
+from tradeclaims.data import build, codes, fields, schema
+from tradeclaims.data.sources import FIELDS, load_provenance
 
 
 @pytest.fixture(scope="module")

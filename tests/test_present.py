@@ -6,9 +6,9 @@ import re
 import pytest
 
 from registry import Registry
-from tradeclaims import present as tc
-from tradeclaims.engine import MissingSeries
-from tradeclaims.style import claimed
+from tradeclaims.claims.engine import MissingSeries
+from tradeclaims.report import present as tc
+from tradeclaims.report.style import claimed
 
 ELECTRONICS = ("reporter=CHN partner=WLD flow=export product=CCCME:electronic_information "
                "period=2025 unit=USD")

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from registry import META, SOURCE_HEADER, Registry
 from tradeclaims import paths
-from tradeclaims.claims import COLUMNS, load_claims
-from tradeclaims.config import check_parameters, load_config
+from tradeclaims.claims.registry import COLUMNS, load_claims
+from tradeclaims.data.sources import load_source
 from tradeclaims.errors import InputError
-from tradeclaims.sources import load_source
+from tradeclaims.report.config import check_parameters, load_config
 
 TOKENS = ["", " ", "CHN", "VNM", "WLD", "EU27", "XYZ", "export", "total", "balance", "TOTAL",
           "HS:8542", "HS:85x", "2025", "2026-01", "2025-13", "2025-01/2025-11", "2024/2023",

@@ -3,7 +3,7 @@
 import pytest
 
 from registry import Registry
-from tradeclaims.query import AmbiguousSeries, SeriesNotFound
+from tradeclaims.data.query import AmbiguousSeries, SeriesNotFound
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,10 @@ an article, a source or a claim in the documented format never breaks a test."""
 
 import pytest
 
-from tradeclaims import ledger, paths
-from tradeclaims.claims import COLUMNS, KINDS, load_claims, read_articles
-from tradeclaims.engine import VERDICTS
+from tradeclaims import paths
+from tradeclaims.claims import ledger
+from tradeclaims.claims.engine import VERDICTS
+from tradeclaims.claims.registry import COLUMNS, KINDS, load_claims, read_articles
 
 ARTICLES_DIR = paths.ROOT.parent / "shared" / "articles"
 

@@ -7,9 +7,11 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from tradeclaims import index, ledger, paths, runner
-from tradeclaims.config import check_parameters, load_config
+from tradeclaims import paths
+from tradeclaims.claims import ledger
 from tradeclaims.errors import InputError
+from tradeclaims.report import index, runner
+from tradeclaims.report.config import check_parameters, load_config
 
 
 class Links(HTMLParser):

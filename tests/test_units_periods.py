@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from tradeclaims import periods, units
-from tradeclaims.units import parse_number, precision, to_dataset_unit
+from tradeclaims.data import periods, units
+from tradeclaims.data.units import parse_number, precision, to_dataset_unit
 
 
 @pytest.mark.parametrize("text, number", [("7583.2", "7583.2"), ("-7.2", "-7.2"),

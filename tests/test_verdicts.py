@@ -2,9 +2,9 @@
 
 import pytest
 
-from tradeclaims.claims import Claim
-from tradeclaims.engine import Evidence, judge
-from tradeclaims.intervals import Interval
+from tradeclaims.claims.engine import Evidence, judge
+from tradeclaims.claims.registry import Claim
+from tradeclaims.data.intervals import Interval
 
 
 def claim(claimed, unit="USD", scale="billion", qualifier="", kind="level", band=""):

@@ -11,7 +11,7 @@ from tradeclaims.errors import InputError
 
 
 def cmd_data(args) -> int:
-    from tradeclaims import build
+    from tradeclaims.data import build
 
     data = build.build()
     build.write(data)
@@ -21,7 +21,7 @@ def cmd_data(args) -> int:
 
 
 def cmd_check_data(args) -> int:
-    from tradeclaims import build
+    from tradeclaims.data import build
 
     built = build.to_csv_text(build.build())
     committed = paths.TRADE_CSV.read_text(encoding="utf-8") if paths.TRADE_CSV.exists() else ""
@@ -34,7 +34,7 @@ def cmd_check_data(args) -> int:
 
 
 def cmd_claims(args) -> int:
-    from tradeclaims import ledger
+    from tradeclaims.claims import ledger
 
     table = ledger.evaluate(args.claims)
     ledger.write(table, args.out)
@@ -44,16 +44,14 @@ def cmd_claims(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from tradeclaims import (
-        fastimport,  # noqa: F401  (before nbformat)
-        runner,
-    )
+    from tradeclaims import fastimport  # noqa: F401  (before nbformat)
+    from tradeclaims.report import runner
 
     return runner.main(args.names)
 
 
 def cmd_index(args) -> int:
-    from tradeclaims import index
+    from tradeclaims.report import index
 
     index.write()
     print(f"wrote {paths.relative(paths.INDEX_HTML)}")
@@ -61,7 +59,7 @@ def cmd_index(args) -> int:
 
 
 def cmd_makefile(args) -> int:
-    from tradeclaims import makefile
+    from tradeclaims.report import makefile
 
     makefile.write(args.out)
     return 0

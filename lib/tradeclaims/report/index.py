@@ -2,12 +2,13 @@
 
 import pandas as pd
 
-from tradeclaims import ledger, paths
-from tradeclaims.claims import read_articles
-from tradeclaims.config import Report, load_config
+from tradeclaims import paths
+from tradeclaims.claims import ledger
+from tradeclaims.claims.registry import read_articles
+from tradeclaims.data.sources import load_provenance
 from tradeclaims.files import write_atomic
-from tradeclaims.sources import load_provenance
-from tradeclaims.style import badge, claimed, e, fmt, legend_html, tally
+from tradeclaims.report.config import Report, load_config
+from tradeclaims.report.style import badge, claimed, e, fmt, legend_html, tally
 
 LEDGER_REPORT = "ledger"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 
 from tradeclaims import paths
+from tradeclaims.data.fields import COLUMNS, KEY
+from tradeclaims.data.intervals import Interval
+from tradeclaims.data.sources import Source, load_provenance
 from tradeclaims.errors import InputError
-from tradeclaims.fields import COLUMNS, KEY
 from tradeclaims.files import sha256
-from tradeclaims.intervals import Interval
-from tradeclaims.sources import Source, load_provenance
 
 DIMENSIONS = [column for column in KEY if column != "source_id"]
 

@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from tradeclaims import dates, periods
 from tradeclaims.csvfile import read_rows
+from tradeclaims.data import dates, periods
+from tradeclaims.data.units import PRINTED_UNITS, parse_number, precision, to_dataset_unit
 from tradeclaims.errors import InputError, InputErrors
-from tradeclaims.units import PRINTED_UNITS, parse_number, precision, to_dataset_unit
 from tradeclaims.yamlfile import read_yaml
 
 RAW_COLUMNS = ["reporter", "partner", "flow", "product", "period", "measure", "basis", "value",

@@ -6,10 +6,10 @@ import math
 import pandas as pd
 import pandera.pandas as pa
 
-from tradeclaims import codes, periods
+from tradeclaims.data import codes, periods
+from tradeclaims.data.fields import COLUMNS, FLOWS, KEY
+from tradeclaims.data.units import BASES, MEASURE_UNITS, UNITS
 from tradeclaims.errors import InputError, InputErrors
-from tradeclaims.fields import COLUMNS, FLOWS, KEY
-from tradeclaims.units import BASES, MEASURE_UNITS, UNITS
 
 _SOURCE_ID = r"^[a-z0-9][a-z0-9-]*$"
 LEVELS = ("value", "quantity")

@@ -10,11 +10,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
-from tradeclaims import codes, ledger, periods
-from tradeclaims.claims import Claim, parse_spec, read_articles
-from tradeclaims.engine import VERDICTS, Engine
-from tradeclaims.query import Dataset
-from tradeclaims.style import (
+from tradeclaims.claims import ledger
+from tradeclaims.claims.engine import VERDICTS, Engine
+from tradeclaims.claims.registry import Claim, parse_spec, read_articles
+from tradeclaims.data import codes, periods
+from tradeclaims.data.query import Dataset
+from tradeclaims.report.style import (
     VERDICT_COLOURS,
     VERDICT_MEANING,
     badge,

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from tradeclaims import paths
-from tradeclaims.config import check_parameters, load_config
+from tradeclaims.report.config import check_parameters, load_config
 
 PARAMS = paths.BUILD / "params"
 

@@ -4,7 +4,7 @@ import html
 
 import pandas as pd
 
-from tradeclaims.engine import VERDICTS
+from tradeclaims.claims.engine import VERDICTS
 
 VERDICT_COLOURS = {"reproduced": "#1a7f37", "approximate": "#9a6700",
                    "contradicted": "#cf222e", "not_checkable": "#6e7781"}

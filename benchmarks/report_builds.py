@@ -1,9 +1,9 @@
 """How fast the reports build, against the plain papermill + nbconvert way, in one run on one
 machine. Prints medians and ratios to the baseline and writes them to a CSV.
 
-    .venv/bin/python benchmarks/build.py [--runs 3] [--out benchmarks/results.csv] [--no-test]
+    .venv/bin/python benchmarks/report_builds.py [--runs 3] [--out benchmarks/results.csv] [--no-test]
 
-Everything runs in throwaway copies of the repository (tradeclaims.workspace), never in it."""
+Everything runs in throwaway copies of the repository (tests/workspace.py), never in it."""
 
 import argparse
 import csv
@@ -17,9 +17,11 @@ import time
 from pathlib import Path
 
 from tradeclaims import paths
-from tradeclaims.config import load_config
-from tradeclaims.runner import KERNEL
-from tradeclaims.workspace import Workspace
+from tradeclaims.report.config import load_config
+from tradeclaims.report.runner import KERNEL
+
+sys.path.insert(0, str(paths.ROOT / "tests"))  # the repository copies the tests use too
+from workspace import Workspace  # noqa: E402
 
 
 def timed(action) -> float:

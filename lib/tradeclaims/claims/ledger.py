@@ -5,12 +5,12 @@ from pathlib import Path
 import pandas as pd
 
 from tradeclaims import paths
-from tradeclaims.claims import load_claims
+from tradeclaims.claims.engine import VERDICTS, Engine
+from tradeclaims.claims.registry import load_claims
 from tradeclaims.csvfile import read_rows
-from tradeclaims.engine import VERDICTS, Engine
+from tradeclaims.data.query import Dataset
 from tradeclaims.errors import InputError, InputErrors
 from tradeclaims.files import write_atomic
-from tradeclaims.query import Dataset
 
 COLUMNS = ["claim_id", "article_id", "quote", "claimed", "recomputed", "unit", "verdict",
            "tolerance", "sources", "note", "kind", "qualifier"]

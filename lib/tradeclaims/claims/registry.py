@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from tradeclaims import codes, paths, periods, units
+from tradeclaims import paths
 from tradeclaims.csvfile import read_rows
+from tradeclaims.data import codes, periods, units
+from tradeclaims.data.fields import FLOWS, KEY
+from tradeclaims.data.units import BASES, MEASURE_UNITS, SCALE_WORDS, UNITS, parse_number
 from tradeclaims.errors import InputError, InputErrors
-from tradeclaims.fields import FLOWS, KEY
-from tradeclaims.units import BASES, MEASURE_UNITS, SCALE_WORDS, UNITS, parse_number
 
 COLUMNS = ["claim_id", "article_id", "quote", "claimed", "unit", "scale", "qualifier", "kind",
            "series", "base", "band", "rests_on", "note"]

@@ -14,8 +14,8 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from tradeclaims import paths
-from tradeclaims.config import CONFIG, Report, check_parameters, load_config
 from tradeclaims.files import write_atomic
+from tradeclaims.report.config import CONFIG, Report, check_parameters, load_config
 
 KERNEL = "tradeclaims"
 FAILED = paths.BUILD / "failed"

@@ -5,11 +5,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from tradeclaims import fields, paths, schema
+from tradeclaims import paths
+from tradeclaims.data import fields, schema
+from tradeclaims.data.sources import load_source, source_folders
+from tradeclaims.data.units import BASES, MEASURE_UNITS, UNITS
 from tradeclaims.errors import InputError
 from tradeclaims.files import sha256, write_atomic
-from tradeclaims.sources import load_source, source_folders
-from tradeclaims.units import BASES, MEASURE_UNITS, UNITS
 
 
 def build(root: Path = paths.SOURCES) -> pd.DataFrame:

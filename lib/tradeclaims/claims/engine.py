@@ -5,11 +5,11 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from tradeclaims import periods
-from tradeclaims.claims import Claim
+from tradeclaims.claims.registry import Claim
+from tradeclaims.data import periods
+from tradeclaims.data.intervals import Interval, growth, share
+from tradeclaims.data.query import AmbiguousSeries, Dataset, QueryError, SeriesNotFound
 from tradeclaims.errors import InputError
-from tradeclaims.intervals import Interval, growth, share
-from tradeclaims.query import AmbiguousSeries, Dataset, QueryError, SeriesNotFound
 
 VERDICTS = ["reproduced", "approximate", "contradicted", "not_checkable"]
 # Looser bands that a claim's own wording (or a currency conversion) allows, in percent.

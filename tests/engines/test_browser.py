@@ -1,0 +1,139 @@
+"""Open the published reports in a real headless Chromium (Debian's chromium and chromium-driver)
+and check what a reader meets: no console errors, local links that resolve, the code toggle of
+an article report, and a legend entry for every verdict badge on the index."""
+
+import functools
+import os
+import shutil
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+
+import pytest
+
+REPORTS = Path(__file__).resolve().parents[2] / "reports"
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+PAGES = ["index.html", "surplus.html"]
+CODE_INPUTS = ".jp-CodeCell .jp-Cell-inputWrapper"
+
+
+def _unavailable(reason):
+    # Locally a missing browser only skips; in CI it must not pass silently as "skipped".
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def driver():
+    """One browser session for the whole module: starting Chromium is the slow part."""
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        webdriver = None
+    if webdriver is None:  # outside the except block, so the report is not a chained traceback
+        _unavailable("selenium is not installed in this environment")
+    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
+        if not shutil.which(path):
+            _unavailable(f"{path} not found: apt-get install {package}")
+    profile = tempfile.mkdtemp(prefix="tc-chromium-")  # a fresh profile: no state between runs
+    options = webdriver.ChromeOptions()
+    # Explicit browser and driver paths: Selenium Manager then never runs, so nothing is fetched.
+    options.binary_location = CHROMIUM
+    # --no-sandbox because tests run as root; the --disable-* flags keep Chromium off the network;
+    # a fixed window size makes "displayed" independent of the machine.
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 f"--user-data-dir={profile}", "--window-size=1280,1024"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # to read console messages
+    try:
+        browser = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+        yield browser
+        browser.quit()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def open_page(driver, name):
+    """Load reports/NAME and return the console's SEVERE entries logged while it loaded."""
+    driver.get_log("browser")  # drain what earlier pages left, so each page answers for itself
+    driver.get((REPORTS / name).as_uri())
+    # let DOMContentLoaded handlers and module scripts finish before reading the log
+    driver.execute_async_script("setTimeout(arguments[arguments.length - 1], 200)")
+    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.ids.update(value for key, value in attrs if key == "id" and value)
+
+
+@functools.cache  # many links point into the same few pages: parse each once
+def ids_in(path):
+    parser = _Ids()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.ids
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_console_errors(driver, name):
+    errors = open_page(driver, name)
+    assert not errors, "\n".join(e["message"] for e in errors)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_local_links_resolve(driver, name):
+    open_page(driver, name)
+    hrefs = driver.execute_script(
+        "return [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
+    local = [h for h in hrefs if not h.lower().startswith(("http://", "https://", "mailto:"))]
+    assert local, f"{name} has no local links: the page is not the one expected"
+    broken = []
+    for href in local:
+        url, fragment = urldefrag(urljoin((REPORTS / name).as_uri(), href))
+        target = Path(unquote(urlsplit(url).path))
+        if not target.is_relative_to(REPORTS) or not target.is_file():
+            broken.append(f"{href}: no such file under reports/")
+        elif fragment and unquote(fragment) not in ids_in(target):
+            broken.append(f"{href}: no element with that id in {target.name}")
+    assert not broken, "\n".join(broken)
+
+
+def test_code_toggle(driver):
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, "surplus.html")
+    cells = driver.find_elements(By.CSS_SELECTOR, CODE_INPUTS)
+    assert cells, "no code input cells found"
+
+    def state():
+        code = driver.execute_script("return document.body.dataset.code")
+        return code, {cell.is_displayed() for cell in cells}
+
+    assert state() == ("hidden", {False})  # readers see the findings first, without code
+    button = driver.find_element(By.ID, "code-toggle")
+    button.click()
+    assert state() == ("shown", {True})
+    button.click()
+    assert state() == ("hidden", {False})
+
+
+def test_verdict_badges_have_legend(driver):
+    open_page(driver, "index.html")
+    badges = driver.execute_script(
+        "return [...document.querySelectorAll('table span.tc-verdict')].map(s => s.textContent)")
+    legend = driver.execute_script(
+        "return [...document.querySelectorAll('ul.tc-legend span.tc-verdict')]"
+        ".map(s => s.textContent)")
+    assert badges, "no verdict badges in the index tables"
+    missing = set(badges) - set(legend)
+    assert not missing, f"badges with no legend entry: {sorted(missing)}"
+
