@@ -14,7 +14,7 @@ KERNEL := tradeclaims
 LIB := $(shell find lib -name '*.py' -not -path '*/__pycache__/*')
 SOURCES := $(shell find data/sources -type f)
 
-.PHONY: help env data reports test bench lint lab clean distclean
+.PHONY: help env data reports test test-engines bench lint lab clean distclean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,6 +26,11 @@ $(READY): requirements.txt constraints.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (tradeclaims)" >/dev/null
+	@# nbdime shows notebook diffs and merges as cells; only this clone's .git/config is touched
+	@if git rev-parse --git-dir >/dev/null 2>&1; then \
+		git config diff.jupyternotebook.command "$(CURDIR)/$(VENV)/bin/git-nbdiffdriver diff" && \
+		git config merge.jupyternotebook.driver "$(CURDIR)/$(VENV)/bin/git-nbmergedriver merge %O %A %B %L %P" && \
+		git config merge.jupyternotebook.name "jupyter notebook merge driver"; fi
 	@touch $@
 
 data: data/trade.csv ## Build data/trade.csv and data/datapackage.json from data/sources/
@@ -54,8 +59,19 @@ reports/index.html: $(REPORT_HTML) reports/verdicts.csv notebooks/reports.yaml |
 	$(PY) -m tradeclaims index
 
 test: $(READY) ## Run the tests and nbval over every published report, on two workers
-	$(PY) -m pytest -q -n 2 --dist loadfile tests --nbval reports/ \
+	$(PY) -m pytest -q -n 2 --dist loadfile tests --ignore=tests/engines --nbval reports/ \
 		--nbval-sanitize-with tests/nbval-sanitize.cfg
+
+ENGINES := $(VENV)/.engines-ready
+
+$(ENGINES): requirements-engines.txt | $(READY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-engines.txt
+	@touch $@
+
+test-engines: $(ENGINES) ## Run the slow engine checks (the reports in headless Chromium)
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
+		{ apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	$(PY) -m pytest -q tests/engines
 
 bench: $(READY) ## Time report builds against plain papermill + nbconvert (benchmarks/report_builds.py)
 	$(PY) benchmarks/report_builds.py

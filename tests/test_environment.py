@@ -28,3 +28,16 @@ def test_constraints_pin_every_requirement_at_the_same_version():
     requirements = _pins((paths.ROOT / "requirements.txt").read_text().splitlines())
     constraints = _pins((paths.ROOT / "constraints.txt").read_text().splitlines())
     assert {name: constraints.get(name) for name in requirements} == requirements
+
+
+def test_notebooks_diff_as_cells_in_this_clone():
+    attributes = (paths.ROOT / ".gitattributes").read_text(encoding="utf-8")
+    assert "*.ipynb diff=jupyternotebook merge=jupyternotebook" in attributes
+    makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "git config diff.jupyternotebook.command" in makefile  # never --global
+
+
+def test_engine_requirements_are_pinned():
+    lines = [line.split("#")[0].strip() for line in
+             (paths.ROOT / "requirements-engines.txt").read_text().splitlines()]
+    assert all(re.match(r"^[A-Za-z0-9_.-]+==\S+$", line) for line in lines if line)
