@@ -7,6 +7,7 @@ import pytest
 
 from registry import Registry
 from tradeclaims.claims.engine import MissingSeries
+from tradeclaims.report import lookups
 from tradeclaims.report import present as tc
 from tradeclaims.report.style import claimed
 
@@ -22,7 +23,7 @@ def data(tmp_path_factory, monkeypatch):
         "cccme-2025-electronics", "gac-2025-annual-usd-ap", "gac-2025-annual-scio",
         "gac-2025-asean-yicai")
     data = registry.build()
-    monkeypatch.setattr(tc, "dataset", lambda: data)
+    monkeypatch.setattr(lookups, "dataset", lambda: data)
     return data
 
 

@@ -1,0 +1,97 @@
+"""Charts with a title, units on the axes and a source line under them, in one theme that is
+applied to each chart, never to the kernel's global settings."""
+
+import textwrap
+from functools import cache
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+from tradeclaims.report import lookups
+from tradeclaims.report.style import VERDICT_COLOURS
+
+
+@cache
+def theme() -> dict:
+    """The charts' matplotlib settings: seaborn's whitegrid theme at 110 dpi, computed once and
+    applied per chart (plt.rc_context), so importing this module changes nothing."""
+    with plt.rc_context():
+        plt.rcParams.update({"figure.dpi": 110, "font.size": 9.5})
+        sns.set_theme(style="whitegrid", rc={"figure.dpi": 110})
+        return dict(plt.rcParams)
+
+
+def source_line(source_ids, width: int = 130) -> str:
+    """'Source: publisher (ids); publisher (ids)', wrapped to `width` characters."""
+    data = lookups.dataset()
+    by_publisher: dict[str, list[str]] = {}
+    for sid in dict.fromkeys(source_ids):
+        by_publisher.setdefault(data.source(sid).publisher.split(" (")[0], []).append(sid)
+    text = "Source: " + "; ".join(f"{name} ({', '.join(ids)})"
+                                  for name, ids in by_publisher.items())
+    return textwrap.fill(text, width)
+
+
+def finish(fig, ax, title: str, xlabel: str, ylabel: str, source_ids):
+    """Title, axis labels with units and a source line under the chart, with room for it."""
+    ax.set_title(title, loc="left", fontsize=12, fontweight="bold")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    sns.despine(ax=ax)
+    line = source_line(source_ids)
+    fig.text(0.01, 0.01, line, fontsize=7.5, color="#555", va="bottom", ha="left")
+    footer = (0.12 + 0.13 * (line.count("\n") + 1)) / fig.get_figheight()  # inches -> fraction
+    fig.tight_layout(rect=(0, footer, 1, 1))
+    plt.close(fig)  # shown once, as the cell's result
+    return fig
+
+
+def _source_ids(frame: pd.DataFrame) -> list[str]:
+    return list(frame.source_id) if "source_id" in frame else lookups.cited(frame)
+
+
+def bar_chart(frame: pd.DataFrame, x: str, y: str, title: str, xlabel: str, ylabel: str,
+              hue: str | None = None, horizontal=False):
+    """Bars from a frame with a source_id column (or sources, as in the ledger); returns the
+    figure."""
+    with plt.rc_context(theme()):
+        return _bar_chart(frame, x, y, title, xlabel, ylabel, hue, horizontal)
+
+
+def _bar_chart(frame, x, y, title, xlabel, ylabel, hue, horizontal):
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(frame) + 1.8) if horizontal else (8, 4.2))
+    if horizontal:  # xlabel names the value axis, which is then horizontal
+        sns.barplot(frame, y=x, x=y, hue=hue or x, ax=ax, legend=False, palette="crest",
+                    orient="h")
+        ax.axvline(0, color="#333", linewidth=0.8)
+        finish(fig, ax, title, xlabel, ylabel, _source_ids(frame))
+    else:
+        sns.barplot(frame, x=x, y=y, hue=hue or x, ax=ax, legend=bool(hue), palette="crest")
+        ax.axhline(0, color="#333", linewidth=0.8)
+        finish(fig, ax, title, xlabel, ylabel, _source_ids(frame))
+    return fig
+
+
+def verdict_chart(table: pd.DataFrame, title: str):
+    """Stacked bars of by_article(table), in the verdict colours."""
+    with plt.rc_context(theme()):
+        fig, ax = plt.subplots(figsize=(8, 3.6))
+        lookups.by_article(table).plot.barh(stacked=True, color=VERDICT_COLOURS, ax=ax)
+        ax.legend(title="verdict", fontsize=8, loc="lower right")
+        return finish(fig, ax, title, "number of claims", "article", lookups.cited(table))
+
+
+def gap_chart(table: pd.DataFrame, title: str):
+    """Claimed against recomputed, as a % difference, for every checked claim."""
+    checked = table[table.verdict.isin(["reproduced", "approximate", "contradicted"])
+                    & (table.unit != "rank") & (table.qualifier == "")].copy()
+    checked["gap"] = (checked.claimed / checked.recomputed - 1) * 100
+    with plt.rc_context(theme()):
+        fig, ax = plt.subplots(figsize=(8, 0.32 * len(checked) + 1.8))
+        sns.barplot(checked, y="claim_id", x="gap", hue="verdict", palette=VERDICT_COLOURS,
+                    dodge=False, ax=ax, orient="h")
+        ax.axvline(0, color="#333", linewidth=0.8)
+        ax.legend(title="verdict", loc="lower right", fontsize=8)
+        return finish(fig, ax, title, "claimed minus recomputed, % of the recomputed value",
+                      "claim (exact wording only)", lookups.cited(checked))
