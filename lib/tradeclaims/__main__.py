@@ -1,4 +1,4 @@
-"""Command line: python -m tradeclaims {data,check-data,claims,run,index,makefile} ...
+"""Command line: python -m tradeclaims {data,claims,run,index,makefile} ...
 
 Each command imports only what it needs, so `run` (once per report under make) starts fast."""
 
@@ -17,19 +17,6 @@ def cmd_data(args) -> int:
     build.write(data)
     print(f"wrote {paths.relative(paths.TRADE_CSV)}: {len(data)} observations from "
           f"{data.source_id.nunique()} sources; {paths.relative(paths.DATAPACKAGE)}")
-    return 0
-
-
-def cmd_check_data(args) -> int:
-    from tradeclaims.data import build
-
-    built = build.to_csv_text(build.build())
-    committed = paths.TRADE_CSV.read_text(encoding="utf-8") if paths.TRADE_CSV.exists() else ""
-    if built != committed:
-        print(f"{paths.relative(paths.TRADE_CSV)} is not what the sources build: run `make data`",
-              file=sys.stderr)
-        return 1
-    print(f"{paths.relative(paths.TRADE_CSV)} matches its sources")
     return 0
 
 
@@ -70,8 +57,6 @@ def main(argv=None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("data", help="build data/trade.csv and data/datapackage.json"
                         ).set_defaults(run=cmd_data)
-    commands.add_parser("check-data", help="fail if data/trade.csv differs from a fresh build"
-                        ).set_defaults(run=cmd_check_data)
     claims = commands.add_parser("claims", help="evaluate every claim and write the ledger")
     claims.add_argument("--claims", type=Path, default=paths.CLAIMS_CSV, help="the registry")
     claims.add_argument("--out", type=Path, default=paths.VERDICTS_CSV, help="the ledger CSV")

@@ -14,8 +14,6 @@ from tradeclaims.data.sources import Source, load_provenance
 from tradeclaims.errors import InputError
 from tradeclaims.files import sha256
 
-DIMENSIONS = [column for column in KEY if column != "source_id"]
-
 
 def read_built(csv: Path, package: Path) -> str:
     """The text of data/trade.csv, if it is what `make data` last wrote."""
