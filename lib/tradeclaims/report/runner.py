@@ -2,10 +2,10 @@
 both in one process. Nothing in reports/ changes unless the whole run succeeded."""
 
 import os
-import re
 import shutil
 import sys
 import tempfile
+from pathlib import Path
 
 import nbformat
 import papermill
@@ -98,36 +98,21 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+TEMPLATES = Path(__file__).with_name("templates")
+
+
 def to_html(nb: nbformat.NotebookNode, title: str) -> str:
-    """Self-contained HTML for reviewers: code hidden (a button shows it), no parameter cells,
-    images inline, no scripts fetched from the network."""
-    exporter = HTMLExporter(exclude_input_prompt=True, exclude_output_prompt=True)
+    """Self-contained HTML for reviewers, from the nbconvert template `report` (JupyterLab's
+    page with the code hidden behind a button and no script fetched from the network), without
+    the parameter cells; images inline."""
+    exporter = HTMLExporter(template_name="report", exclude_input_prompt=True,
+                            exclude_output_prompt=True,
+                            extra_template_basedirs=[str(TEMPLATES / "nbconvert")])
     exporter.register_preprocessor(
         TagRemovePreprocessor(remove_cell_tags={"parameters", "injected-parameters"}),
         enabled=True)
     html, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    html = re.sub(r'<script[^>]*src="https?://[^"]*"[^>]*>\s*</script>', "", html)
-    html = re.sub(r"<body([^>]*)>", r'<body\1 data-code="hidden">' + _CODE_TOGGLE, html,
-                  count=1)
-    return html.replace("</head>", _CODE_STYLE + "</head>", 1)
-
-
-_CODE_STYLE = """<style>
-body[data-code="hidden"] .jp-CodeCell .jp-Cell-inputWrapper,
-body[data-code="hidden"] .jp-CodeCell.jp-mod-noOutputs { display: none; }
-.jp-RenderedHTMLCommon table.tc-verdicts td, .jp-RenderedHTMLCommon table.tc-verdicts th,
-.jp-RenderedHTMLCommon table.tc-data td, .jp-RenderedHTMLCommon table.tc-data th {
-  text-align: left; vertical-align: top; }
-.jp-RenderedHTMLCommon table.tc-verdicts td.n, .jp-RenderedHTMLCommon table.tc-data td.n {
-  text-align: right; font-variant-numeric: tabular-nums; }
-#code-toggle { position: fixed; top: 0.6em; right: 0.6em; z-index: 10; font: 13px sans-serif;
-  padding: 0.3em 0.8em; border: 1px solid #999; border-radius: 4px; background: #fff; }
-@media print { #code-toggle { display: none; } }
-</style>
-"""
-_CODE_TOGGLE = ("\n<button id=\"code-toggle\" onclick=\"var b=document.body;"
-                "b.dataset.code=b.dataset.code==='hidden'?'shown':'hidden'\">"
-                "Show or hide the code</button>\n")
+    return html
 
 
 def run(report: Report, parameters: dict | None = None):

@@ -1,4 +1,5 @@
-"""The few pieces of HTML that reports and the index share: verdict colours and badges."""
+"""The words and numbers that report pages and the index share: verdict colours and meanings,
+numbers formatted for reading, claimed figures with their wording, HTML escaping."""
 
 import html
 
@@ -17,7 +18,7 @@ VERDICT_MEANING = {
 assert list(VERDICT_COLOURS) == VERDICTS
 
 
-def e(text) -> str:
+def escape(text) -> str:
     return html.escape(str(text))
 
 
@@ -38,19 +39,3 @@ def claimed(x, qualifier: str, unit: str, decimals=3) -> str:
     """The claimed figure with the wording that sets its rule: 'over 1', 'about 6.48'."""
     number = fmt(x, decimals, unit)
     return f"{_WORDING[qualifier]} {number}" if number and qualifier in _WORDING else number
-
-
-def badge(verdict: str) -> str:
-    return (f"<span class='tc-verdict' style='background:{VERDICT_COLOURS[verdict]};color:#fff;"
-            f"padding:1px 6px;border-radius:3px;white-space:nowrap'>"
-            f"{e(verdict.replace('_', ' '))}</span>")
-
-
-def tally(counts: pd.Series, skip_zero=False) -> str:
-    """Badges with the number of claims per verdict."""
-    return " ".join(f"{badge(v)}&nbsp;{n}" for v, n in counts.items() if n or not skip_zero)
-
-
-def legend_html() -> str:
-    items = "".join(f"<li>{badge(v)} {e(VERDICT_MEANING[v])}</li>" for v in VERDICTS)
-    return f"<ul class='tc-legend' style='list-style:none;padding-left:0'>{items}</ul>"

@@ -9,15 +9,8 @@ from tradeclaims.claims.engine import VERDICTS
 from tradeclaims.claims.registry import read_articles
 from tradeclaims.report import lookups
 from tradeclaims.report.labels import label
-from tradeclaims.report.style import (
-    VERDICT_MEANING,
-    badge,
-    claimed,
-    e,
-    fmt,
-    legend_html,
-    tally,
-)
+from tradeclaims.report.pages import badge, legend_html, tally
+from tradeclaims.report.style import VERDICT_MEANING, claimed, escape, fmt
 
 
 class Html:
@@ -35,20 +28,20 @@ class Html:
 
 def _links(source_ids) -> str:
     """Links to the source footnotes that sources() writes."""
-    return " ".join(f"<a href='#src-{e(s)}'>[{e(s)}]</a>" for s in source_ids)
+    return " ".join(f"<a href='#src-{escape(s)}'>[{escape(s)}]</a>" for s in source_ids)
 
 
 def article(article_id: str) -> Html:
     row = read_articles().loc[article_id]
     date = "" if row.date in ("", "unknown") else f", {row.date}"
     text = f"{row.outlet}: {row.title}{date}. Covers: {row.covers}."
-    return Html(f"<p><b>{e(row.outlet)}</b>: <i>{e(row.title)}</i>{e(date)}.<br>"
-                f"Covers: {e(row.covers)}.</p>", text)
+    return Html(f"<p><b>{escape(row.outlet)}</b>: <i>{escape(row.title)}</i>{escape(date)}.<br>"
+                f"Covers: {escape(row.covers)}.</p>", text)
 
 
 def parameters(**params) -> Html:
     items = ", ".join(f"{k} = {v!r}" for k, v in params.items())
-    return Html(f"<p class='tc-params'>Run with parameters: <code>{e(items)}</code></p>",
+    return Html(f"<p class='tc-params'>Run with parameters: <code>{escape(items)}</code></p>",
                 f"Parameters: {items}")
 
 
@@ -70,11 +63,12 @@ def verdict_table(table: pd.DataFrame) -> Html:
     for r in table.itertuples():
         refs = _links(r.sources.split())
         rows.append(
-            f"<tr id='claim-{e(r.claim_id)}'><td><b>{e(r.claim_id)}</b></td>"
-            f"<td>“{e(r.quote)}”</td><td class='n'>{claimed(r.claimed, r.qualifier, r.unit)}</td>"
-            f"<td class='n'>{fmt(r.recomputed, 3, r.unit)}</td><td>{e(r.unit)}</td>"
-            f"<td>{badge(r.verdict)}</td><td>{e(r.tolerance)}</td>"
-            f"<td>{e(r.note)}</td><td>{refs}</td></tr>")
+            f"<tr id='claim-{escape(r.claim_id)}'><td><b>{escape(r.claim_id)}</b></td>"
+            f"<td>“{escape(r.quote)}”</td>"
+            f"<td class='n'>{claimed(r.claimed, r.qualifier, r.unit)}</td>"
+            f"<td class='n'>{fmt(r.recomputed, 3, r.unit)}</td><td>{escape(r.unit)}</td>"
+            f"<td>{badge(r.verdict)}</td><td>{escape(r.tolerance)}</td>"
+            f"<td>{escape(r.note)}</td><td>{refs}</td></tr>")
     head = "".join(f"<th>{h}</th>" for h in ("Claim", "Quote", "Claimed", "Recomputed", "Unit",
                                                "Verdict", "Tolerance", "Note", "Sources"))
     markup = (f"<table class='tc-verdicts'><thead><tr>{head}</tr></thead>"
@@ -100,10 +94,11 @@ def sources(source_ids) -> Html:
         s = data.source(sid)
         date = "date not recorded" if s.date_published == "unknown" else s.date_published
         items.append(
-            f"<li id='src-{e(sid)}'><b>[{e(sid)}]</b> {e(s.publisher)}, "
-            f"<a href='{e(s.url)}'>{e(s.title)}</a>, {e(date)}; read via {e(s.via)}. "
-            f"Table: {e(s.table)}. <i>{e(s.evidence.capitalize())}.</i> "
-            f"Excerpt: {e(s.excerpt)}</li>")
+            f"<li id='src-{escape(sid)}'><b>[{escape(sid)}]</b> {escape(s.publisher)}, "
+            f"<a href='{escape(s.url)}'>{escape(s.title)}</a>, {escape(date)}; "
+            f"read via {escape(s.via)}. "
+            f"Table: {escape(s.table)}. <i>{escape(s.evidence.capitalize())}.</i> "
+            f"Excerpt: {escape(s.excerpt)}</li>")
         lines.append(f"[{sid}] {s.publisher}, {s.title}, {date}, {s.url}")
     return Html(f"<ol class='tc-sources' style='list-style:none;padding-left:0'>"
                 f"{''.join(items)}</ol>", "\n".join(lines))
@@ -112,14 +107,14 @@ def sources(source_ids) -> Html:
 def finding(text: str, figure: lookups.Recomputed) -> Html:
     """A sentence stating a recomputed figure, with what it rests on and its sources."""
     how = f"Rests on {figure.rests_on}." if figure.rests_on else ""
-    return Html(f"<p>{e(text)} <small>{e(how)} {_links(figure.sources)}</small></p>",
+    return Html(f"<p>{escape(text)} <small>{escape(how)} {_links(figure.sources)}</small></p>",
                 f"{text} ({how} Sources: {', '.join(figure.sources)})")
 
 
 def share_table(frame: pd.DataFrame) -> Html:
     """The rows of shares(), each with its sources."""
-    rows = "".join(f"<tr><td>{e(r.denominator)}</td><td class=n>{fmt(r.share, 1)}</td>"
-                   f"<td>{e(r.rests_on)}</td><td>{_links(r.sources.split())}</td></tr>"
+    rows = "".join(f"<tr><td>{escape(r.denominator)}</td><td class=n>{fmt(r.share, 1)}</td>"
+                   f"<td>{escape(r.rests_on)}</td><td>{_links(r.sources.split())}</td></tr>"
                    for r in frame.itertuples())
     head = "".join(f"<th>{h}</th>" for h in ("Share of", "%", "Rests on", "Sources"))
     text = "\n".join(f"{r.denominator}: {fmt(r.share, 1)}% ({r.rests_on}; {r.sources})"
@@ -135,7 +130,7 @@ def observations_table(frame: pd.DataFrame, scale: float, unit: str) -> Html:
     for r in frame.itertuples():
         cells = [label(r.partner), label(r.product), r.flow, label(r.period), fmt(r.value / scale),
                  fmt(r.growth_published, 1), fmt(r.share_published, 1)]
-        rows.append("<tr>" + "".join(f"<td{' class=n' if i > 3 else ''}>{e(c)}</td>"
+        rows.append("<tr>" + "".join(f"<td{' class=n' if i > 3 else ''}>{escape(c)}</td>"
                                      for i, c in enumerate(cells))
                     + f"<td>{_links([r.source_id])}</td></tr>")
         lines.append(" | ".join(cells + [r.source_id]))
