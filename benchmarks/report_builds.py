@@ -84,7 +84,7 @@ def bench(ws: Workspace, scratch: Path, args) -> int:
     record("make reports, nothing changed", lambda: ws.make("reports"))
 
     def touch():
-        (ws.root / "notebooks" / "asean_trade.ipynb").touch()
+        (ws.root / "notebooks" / "asean.ipynb").touch()
 
     def one_change():
         result = ws.make("reports")

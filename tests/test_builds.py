@@ -54,7 +54,7 @@ def _runs(out: str) -> list[str]:
 def test_builds_are_incremental(built):
     """What `make reports` would run (make -n prints it without running it)."""
     assert _runs(built.make("-n", "reports").stdout) == []
-    (built.root / "notebooks" / "asean_trade.ipynb").touch()
+    (built.root / "notebooks" / "asean.ipynb").touch()
     out = built.make("-n", "reports").stdout
     assert _runs(out) == ["asean"] and "tradeclaims index" in out
     built.edit("notebooks/reports.yaml", 'parameters: {article_id: caixin-electronics}',

@@ -9,7 +9,7 @@ from registry import Registry
 from tradeclaims.claims.engine import MissingSeries
 from tradeclaims.report import lookups
 from tradeclaims.report import present as tc
-from tradeclaims.report.style import claimed
+from tradeclaims.report.style import with_wording
 
 ELECTRONICS = ("reporter=CHN partner=WLD flow=export product=CCCME:electronic_information "
                "period=2025 unit=USD")
@@ -77,5 +77,5 @@ def test_a_recompute_the_data_cannot_serve_names_the_request():
 @pytest.mark.parametrize("qualifier, shown", [("over", "over 1"), ("about", "about 1"),
                                               ("", "1"), ("nearly", "nearly 1")])
 def test_a_claimed_figure_is_shown_with_the_wording_that_sets_its_rule(qualifier, shown):
-    assert claimed(1.0, qualifier, "trillion USD") == shown
-    assert claimed(float("nan"), qualifier, "trillion USD") == ""
+    assert with_wording(1.0, qualifier, "trillion USD") == shown
+    assert with_wording(float("nan"), qualifier, "trillion USD") == ""

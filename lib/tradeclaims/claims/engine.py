@@ -12,6 +12,7 @@ from tradeclaims.data.query import AmbiguousSeries, Dataset, QueryError, SeriesN
 from tradeclaims.errors import InputError
 
 VERDICTS = ["reproduced", "approximate", "contradicted", "not_checkable"]
+RECIPES = ["level", "growth", "share", "balance", "conversion", "rank", "first_time", "compare"]
 # Looser bands that a claim's own wording (or a currency conversion) allows, in percent.
 DEFAULT_BANDS = {"about": 2.0, "nearly": 2.0, "conversion": 2.0}
 _SOURCE_SCOPE = {"product": "TOTAL", "measure": "value"}
@@ -27,7 +28,7 @@ class Evidence:
     sources: list[str]
     rests_on: str = ""
     other: str = ""  # the other estimate where there are two (published rate vs levels)
-    claimed: Interval | None = None  # set by recipes that take the claim from the data
+    claim_from_data: Interval | None = None  # compare: the first release is the claim
     scope: str = ""  # e.g. which partners a rank was taken among
     earlier_max: float | None = None  # first_time: the highest earlier value
 
@@ -210,7 +211,7 @@ class Engine:
         second, second_sources = self.fetch(claim, spec | claim.base, "base")
         sources = _merge(first_sources, second_sources)
         return Evidence(second, sources, f"{', '.join(second_sources)} (recomputed) against "
-                        f"{', '.join(first_sources)} (claimed)", claimed=first)
+                        f"{', '.join(first_sources)} (claimed)", claim_from_data=first)
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -251,9 +252,16 @@ class Engine:
 
     # -- judging ------------------------------------------------------------------------------
 
+    def recompute(self, kind: str, series: dict, base: dict | None = None,
+                  unit: str = "percent") -> Evidence:
+        """What a recipe recomputes from the data alone, with no claim to judge."""
+        if kind not in RECIPES:
+            raise ValueError(f"unknown recipe {kind!r} (known: {', '.join(RECIPES)})")
+        return getattr(self, kind)(Claim.recipe(kind, unit, series, base))
+
     def evaluate(self, claim: Claim) -> Verdict:
         if claim.kind == "not_checkable":
-            claimed = claim.claimed / claim.factor if claim.claimed is not None else None
+            claimed = claim.value / claim.factor if claim.value is not None else None
             return Verdict(claim, "not_checkable", None, "", [], claim.note, claimed)
         evidence = getattr(self, claim.kind)(claim)
         return judge(claim, evidence)
@@ -265,15 +273,15 @@ class Engine:
 def judge(claim: Claim, ev: Evidence) -> Verdict:
     """Compare the recomputed value with the claim, by the rule the claim's wording implies."""
     f = claim.factor
-    if ev.claimed is not None:
-        c, half = ev.claimed.point, ev.claimed.high - ev.claimed.point
+    if ev.claim_from_data is not None:
+        c, half = ev.claim_from_data.point, ev.claim_from_data.high - ev.claim_from_data.point
     else:
-        c, half = claim.claimed, claim.half_width
+        c, half = claim.value, claim.half_width
     value = ev.value
     q = claim.qualifier
     band = float(claim.band.rstrip("%")) if claim.band else DEFAULT_BANDS.get(
         q or claim.kind, DEFAULT_BANDS.get(claim.kind))
-    decimals = (claim.decimals if ev.claimed is None
+    decimals = (claim.decimals if ev.claim_from_data is None
                 else max(0, round(-math.log10(2 * half / f))) if half else 0)
     show = _formatter(claim, decimals)
     notes = [f"Rests on {ev.rests_on}." if ev.rests_on else ""]

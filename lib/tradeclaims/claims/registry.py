@@ -38,7 +38,7 @@ class Claim:
     claim_id: str
     article_id: str
     quote: str
-    claimed_text: str
+    printed: str  # the claimed figure as printed: "1.04", "-7.2"
     unit: str
     scale: str
     qualifier: str
@@ -49,28 +49,33 @@ class Claim:
     rests_on: str = ""
     note: str = ""
     row: int = 0  # line in the registry file
-    file: Path = paths.CLAIMS_CSV
+    file: Path | None = paths.CLAIMS_CSV  # None for a recipe with no registry row
+
+    @classmethod
+    def recipe(cls, kind: str, unit: str, series: dict, base: dict | None = None) -> "Claim":
+        """A recipe with no registry row: a figure a notebook recomputes for its story."""
+        return cls("", "", "", "", unit, "", "", kind, series, base or {}, file=None)
 
     @property
     def factor(self) -> float:
         return SCALE_WORDS[self.scale]
 
     @property
-    def claimed(self) -> float | None:
-        """The claimed value, unscaled, in the claim's unit."""
-        return float(parse_number(self.claimed_text)) * self.factor if self.claimed_text else None
+    def value(self) -> float | None:
+        """The claimed figure, unscaled, in the claim's unit."""
+        return float(parse_number(self.printed)) * self.factor if self.printed else None
 
     @property
     def decimals(self) -> int:
         """Digits the claim was printed with after the point."""
-        return units.decimals(parse_number(self.claimed_text)) if self.claimed_text else 0
+        return units.decimals(parse_number(self.printed)) if self.printed else 0
 
     @property
     def half_width(self) -> float:
         """Half a unit of the last printed digit of the claim, unscaled (ranks are exact)."""
-        if self.unit == "rank" or not self.claimed_text:
+        if self.unit == "rank" or not self.printed:
             return 0.0
-        return float(units.half_last_digit(parse_number(self.claimed_text))) * self.factor
+        return float(units.half_last_digit(parse_number(self.printed))) * self.factor
 
     @property
     def unit_label(self) -> str:
@@ -184,7 +189,7 @@ def load_claims(path: Path = paths.CLAIMS_CSV, articles_path: Path = paths.ARTIC
             continue
         claims.append(Claim(
             claim_id=raw["claim_id"], article_id=raw["article_id"], quote=raw["quote"],
-            claimed_text=raw["claimed"], unit=raw["unit"], scale=raw["scale"],
+            printed=raw["claimed"], unit=raw["unit"], scale=raw["scale"],
             qualifier=raw["qualifier"], kind=raw["kind"], series=parse_spec(raw["series"]),
             base=parse_spec(raw["base"]), band=raw["band"], rests_on=raw["rests_on"],
             note=raw["note"], row=line, file=path))

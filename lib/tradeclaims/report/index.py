@@ -9,7 +9,7 @@ from tradeclaims.data.sources import load_provenance
 from tradeclaims.files import write_atomic
 from tradeclaims.report import pages
 from tradeclaims.report.config import Report, load_config
-from tradeclaims.report.style import claimed, fmt
+from tradeclaims.report.style import fmt, with_wording
 
 LEDGER_REPORT = "ledger"
 
@@ -36,7 +36,7 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
             "counts": list(ledger.counts(claims).items())})
     claim_rows = [{
         "claim_id": c.claim_id, "link": claim_link(c.article_id, c.claim_id, reports),
-        "quote": c.quote, "claimed": claimed(c.claimed, c.qualifier, c.unit),
+        "quote": c.quote, "claimed": with_wording(c.claimed, c.qualifier, c.unit),
         "recomputed": fmt(c.recomputed, 3, c.unit), "unit": c.unit, "verdict": c.verdict,
         "sources": [{"id": s, "url": sources[s].url, "citation": sources[s].citation()}
                     for s in c.sources.split()]} for c in table.itertuples()]

@@ -8,7 +8,7 @@ import pandas as pd
 
 from tradeclaims.claims import ledger
 from tradeclaims.claims.engine import VERDICTS, Engine
-from tradeclaims.claims.registry import Claim, parse_spec, read_articles
+from tradeclaims.claims.registry import parse_spec, read_articles
 from tradeclaims.data.query import Dataset
 
 
@@ -80,8 +80,7 @@ def recompute(kind: str, series: str, base: str = "", unit: str = "percent") -> 
     """What the engine recomputes for a recipe, outside the registry: e.g.
     recompute("share", "reporter=CHN partner=WLD flow=export product=X period=2025 unit=USD",
     "product=TOTAL")."""
-    claim = Claim("adhoc", "", "", "", unit, "", "", kind, parse_spec(series), parse_spec(base))
-    ev = getattr(Engine(dataset()), kind)(claim)
+    ev = Engine(dataset()).recompute(kind, parse_spec(series), parse_spec(base), unit)
     return Recomputed(ev.value.point, ev.sources, ev.rests_on)
 
 

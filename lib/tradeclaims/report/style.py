@@ -35,7 +35,7 @@ _WORDING = {"over": "over", "at_least": "at least", "under": "under", "about": "
             "nearly": "nearly"}
 
 
-def claimed(x, qualifier: str, unit: str, decimals=3) -> str:
+def with_wording(x, qualifier: str, unit: str, decimals=3) -> str:
     """The claimed figure with the wording that sets its rule: 'over 1', 'about 6.48'."""
     number = fmt(x, decimals, unit)
     return f"{_WORDING[qualifier]} {number}" if number and qualifier in _WORDING else number

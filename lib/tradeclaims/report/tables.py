@@ -10,7 +10,7 @@ from tradeclaims.claims.registry import read_articles
 from tradeclaims.report import lookups
 from tradeclaims.report.labels import label
 from tradeclaims.report.pages import badge, legend_html, tally
-from tradeclaims.report.style import VERDICT_MEANING, claimed, escape, fmt
+from tradeclaims.report.style import VERDICT_MEANING, escape, fmt, with_wording
 
 
 class Html:
@@ -65,7 +65,7 @@ def verdict_table(table: pd.DataFrame) -> Html:
         rows.append(
             f"<tr id='claim-{escape(r.claim_id)}'><td><b>{escape(r.claim_id)}</b></td>"
             f"<td>“{escape(r.quote)}”</td>"
-            f"<td class='n'>{claimed(r.claimed, r.qualifier, r.unit)}</td>"
+            f"<td class='n'>{with_wording(r.claimed, r.qualifier, r.unit)}</td>"
             f"<td class='n'>{fmt(r.recomputed, 3, r.unit)}</td><td>{escape(r.unit)}</td>"
             f"<td>{badge(r.verdict)}</td><td>{escape(r.tolerance)}</td>"
             f"<td>{escape(r.note)}</td><td>{refs}</td></tr>")
@@ -78,7 +78,7 @@ def verdict_table(table: pd.DataFrame) -> Html:
 
 def _claim_text(r) -> str:
     """One claim as text, for diffs: every fact the HTML row shows."""
-    figure = claimed(r.claimed, r.qualifier, r.unit, 6)
+    figure = with_wording(r.claimed, r.qualifier, r.unit, 6)
     lines = [f"{r.claim_id}: {r.verdict}; claimed {figure}, recomputed "
              f"{fmt(r.recomputed, 6, r.unit) or '-'} ({r.unit})"]
     lines += [f"    {name}: {value}" for name, value in (
