@@ -35,11 +35,11 @@ $(READY): requirements.txt constraints.txt pyproject.toml
 
 data: data/trade.csv ## Build data/trade.csv and data/datapackage.json from data/sources/
 
-data/trade.csv data/datapackage.json &: $(SOURCES) $(LIB) | $(READY)
+data/trade.csv data/datapackage.json &: $(SOURCES) data/vocabulary.yaml $(LIB) | $(READY)
 	$(PY) -m tradeclaims data
 
 # What every report depends on besides its notebook and parameters.
-REPORT_DEPS := data/trade.csv data/claims.csv data/articles.csv $(wildcard data/sources/*/source.yaml) $(LIB)
+REPORT_DEPS := data/trade.csv data/claims.csv data/articles.csv data/vocabulary.yaml $(wildcard data/sources/*/source.yaml) $(LIB)
 
 # Rules per report, generated from notebooks/reports.yaml (only for goals that need them).
 ifneq ($(filter-out help env clean distclean lint lab bench,$(or $(MAKECMDGOALS),help)),)

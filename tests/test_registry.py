@@ -52,6 +52,6 @@ def test_committed_ledger_is_up_to_date(real):
 
 def test_registry_columns_and_kinds_are_documented():
     assert COLUMNS[:4] == ["claim_id", "article_id", "quote", "claimed"]
-    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
-    for kind in KINDS:
-        assert f"`{kind}`" in readme
+    codebook = (paths.DATA / "README.md").read_text(encoding="utf-8")
+    for name in [*COLUMNS, *KINDS]:
+        assert f"`{name}`" in codebook, name

@@ -1,4 +1,4 @@
-"""Command line: python -m tradeclaims {data,claims,run,index,makefile} ...
+"""Command line: python -m tradeclaims {data,claims,run,index,codebook,makefile} ...
 
 Each command imports only what it needs, so `run` (once per report under make) starts fast."""
 
@@ -45,6 +45,14 @@ def cmd_index(args) -> int:
     return 0
 
 
+def cmd_codebook(args) -> int:
+    from tradeclaims.data import codebook
+
+    codebook.write()
+    print(f"wrote {paths.relative(codebook.CODEBOOK)}")
+    return 0
+
+
 def cmd_makefile(args) -> int:
     from tradeclaims.report import makefile
 
@@ -65,6 +73,8 @@ def main(argv=None) -> int:
     run.add_argument("names", nargs="+")
     run.set_defaults(run=cmd_run)
     commands.add_parser("index", help="write reports/index.html").set_defaults(run=cmd_index)
+    commands.add_parser("codebook", help="refresh the generated tables of data/README.md"
+                        ).set_defaults(run=cmd_codebook)
     mk = commands.add_parser("makefile", help="write the make rules of every report")
     mk.add_argument("out", type=Path)
     mk.set_defaults(run=cmd_makefile)

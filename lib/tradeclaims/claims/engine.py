@@ -9,9 +9,10 @@ from tradeclaims.claims.registry import Claim
 from tradeclaims.data import periods
 from tradeclaims.data.intervals import Interval, growth, share
 from tradeclaims.data.query import AmbiguousSeries, Dataset, QueryError, SeriesNotFound
+from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError
 
-VERDICTS = ["reproduced", "approximate", "contradicted", "not_checkable"]
+VERDICTS = list(section("verdicts"))
 RECIPES = ["level", "growth", "share", "balance", "conversion", "rank", "first_time", "compare"]
 # Looser bands that a claim's own wording (or a currency conversion) allows, in percent.
 DEFAULT_BANDS = {"about": 2.0, "nearly": 2.0, "conversion": 2.0}

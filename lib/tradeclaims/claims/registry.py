@@ -13,23 +13,14 @@ from tradeclaims.csvfile import read_rows
 from tradeclaims.data import codes, periods, units
 from tradeclaims.data.fields import FLOWS, KEY
 from tradeclaims.data.units import BASES, MEASURE_UNITS, SCALE_WORDS, UNITS, parse_number
+from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError, InputErrors
 
 COLUMNS = ["claim_id", "article_id", "quote", "claimed", "unit", "scale", "qualifier", "kind",
            "series", "base", "band", "rests_on", "note"]
-KINDS = {
-    "level": "a value for a series and period",
-    "growth": "y/y change between a period and the same period a year earlier",
-    "share": "one series as a percentage of another (base)",
-    "balance": "exports minus imports",
-    "conversion": "a yuan amount restated in dollars at the rate implied by a base pair",
-    "rank": "the series' position among the partners listed in base",
-    "first_time": "the series passes the claimed threshold, which no period in base reached",
-    "compare": "the same figure from two releases: series against base",
-    "not_checkable": "no official figure can check it; the note says why",
-}
-QUALIFIERS = ["", "about", "nearly", "over", "at_least", "under"]
-CLAIM_UNITS = ["USD", "CNY", "percent", "tonnes", "units", "rank", "count", "year"]
+KINDS = dict(section("recipes"))
+QUALIFIERS = list(section("qualifiers"))
+CLAIM_UNITS = list(section("claim_units"))
 ARTICLE_COLUMNS = ["article_id", "outlet", "title", "date", "covers", "file"]
 
 

@@ -7,6 +7,8 @@ from functools import cache
 
 import country_converter as coco
 
+from tradeclaims.data.vocabulary import section
+
 
 @cache
 def _converter() -> coco.CountryConverter:
@@ -29,18 +31,13 @@ class Group:
     find_members: Callable[[], tuple[str, ...]] | None
 
 
-# ASEAN has no column in country_converter; its eleven members (Timor-Leste joined on
-# 2025-10-26) are exactly the UN region South-eastern Asia. Aggregates published for earlier
-# periods cover the ten older members. BRI is the publisher's own aggregate, with no fixed list.
-GROUPS = {
-    "WLD": Group("World", "the reporter's trade with all partners", _iso3_where("ISO3")),
-    "ASEAN": Group("ASEAN", "Association of Southeast Asian Nations",
-                   _iso3_where("UNregion", "South-eastern Asia")),
-    "EU27": Group("EU27", "European Union, 27 members", _iso3_where("EU27")),
-    "AFRICA": Group("Africa", "the African continent", _iso3_where("continent", "Africa")),
-    "BRI": Group("Belt and Road countries",
-                 "countries in the Belt and Road Initiative, as aggregated by the publisher", None),
-}
+def _finder(members: dict | None) -> Callable[[], tuple[str, ...]] | None:
+    return None if members is None else _iso3_where(members["column"], members.get("value"))
+
+
+# Groups and how their members are found are in the vocabulary (data/vocabulary.yaml).
+GROUPS = {code: Group(group["name"], group["description"], _finder(group.get("members")))
+          for code, group in section("groups").items()}
 
 
 @cache
@@ -73,13 +70,8 @@ def name(code: str) -> str:
 
 # Product codes are CLASSIFICATION:code, or TOTAL. A code is checked by the pattern of its
 # classification, never against today's dataset: bulk tables bring codes it never had.
-PRODUCT_CLASSIFICATIONS = {
-    "HS": (r"\d{2,10}", "Harmonized System: 2 to 10 digits, HS:8542"),
-    "CCCME": (r"[a-z][a-z0-9_]*", "CCCME product group, CCCME:electronic_information"),
-    "GAC": (r"[a-z][a-z0-9_]*", "China Customs product group, GAC:equipment_manufacturing"),
-    "VNCG": (r"[a-z][a-z0-9_]*", "Vietnam Customs commodity group, VNCG:phones_parts"),
-    "OWNERSHIP": (r"[a-z][a-z0-9_]*", "the exporter's ownership, OWNERSHIP:fdi"),
-}
+PRODUCT_CLASSIFICATIONS = {name: (entry["pattern"], entry["description"])
+                           for name, entry in section("classifications").items()}
 
 
 def product_problem(code: str) -> str:

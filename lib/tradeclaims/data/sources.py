@@ -11,12 +11,13 @@ import pandas as pd
 from tradeclaims.csvfile import read_rows
 from tradeclaims.data import dates, periods
 from tradeclaims.data.units import PRINTED_UNITS, parse_number, precision, to_dataset_unit
+from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError, InputErrors
 from tradeclaims.yamlfile import read_yaml
 
 RAW_COLUMNS = ["reporter", "partner", "flow", "product", "period", "measure", "basis", "value",
                "unit", "note"]
-EVIDENCE = ["official publication", "press report of an official release"]
+EVIDENCE = list(section("evidence"))
 
 
 @dataclass(frozen=True)

@@ -3,46 +3,18 @@
 import re
 from decimal import Decimal, InvalidOperation
 
-# printed unit -> (dataset unit, scale). Chinese: 亿 = 1e8, 万亿 = 1e12; Vietnamese: tỷ = 1e9,
-# triệu = 1e6. GAC's monthly tables print US$ thousands.
-PRINTED_UNITS = {
-    "USD": ("USD", "1"),
-    "thousand USD": ("USD", "1e3"),
-    "million USD": ("USD", "1e6"),
-    "triệu USD": ("USD", "1e6"),
-    "bn USD": ("USD", "1e9"),
-    "tỷ USD": ("USD", "1e9"),
-    "亿美元": ("USD", "1e8"),
-    "trillion USD": ("USD", "1e12"),
-    "万亿美元": ("USD", "1e12"),
-    "CNY": ("CNY", "1"),
-    "亿元": ("CNY", "1e8"),
-    "billion yuan": ("CNY", "1e9"),
-    "trillion yuan": ("CNY", "1e12"),
-    "万亿元": ("CNY", "1e12"),
-    "tonnes": ("tonnes", "1"),
-    "million tonnes": ("tonnes", "1e6"),
-    "billion tonnes": ("tonnes", "1e9"),
-    "units": ("units", "1"),
-    "million units": ("units", "1e6"),
-    "%": ("percent", "1"),
-}
+from tradeclaims.data.vocabulary import section
 
+# printed unit -> (dataset unit, scale), from the vocabulary: 亿美元 -> (USD, "1e8").
+PRINTED_UNITS = {printed: (entry["unit"], str(entry["scale"]))
+                 for printed, entry in section("printed_units").items()}
 # Which dataset units each measure may carry.
-MEASURE_UNITS = {
-    "value": {"USD", "CNY"},
-    "change_published": {"USD", "CNY"},
-    "quantity": {"tonnes", "units"},
-    "growth_published": {"percent"},
-    "growth_mom_published": {"percent"},
-    "share_published": {"percent"},
-}
-UNITS = sorted({unit for unit, _ in PRINTED_UNITS.values()})
+MEASURE_UNITS = {name: set(measure["units"]) for name, measure in section("measures").items()}
+UNITS = sorted(section("units"))
 # What a percentage is computed on; "unstated" where the publisher did not say.
-BASES = ["USD", "CNY", "tonnes", "units", "unstated"]
-
+BASES = list(section("bases"))
 # Words for scale used in claims ("$1.04 billion", "45 trillion yuan").
-SCALE_WORDS = {"": 1, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_WORDS = {word: float(scale) for word, scale in section("scales").items()}
 
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 

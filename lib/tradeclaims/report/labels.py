@@ -1,17 +1,9 @@
 """Readable names for codes in tables and charts: partners, products, periods."""
 
 from tradeclaims.data import codes, periods
+from tradeclaims.data.vocabulary import section
 
-PRODUCT_LABELS = {
-    "TOTAL": "All goods",
-    "VNCG:phones_parts": "Phones and parts",
-    "VNCG:computers_electronics_parts": "Computers, electronics and parts",
-    "CCCME:electronic_information": "Electronic information products",
-    "CCCME:mechanical_electrical": "Mechanical and electrical products",
-    "GAC:equipment_manufacturing": "Equipment manufacturing",
-    "OWNERSHIP:fdi": "Foreign-invested sector",
-    "OWNERSHIP:domestic": "Domestic sector",
-}
+PRODUCT_LABELS = section("products")
 
 
 def label(value) -> str:

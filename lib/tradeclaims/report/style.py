@@ -5,17 +5,10 @@ import html
 
 import pandas as pd
 
-from tradeclaims.claims.engine import VERDICTS
+from tradeclaims.data.vocabulary import section
 
-VERDICT_COLOURS = {"reproduced": "#1a7f37", "approximate": "#9a6700",
-                   "contradicted": "#cf222e", "not_checkable": "#6e7781"}
-VERDICT_MEANING = {
-    "reproduced": "the official figure rounds to the claim (or satisfies its bound)",
-    "approximate": "within the looser band the claim's wording allows, stated per claim",
-    "contradicted": "outside the rounding and any band; the gap is shown",
-    "not_checkable": "no official figure can check it; the note says why",
-}
-assert list(VERDICT_COLOURS) == VERDICTS
+VERDICT_COLOURS = {verdict: entry["colour"] for verdict, entry in section("verdicts").items()}
+VERDICT_MEANING = {verdict: entry["meaning"] for verdict, entry in section("verdicts").items()}
 
 
 def escape(text) -> str:
@@ -31,8 +24,7 @@ def fmt(x, decimals=2, unit="") -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-_WORDING = {"over": "over", "at_least": "at least", "under": "under", "about": "about",
-            "nearly": "nearly"}
+_WORDING = {qualifier: shown for qualifier, shown in section("qualifiers").items() if shown}
 
 
 def with_wording(x, qualifier: str, unit: str, decimals=3) -> str:
