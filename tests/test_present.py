@@ -6,6 +6,7 @@ import re
 import pytest
 
 from registry import Registry
+from tradeclaims import paths
 from tradeclaims.claims.engine import MissingSeries
 from tradeclaims.report import lookups
 from tradeclaims.report import present as tc
@@ -79,3 +80,16 @@ def test_a_recompute_the_data_cannot_serve_names_the_request():
 def test_a_claimed_figure_is_shown_with_the_wording_that_sets_its_rule(qualifier, shown):
     assert with_wording(1.0, qualifier, "trillion USD") == shown
     assert with_wording(float("nan"), qualifier, "trillion USD") == ""
+
+
+def test_the_opening_shows_the_article_only_when_one_is_named(data, tmp_path, monkeypatch):
+    articles = tmp_path / "articles.csv"
+    articles.write_text("article_id,outlet,title,date,covers,file\n"
+                        "t-article,Test Outlet,A title,2026-01-30,a test,\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "ARTICLES_CSV", articles)
+    with_article = tc.opening(article_id="t-article", partner="USA")
+    without = tc.opening(article_id=None, verdict=None)
+    assert "Test Outlet: A title" in repr(with_article) and "partner = 'USA'" in repr(with_article)
+    assert "article_id" not in repr(with_article) and "Test Outlet" not in repr(without)
+    for opening in (with_article, without):
+        assert "class='tc-legend'" in opening.markup or 'class="tc-legend"' in opening.markup

@@ -141,8 +141,9 @@ def _value_problem(key: str, value: str, known_sources) -> str:
     return ""
 
 
-def read_articles(path: Path = paths.ARTICLES_CSV) -> pd.DataFrame:
-    """data/articles.csv, checked: every id of the claim-id form and given once."""
+def read_articles(path: Path | None = None) -> pd.DataFrame:
+    """data/articles.csv (or `path`), checked: every id of the claim-id form and given once."""
+    path = path or paths.ARTICLES_CSV
     rows = read_rows(path, ARTICLE_COLUMNS)
     errors, seen = [], {}
     for line, row in rows:

@@ -19,6 +19,7 @@ from tradeclaims.report.tables import (
     finding,
     legend,
     observations_table,
+    opening,
     parameters,
     share_table,
     sources,
@@ -27,6 +28,6 @@ from tradeclaims.report.tables import (
 )
 
 __all__ = ["Html", "Recomputed", "article", "bar_chart", "by_article", "cited", "dataset",
-           "finding", "gap_chart", "label", "legend", "observations_table", "parameters",
+           "finding", "gap_chart", "label", "legend", "observations_table", "opening", "parameters",
            "recompute", "share_table", "shares", "source_line", "sources", "summary",
            "verdict_chart", "verdict_table", "verdicts", "wide"]

@@ -45,6 +45,15 @@ def parameters(**params) -> Html:
                 f"Parameters: {items}")
 
 
+def opening(**run_parameters) -> Html:
+    """The head of every report, one call: the article checked (when `article_id` names one),
+    the other parameters of this run, and the verdict legend."""
+    article_id = run_parameters.pop("article_id", None)
+    parts = ([article(article_id)] if article_id else []) + [parameters(**run_parameters),
+                                                              legend()]
+    return Html("".join(part.markup for part in parts), "\n".join(part.text for part in parts))
+
+
 def legend() -> Html:
     text = "\n".join(f"{v}: {VERDICT_MEANING[v]}" for v in VERDICTS)
     return Html(legend_html(), text)
