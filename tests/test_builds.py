@@ -115,7 +115,9 @@ def test_ctrl_c_during_a_report_keeps_it_and_leaves_no_kernel_files(built):
     process = subprocess.Popen(
         [built.python, "-m", "tradeclaims", "run", "asean"], cwd=built.root,
         env={**built.env, "TMPDIR": str(private)}, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, start_new_session=True)
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+        # as at a terminal: a shell's background job (CI may be one) inherits SIGINT ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not list(private.glob("tradeclaims-*/*")) and time.monotonic() < deadline:
         time.sleep(0.05)  # until the kernel has started
