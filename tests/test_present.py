@@ -34,7 +34,7 @@ def _level(**spec):
 
 
 def _targets(markup):
-    return re.findall(r"href='#src-([^']+)'", markup)
+    return re.findall(r"href=[\"']#src-([^\"']+)", markup)
 
 
 def test_shares_rest_on_the_printed_share_where_there_is_one_else_on_levels():
@@ -57,7 +57,7 @@ def test_every_link_of_a_share_table_or_finding_has_its_footnote():
                           "partner=WLD", unit="USD")
     links = _targets(tc.share_table(frame).markup) + _targets(tc.finding("x", figure).markup)
     footnotes = tc.sources(tc.cited(frame) + figure.sources).markup
-    assert links and set(links) == set(re.findall(r"id='src-([^']+)'", footnotes))
+    assert links and set(links) == set(re.findall(r"id=[\"']src-([^\"']+)", footnotes))
 
 
 def test_a_finding_says_what_it_rests_on_in_both_forms():

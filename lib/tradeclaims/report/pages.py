@@ -23,9 +23,9 @@ def render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
 
 
-def macro(name: str):
-    """A macro of macros.html.j2, callable from Python: macro("badge")("reproduced")."""
-    return getattr(environment().get_template("macros.html.j2").module, name)
+def macro(name: str, template: str = "macros.html.j2"):
+    """A template's macro, callable from Python: macro("badge")("reproduced")."""
+    return getattr(environment().get_template(template).module, name)
 
 
 def badge(verdict: str) -> str:

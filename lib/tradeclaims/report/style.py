@@ -1,7 +1,5 @@
 """The words and numbers that report pages and the index share: verdict colours and meanings,
-numbers formatted for reading, claimed figures with their wording, HTML escaping."""
-
-import html
+numbers formatted for reading, claimed figures with their wording."""
 
 import pandas as pd
 
@@ -9,10 +7,6 @@ from tradeclaims.data.vocabulary import section
 
 VERDICT_COLOURS = {verdict: entry["colour"] for verdict, entry in section("verdicts").items()}
 VERDICT_MEANING = {verdict: entry["meaning"] for verdict, entry in section("verdicts").items()}
-
-
-def escape(text) -> str:
-    return html.escape(str(text))
 
 
 def fmt(x, decimals=2, unit="") -> str:

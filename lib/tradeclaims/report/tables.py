@@ -9,8 +9,8 @@ from tradeclaims.claims.engine import VERDICTS
 from tradeclaims.claims.registry import read_articles
 from tradeclaims.report import lookups
 from tradeclaims.report.labels import label
-from tradeclaims.report.pages import badge, legend_html, tally
-from tradeclaims.report.style import VERDICT_MEANING, escape, fmt, with_wording
+from tradeclaims.report.pages import legend_html, macro
+from tradeclaims.report.style import VERDICT_MEANING, fmt, with_wording
 
 
 class Html:
@@ -26,23 +26,20 @@ class Html:
         return self.text
 
 
-def _links(source_ids) -> str:
-    """Links to the source footnotes that sources() writes."""
-    return " ".join(f"<a href='#src-{escape(s)}'>[{escape(s)}]</a>" for s in source_ids)
+def _markup(name: str, *args) -> str:
+    return str(macro(name, "tables.html.j2")(*args))
 
 
 def article(article_id: str) -> Html:
     row = read_articles().loc[article_id]
     date = "" if row.date in ("", "unknown") else f", {row.date}"
     text = f"{row.outlet}: {row.title}{date}. Covers: {row.covers}."
-    return Html(f"<p><b>{escape(row.outlet)}</b>: <i>{escape(row.title)}</i>{escape(date)}.<br>"
-                f"Covers: {escape(row.covers)}.</p>", text)
+    return Html(_markup("article", row.outlet, row.title, date, row.covers), text)
 
 
 def parameters(**params) -> Html:
     items = ", ".join(f"{k} = {v!r}" for k, v in params.items())
-    return Html(f"<p class='tc-params'>Run with parameters: <code>{escape(items)}</code></p>",
-                f"Parameters: {items}")
+    return Html(_markup("parameters", items), f"Parameters: {items}")
 
 
 def opening(**run_parameters) -> Html:
@@ -61,28 +58,20 @@ def legend() -> Html:
 
 def summary(table: pd.DataFrame) -> Html:
     counts = ledger.counts(table)
-    return Html(f"<p>{len(table)} claims: {tally(counts)}</p>",
+    return Html(_markup("summary", len(table), list(counts.items())),
                 f"{len(table)} claims: " + ", ".join(f"{v} {n}" for v, n in counts.items()))
 
 
 def verdict_table(table: pd.DataFrame) -> Html:
     """Claim by claim: quote, claimed, recomputed, verdict, tolerance, note and numbered links
     to the source footnotes."""
-    rows = []
-    for r in table.itertuples():
-        refs = _links(r.sources.split())
-        rows.append(
-            f"<tr id='claim-{escape(r.claim_id)}'><td><b>{escape(r.claim_id)}</b></td>"
-            f"<td>“{escape(r.quote)}”</td>"
-            f"<td class='n'>{with_wording(r.claimed, r.qualifier, r.unit)}</td>"
-            f"<td class='n'>{fmt(r.recomputed, 3, r.unit)}</td><td>{escape(r.unit)}</td>"
-            f"<td>{badge(r.verdict)}</td><td>{escape(r.tolerance)}</td>"
-            f"<td>{escape(r.note)}</td><td>{refs}</td></tr>")
-    head = "".join(f"<th>{h}</th>" for h in ("Claim", "Quote", "Claimed", "Recomputed", "Unit",
-                                               "Verdict", "Tolerance", "Note", "Sources"))
-    markup = (f"<table class='tc-verdicts'><thead><tr>{head}</tr></thead>"
-              f"<tbody>{''.join(rows)}</tbody></table>")
-    return Html(markup, "\n".join(_claim_text(r) for r in table.itertuples()))
+    rows = [{"claim_id": r.claim_id, "quote": r.quote,
+             "claimed": with_wording(r.claimed, r.qualifier, r.unit),
+             "recomputed": fmt(r.recomputed, 3, r.unit), "unit": r.unit, "verdict": r.verdict,
+             "tolerance": r.tolerance, "note": r.note, "sources": r.sources.split()}
+            for r in table.itertuples()]
+    return Html(_markup("verdict_table", rows),
+                "\n".join(_claim_text(r) for r in table.itertuples()))
 
 
 def _claim_text(r) -> str:
@@ -102,34 +91,27 @@ def sources(source_ids) -> Html:
     for sid in dict.fromkeys(source_ids):
         s = data.source(sid)
         date = "date not recorded" if s.date_published == "unknown" else s.date_published
-        items.append(
-            f"<li id='src-{escape(sid)}'><b>[{escape(sid)}]</b> {escape(s.publisher)}, "
-            f"<a href='{escape(s.url)}'>{escape(s.title)}</a>, {escape(date)}; "
-            f"read via {escape(s.via)}. "
-            f"Table: {escape(s.table)}. <i>{escape(s.evidence.capitalize())}.</i> "
-            f"Excerpt: {escape(s.excerpt)}</li>")
+        items.append({"id": sid, "publisher": s.publisher, "url": s.url, "title": s.title,
+                      "date": date, "via": s.via, "table": s.table,
+                      "evidence": s.evidence.capitalize(), "excerpt": s.excerpt})
         lines.append(f"[{sid}] {s.publisher}, {s.title}, {date}, {s.url}")
-    return Html(f"<ol class='tc-sources' style='list-style:none;padding-left:0'>"
-                f"{''.join(items)}</ol>", "\n".join(lines))
+    return Html(_markup("sources", items), "\n".join(lines))
 
 
 def finding(text: str, figure: lookups.Recomputed) -> Html:
     """A sentence stating a recomputed figure, with what it rests on and its sources."""
     how = f"Rests on {figure.rests_on}." if figure.rests_on else ""
-    return Html(f"<p>{escape(text)} <small>{escape(how)} {_links(figure.sources)}</small></p>",
+    return Html(_markup("finding", text, how, figure.sources),
                 f"{text} ({how} Sources: {', '.join(figure.sources)})")
 
 
 def share_table(frame: pd.DataFrame) -> Html:
     """The rows of shares(), each with its sources."""
-    rows = "".join(f"<tr><td>{escape(r.denominator)}</td><td class=n>{fmt(r.share, 1)}</td>"
-                   f"<td>{escape(r.rests_on)}</td><td>{_links(r.sources.split())}</td></tr>"
-                   for r in frame.itertuples())
-    head = "".join(f"<th>{h}</th>" for h in ("Share of", "%", "Rests on", "Sources"))
+    rows = [[r.denominator, fmt(r.share, 1), r.rests_on, r.sources.split()]
+            for r in frame.itertuples()]
     text = "\n".join(f"{r.denominator}: {fmt(r.share, 1)}% ({r.rests_on}; {r.sources})"
                      for r in frame.itertuples())
-    return Html(f"<table class='tc-data'><thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"
-                "</table>", text)
+    return Html(_markup("data_table", ["Share of", "%", "Rests on", "Sources"], rows, 1), text)
 
 
 def observations_table(frame: pd.DataFrame, scale: float, unit: str) -> Html:
@@ -139,12 +121,8 @@ def observations_table(frame: pd.DataFrame, scale: float, unit: str) -> Html:
     for r in frame.itertuples():
         cells = [label(r.partner), label(r.product), r.flow, label(r.period), fmt(r.value / scale),
                  fmt(r.growth_published, 1), fmt(r.share_published, 1)]
-        rows.append("<tr>" + "".join(f"<td{' class=n' if i > 3 else ''}>{escape(c)}</td>"
-                                     for i, c in enumerate(cells))
-                    + f"<td>{_links([r.source_id])}</td></tr>")
+        rows.append([*cells, [r.source_id]])
         lines.append(" | ".join(cells + [r.source_id]))
-    head = "".join(f"<th>{h}</th>" for h in ("Partner", "Product", "Flow", "Period", unit,
-                                               "Growth y/y, % (published)",
-                                               "Share of total, % (published)", "Source"))
-    return Html(f"<table class='tc-data'><thead><tr>{head}</tr></thead>"
-                f"<tbody>{''.join(rows)}</tbody></table>", "\n".join(lines))
+    head = ["Partner", "Product", "Flow", "Period", unit, "Growth y/y, % (published)",
+            "Share of total, % (published)", "Source"]
+    return Html(_markup("data_table", head, rows, 4), "\n".join(lines))
