@@ -1,7 +1,7 @@
 """How fast the reports build, against the plain papermill + nbconvert way, in one run on one
 machine. Prints medians and ratios to the baseline and writes them to a CSV.
 
-    .venv/bin/python benchmarks/report_builds.py [--runs 3] [--out benchmarks/results.csv] [--no-test]
+    .venv/bin/python benchmarks/report_builds.py [--runs 3] [--out FILE.csv] [--no-test]
 
 Everything runs in throwaway copies of the repository (tests/workspace.py), never in it."""
 
