@@ -13,7 +13,7 @@ from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError
 
 VERDICTS = list(section("verdicts"))
-RECIPES = ["level", "growth", "share", "balance", "conversion", "rank", "first_time", "compare"]
+RECIPES = [kind for kind in section("recipes") if kind != "not_checkable"]  # what recompute runs
 # Looser bands that a claim's own wording (or a currency conversion) allows, in percent.
 DEFAULT_BANDS = {"about": 2.0, "nearly": 2.0, "conversion": 2.0}
 _SOURCE_SCOPE = {"product": "TOTAL", "measure": "value"}

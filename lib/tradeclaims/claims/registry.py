@@ -11,7 +11,7 @@ import pandas as pd
 from tradeclaims import paths
 from tradeclaims.csvfile import read_rows
 from tradeclaims.data import codes, periods, units
-from tradeclaims.data.fields import FLOWS, KEY
+from tradeclaims.data.fields import FLOWS, ID_PATTERN, KEY
 from tradeclaims.data.units import BASES, MEASURE_UNITS, SCALE_WORDS, UNITS, parse_number
 from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError, InputErrors
@@ -73,7 +73,7 @@ class Claim:
         return " ".join(part for part in (self.scale, self.unit) if part)
 
 
-CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+CLAIM_ID = re.compile(ID_PATTERN)
 REQUIRED_KEYS = ["reporter", "partner", "flow", "period"]
 # Which recipes read the optional fields; anywhere else a value would be silently ignored.
 USES_BASE = ["share", "conversion", "rank", "first_time", "compare"]

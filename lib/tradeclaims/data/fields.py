@@ -7,3 +7,6 @@ FLOWS = list(section("flows"))
 COLUMNS = list(section("columns"))
 KEY = [name for name, column in section("columns").items() if column.get("key")]
 DESCRIPTIONS = {name: column["description"] for name, column in section("columns").items()}
+# The form of every id that names a folder, a page or an anchor: sources, articles, claims,
+# reports.
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"

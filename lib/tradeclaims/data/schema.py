@@ -7,11 +7,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from tradeclaims.data import codes, periods
-from tradeclaims.data.fields import COLUMNS, FLOWS, KEY
+from tradeclaims.data.fields import COLUMNS, FLOWS, ID_PATTERN, KEY
 from tradeclaims.data.units import BASES, MEASURE_UNITS, UNITS
 from tradeclaims.errors import InputError, InputErrors
 
-_SOURCE_ID = r"^[a-z0-9][a-z0-9-]*$"
 LEVELS = ("value", "quantity")
 GROWTHS = ("growth_published", "growth_mom_published")
 
@@ -41,7 +40,7 @@ def _str(*checks, nullable=False):
 
 
 def schema(known_sources=None) -> pa.DataFrameSchema:
-    source_checks = [pa.Check.str_matches(_SOURCE_ID)]
+    source_checks = [pa.Check.str_matches(ID_PATTERN)]
     if known_sources is not None:
         source_checks.append(pa.Check.isin(sorted(known_sources), error="unknown source_id"))
     return pa.DataFrameSchema(

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from tradeclaims import paths
 from tradeclaims.csvfile import read_text
+from tradeclaims.data.fields import ID_PATTERN
 from tradeclaims.errors import InputError, InputErrors
 from tradeclaims.yamlfile import read_yaml
 
 CONFIG = paths.NOTEBOOKS / "reports.yaml"
-_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_NAME = re.compile(ID_PATTERN)
 ENTRY_KEYS = ["title", "notebook", "parameters"]
 
 

@@ -9,7 +9,7 @@ from tradeclaims.data.sources import load_provenance
 from tradeclaims.files import write_atomic
 from tradeclaims.report import pages
 from tradeclaims.report.config import Report, load_config
-from tradeclaims.report.style import fmt, with_wording
+from tradeclaims.report.style import claim_shown
 
 LEDGER_REPORT = "ledger"
 
@@ -34,10 +34,8 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
             "parameters": ", ".join(f"{k}={v}" for k, v in r.parameters.items()
                                     if k != "article_id"),
             "counts": list(ledger.counts(claims).items())})
-    claim_rows = [{
-        "claim_id": c.claim_id, "link": claim_link(c.article_id, c.claim_id, reports),
-        "quote": c.quote, "claimed": with_wording(c.claimed, c.qualifier, c.unit),
-        "recomputed": fmt(c.recomputed, 3, c.unit), "unit": c.unit, "verdict": c.verdict,
+    claim_rows = [claim_shown(c) | {
+        "link": claim_link(c.article_id, c.claim_id, reports),
         "sources": [{"id": s, "url": sources[s].url, "citation": sources[s].citation()}
                     for s in c.sources.split()]} for c in table.itertuples()]
     in_articles = table.article_id.isin(articles.index[articles.file != ""])

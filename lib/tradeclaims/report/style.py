@@ -25,3 +25,10 @@ def with_wording(x, qualifier: str, unit: str, decimals=3) -> str:
     """The claimed figure with the wording that sets its rule: 'over 1', 'about 6.48'."""
     number = fmt(x, decimals, unit)
     return f"{_WORDING[qualifier]} {number}" if number and qualifier in _WORDING else number
+
+
+def claim_shown(row) -> dict:
+    """A ledger row as every page shows it: the claim, its figures for reading, its verdict."""
+    return {"claim_id": row.claim_id, "quote": row.quote, "unit": row.unit,
+            "claimed": with_wording(row.claimed, row.qualifier, row.unit),
+            "recomputed": fmt(row.recomputed, 3, row.unit), "verdict": row.verdict}

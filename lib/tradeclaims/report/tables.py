@@ -10,7 +10,7 @@ from tradeclaims.claims.registry import read_articles
 from tradeclaims.report import lookups
 from tradeclaims.report.labels import label
 from tradeclaims.report.pages import legend_html, macro
-from tradeclaims.report.style import VERDICT_MEANING, fmt, with_wording
+from tradeclaims.report.style import VERDICT_MEANING, claim_shown, fmt, with_wording
 
 
 class Html:
@@ -65,11 +65,8 @@ def summary(table: pd.DataFrame) -> Html:
 def verdict_table(table: pd.DataFrame) -> Html:
     """Claim by claim: quote, claimed, recomputed, verdict, tolerance, note and numbered links
     to the source footnotes."""
-    rows = [{"claim_id": r.claim_id, "quote": r.quote,
-             "claimed": with_wording(r.claimed, r.qualifier, r.unit),
-             "recomputed": fmt(r.recomputed, 3, r.unit), "unit": r.unit, "verdict": r.verdict,
-             "tolerance": r.tolerance, "note": r.note, "sources": r.sources.split()}
-            for r in table.itertuples()]
+    rows = [claim_shown(r) | {"tolerance": r.tolerance, "note": r.note,
+                              "sources": r.sources.split()} for r in table.itertuples()]
     return Html(_markup("verdict_table", rows),
                 "\n".join(_claim_text(r) for r in table.itertuples()))
 
