@@ -93,3 +93,11 @@ def test_the_opening_shows_the_article_only_when_one_is_named(data, tmp_path, mo
     assert "article_id" not in repr(with_article) and "Test Outlet" not in repr(without)
     for opening in (with_article, without):
         assert "class='tc-legend'" in opening.markup or 'class="tc-legend"' in opening.markup
+
+
+def test_only_number_columns_are_set_as_numbers():
+    frame = tc.shares(ELECTRONICS, BASES)
+    cells = re.findall(r"<td( class=\"n\")?>([^<]*)</td>", tc.share_table(frame).markup)
+    numeric = {text for cls, text in cells if cls}
+    assert numeric and all(re.fullmatch(r"[\d.,-]+", text) for text in numeric)
+    assert "the published share" in {text for cls, text in cells if not cls}

@@ -108,7 +108,7 @@ def share_table(frame: pd.DataFrame) -> Html:
             for r in frame.itertuples()]
     text = "\n".join(f"{r.denominator}: {fmt(r.share, 1)}% ({r.rests_on}; {r.sources})"
                      for r in frame.itertuples())
-    return Html(_markup("data_table", ["Share of", "%", "Rests on", "Sources"], rows, 1), text)
+    return Html(_markup("data_table", ["Share of", "%", "Rests on", "Sources"], rows, [1]), text)
 
 
 def observations_table(frame: pd.DataFrame, scale: float, unit: str) -> Html:
@@ -122,4 +122,4 @@ def observations_table(frame: pd.DataFrame, scale: float, unit: str) -> Html:
         lines.append(" | ".join(cells + [r.source_id]))
     head = ["Partner", "Product", "Flow", "Period", unit, "Growth y/y, % (published)",
             "Share of total, % (published)", "Source"]
-    return Html(_markup("data_table", head, rows, 4), "\n".join(lines))
+    return Html(_markup("data_table", head, rows, [4, 5, 6]), "\n".join(lines))
