@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from tradeclaims import paths
@@ -73,6 +74,9 @@ class Dataset:
     def __init__(self, frame: pd.DataFrame, sources: dict[str, Source]):
         self.frame = frame
         self.sources = sources
+        # plain arrays of the key columns: a claim's lookups filter them hundreds of times, and
+        # numpy does it ten times faster than pandas' isin on a frame this small
+        self._keys = {column: frame[column].to_numpy() for column in KEY if column in frame}
 
     @classmethod
     def load(cls, csv: Path = paths.TRADE_CSV, sources_root: Path = paths.SOURCES) -> "Dataset":
@@ -91,11 +95,13 @@ class Dataset:
         unknown = set(asked) - set(KEY)
         if unknown:
             raise TypeError(f"unknown dimension(s) {sorted(unknown)}; known: {KEY}")
-        mask = pd.Series(True, index=self.frame.index)
+        mask = np.ones(len(self.frame), dtype=bool)
         for column, value in asked.items():
-            if value is not None:
-                accepted = value if isinstance(value, (list, tuple, set)) else [value]
-                mask &= self.frame[column].isin([str(v) for v in accepted])
+            if isinstance(value, (list, tuple, set)):
+                accepted = {str(v) for v in value}
+                mask &= np.fromiter((x in accepted for x in self._keys[column]), bool, len(mask))
+            elif value is not None:
+                mask &= self._keys[column] == str(value)
         return self.frame[mask]
 
     def require(self, **asked) -> pd.DataFrame:
