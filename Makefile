@@ -14,7 +14,7 @@ KERNEL := tradeclaims
 LIB := $(shell find lib -name '*.py' -not -path '*/__pycache__/*')
 SOURCES := $(shell find data/sources -type f)
 
-.PHONY: help env data reports test test-engines bench lint lab clean distclean
+.PHONY: help env data reports queued-reports test test-engines bench lint lab clean distclean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -49,7 +49,24 @@ endif
 build/reports.mk: notebooks/reports.yaml lib/tradeclaims/report/makefile.py lib/tradeclaims/report/config.py | $(READY)
 	$(PY) -m tradeclaims makefile $@
 
-reports: reports/index.html ## Build the data, then every report in reports/ (make -j2 runs two at once)
+# `make reports` works in two steps. First make finds the stale reports, each rule of which
+# only queues its name; one runner then builds the whole queue, N at a time under make -jN,
+# sharing one Python's imports (lib/tradeclaims/report/runner.py says what that saves), while
+# the ledger is written beside it. Then the index. `make reports/NAME.html` builds one directly.
+QUEUE := build/queue
+ifdef QUEUE_ONLY
+run_report = @echo $(1) >> $(QUEUE)
+else
+run_report = $(PY) -m tradeclaims run $(1)
+endif
+
+reports: build/reports.mk | $(READY) ## Build the data, then every report in reports/ (make -j2 runs two at once)
+	@rm -f $(QUEUE)
+	@$(MAKE) -s QUEUE_ONLY=1 queued-reports reports/verdicts.csv
+	@$(MAKE) -s reports/index.html
+
+queued-reports: $(REPORT_HTML) | $(READY)
+	@test ! -s $(QUEUE) || $(PY) -m tradeclaims run --queue $(QUEUE)
 
 reports/verdicts.csv: $(REPORT_DEPS) | $(READY)
 	$(PY) -m tradeclaims claims >/dev/null

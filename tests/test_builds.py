@@ -6,6 +6,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -40,28 +41,85 @@ def test_a_kernel_that_dies_fails_clearly(tmp_path, monkeypatch):
     assert list(reports.iterdir()) == []
 
 
+@pytest.mark.parametrize("makeflags, jobs", [
+    ("", 1), (" -j2 --jobserver-auth=3,4", 2), ("k -j3 --jobserver-auth=3,4", 3),
+    (" -j", os.cpu_count()), ("ks --jobserver-auth=3,4", 1), ("-j12", 12), (" -jx", 1)])
+def test_the_runner_runs_as_many_reports_at_once_as_make_jobs(makeflags, jobs):
+    assert runner.jobs_from_make(makeflags) == jobs
+
+
+def test_an_empty_queue_runs_nothing_and_a_run_needs_a_name(tmp_path):
+    queue = tmp_path / "queue"
+    for command, status, said in [(["--queue", str(queue)], 0, ""),
+                                  ([], 2, "error: name a report to run"),
+                                  (["--jobs", "0", "asean"], 2, "at least 1: '0'")]:
+        result = subprocess.run([sys.executable, "-m", "tradeclaims", "run", *command],
+                                capture_output=True, text=True, cwd=paths.ROOT)
+        assert result.returncode == status and said in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    queue.write_text("nosuch\n")
+    result = subprocess.run([sys.executable, "-m", "tradeclaims", "run", "--queue", str(queue)],
+                            capture_output=True, text=True, cwd=paths.ROOT)
+    assert result.returncode == 2 and "no report 'nosuch'" in result.stderr
+    assert not queue.exists()  # a queue is read once
+
+
+def test_each_forked_report_ends_in_its_own_child_and_says_what_went_wrong(monkeypatch, capfd):
+    """Without kernels: a report whose page cannot be written, one that hits a bug and one
+    that succeeds, two at a time. Every child ends where it should (none returns into this
+    test's process) and the worst status wins."""
+    def fake_run(report, parameters=None):
+        if report.name == "unwritable":
+            raise PermissionError(13, "Permission denied", str(paths.REPORTS / "unwritable.html"))
+        if report.name == "buggy":
+            raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(runner, "run", fake_run)
+    monkeypatch.setattr(runner, "_warm", lambda: None)
+    reports = {name: Report(name, name, Path(f"{name}.ipynb"), {})
+               for name in ["unwritable", "fine", "buggy"]}
+    parent = os.getpid()
+    status = runner._run_forked(list(reports), reports, jobs=2)
+    assert os.getpid() == parent
+    out, err = capfd.readouterr()
+    assert "wrote reports/fine.html" in out
+    assert "error: reports/unwritable.html: Permission denied" in err
+    # the two first start together; after the failure the third never starts
+    assert "not started after the failure: buggy" in err and status == 2
+    assert runner._run_forked(list(reports), reports, jobs=3) == 2  # all three at once
+    out, err = capfd.readouterr()
+    assert "error: report buggy: ZeroDivisionError: division by zero" in err
+    assert "wrote reports/fine.html" in out and "Traceback" not in err
+
+
 @pytest.fixture
 def built(tmp_path):
     """A copy of the repository with its committed, up-to-date reports."""
     return Workspace(tmp_path / "repo")
 
 
+def _queued(out: str) -> list[str]:
+    """The reports `make -n reports` would queue for the runner."""
+    return re.findall(r"echo (\S+) >> build/queue", out)
+
+
 def _runs(out: str) -> list[str]:
-    return re.findall(r"tradeclaims run (\S+)", out)
+    """The reports a build wrote."""
+    return [name for name in re.findall(r"wrote reports/(\S+)\.html", out) if name != "index"]
 
 
 @pytest.mark.repository_copy
 def test_builds_are_incremental(built):
     """What `make reports` would run (make -n prints it without running it)."""
-    assert _runs(built.make("-n", "reports").stdout) == []
+    assert _queued(built.make("-n", "reports").stdout) == []
     (built.root / "notebooks" / "asean.ipynb").touch()
     out = built.make("-n", "reports").stdout
-    assert _runs(out) == ["asean"] and "tradeclaims index" in out
+    assert _queued(out) == ["asean"] and "tradeclaims index" in out
     built.edit("notebooks/reports.yaml", 'parameters: {article_id: caixin-electronics}',
                'parameters: {article_id: caixin-electronics, period: "2025"}')
-    assert sorted(_runs(built.make("-n", "reports").stdout)) == ["asean", "electronics"]
+    assert sorted(_queued(built.make("-n", "reports").stdout)) == ["asean", "electronics"]
     (built.root / "data" / "claims.csv").touch()
-    assert len(_runs(built.make("-n", "reports").stdout)) == len(load_config())
+    assert len(_queued(built.make("-n", "reports").stdout)) == len(load_config())
 
 
 @pytest.mark.repository_copy
@@ -79,18 +137,29 @@ def test_a_report_built_from_scratch_is_byte_for_byte_the_committed_one(built):
 
 
 @pytest.mark.repository_copy
-def test_a_failing_report_stops_make_and_keeps_the_last_good_html(built):
+def test_a_failing_report_keeps_its_html_and_the_report_beside_it_is_written(built):
+    """make -j2: the runner builds the queue two at a time; one report failing names the
+    report, the cell and the error, does not stop the one beside it, make fails, and the index
+    is not rewritten over a failed report."""
     good = (built.root / "reports" / "vietnam-us.html").read_bytes()
+    index = (built.root / "reports" / "index.html").read_bytes()
     built.edit("notebooks/reports.yaml", 'partner: USA, period: "2026-01"',
                'partner: FRA, period: "2026-01"')
-    result = built.make("reports")
+    (built.root / "notebooks" / "asean.ipynb").touch()
+    result = built.make("-j2", "reports")
     assert result.returncode != 0
+    assert "running 2 reports, 2 at a time:" in result.stdout
+    assert _runs(result.stdout) == ["asean"]
     assert "report vietnam-us: notebooks/vietnam_exports.ipynb failed in cell" in result.stderr
     assert "SeriesNotFound: no observation for reporter=VNM, partner=FRA" in result.stderr
     assert "with another partner: CHN" in result.stderr  # what the data can serve
     assert "Traceback" not in result.stderr
     assert (built.root / "reports" / "vietnam-us.html").read_bytes() == good
     assert (built.root / "build" / "failed" / "vietnam-us.ipynb").exists()
+    assert (built.root / "reports" / "index.html").read_bytes() == index
+    assert (built.root / "reports" / "asean.html").stat().st_mtime > (
+        built.root / "notebooks" / "asean.ipynb").stat().st_mtime
+    assert _queued(built.make("-n", "reports").stdout) == ["vietnam-us"]  # still to do
 
 
 @pytest.mark.repository_copy
@@ -109,24 +178,30 @@ def test_a_misspelled_parameter_publishes_nothing(built):
 
 
 @pytest.mark.repository_copy
-def test_ctrl_c_during_a_report_keeps_it_and_leaves_no_kernel_files(built):
+@pytest.mark.parametrize("names", [["asean"], ["asean", "totals", "--jobs", "2"]],
+                         ids=["one report", "two at once"])
+def test_ctrl_c_during_a_report_keeps_it_and_leaves_no_kernel_files(built, names):
     private = Path(tempfile.mkdtemp(prefix="tc"))  # short: sockets live there
-    good = (built.root / "reports" / "asean.html").read_bytes()
+    reports = [name for name in names if not name.startswith("-") and not name.isdigit()]
+    good = {name: (built.root / "reports" / f"{name}.html").read_bytes() for name in reports}
     process = subprocess.Popen(
-        [built.python, "-m", "tradeclaims", "run", "asean"], cwd=built.root,
+        [built.python, "-m", "tradeclaims", "run", *names], cwd=built.root,
         env={**built.env, "TMPDIR": str(private)}, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True, start_new_session=True,
         # as at a terminal: a shell's background job (CI may be one) inherits SIGINT ignored
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
-    while not list(private.glob("tradeclaims-*/*")) and time.monotonic() < deadline:
-        time.sleep(0.05)  # until the kernel has started
+    while (len(list(private.glob("tradeclaims-*/k*/kernel.json"))) < len(reports)
+           and time.monotonic() < deadline):
+        time.sleep(0.05)  # until every kernel has started
     time.sleep(0.5)
     os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: to the whole process group
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
-    assert "interrupted: report asean was not written; reports/asean.html is unchanged" in err
+    for name in reports:
+        assert (f"interrupted: report {name} was not written; reports/{name}.html is "
+                "unchanged") in err
+        assert (built.root / "reports" / f"{name}.html").read_bytes() == good[name]
     assert "Traceback" not in err
-    assert (built.root / "reports" / "asean.html").read_bytes() == good
     assert list(private.iterdir()) == []
     private.rmdir()

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from tradeclaims import paths
-from tradeclaims.errors import InputError
+from tradeclaims.errors import InputError, explain
 
 
 def cmd_data(args) -> int:
@@ -31,10 +31,20 @@ def cmd_claims(args) -> int:
 
 
 def cmd_run(args) -> int:
+    names = list(args.names)
+    if args.queue:  # the names `make reports` queued; read once, then the queue is done
+        if args.queue.exists():
+            names += args.queue.read_text(encoding="utf-8").split()
+            args.queue.unlink()
+        if not names:
+            return 0
+    elif not names:
+        print("error: name a report to run (or --queue FILE)", file=sys.stderr)
+        return 2
     from tradeclaims import fastimport  # noqa: F401  (before nbformat)
     from tradeclaims.report import runner
 
-    return runner.main(args.names)
+    return runner.main(names, args.jobs)
 
 
 def cmd_index(args) -> int:
@@ -60,6 +70,12 @@ def cmd_makefile(args) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
+    return int(text)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tradeclaims", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -70,7 +86,10 @@ def main(argv=None) -> int:
     claims.add_argument("--out", type=Path, default=paths.VERDICTS_CSV, help="the ledger CSV")
     claims.set_defaults(run=cmd_claims)
     run = commands.add_parser("run", help="run reports named in notebooks/reports.yaml")
-    run.add_argument("names", nargs="+")
+    run.add_argument("names", nargs="*")
+    run.add_argument("--queue", type=Path, help="also run the names listed in this file")
+    run.add_argument("--jobs", "-j", type=_positive,
+                     help="reports at once (default: make's -j, or 1)")
     run.set_defaults(run=cmd_run)
     commands.add_parser("index", help="write reports/index.html").set_defaults(run=cmd_index)
     commands.add_parser("codebook", help="refresh the generated tables of data/README.md"
@@ -81,13 +100,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:  # a read-only or full disk: the last good outputs are still there
-        where = paths.relative(Path(exc.filename)) if exc.filename else "a file"
-        print(f"error: {where}: {exc.strerror or exc} (check that its folder is writable); "
-              "the last good outputs are unchanged", file=sys.stderr)
+    except (InputError, OSError) as exc:
+        print(explain(exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted: outputs are replaced only when complete, so the last good ones "

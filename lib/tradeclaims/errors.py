@@ -1,4 +1,5 @@
-"""One error type for bad input: it names the file, the row and the field."""
+"""One error type for bad input: it names the file, the row and the field; and how every
+command tells the user about the errors they can fix."""
 
 from pathlib import Path
 
@@ -32,3 +33,15 @@ class InputErrors(InputError):
 
     def __str__(self):
         return self.args[0]
+
+
+def explain(exc: Exception) -> str | None:
+    """What to print for an error the user can fix (bad input, a read-only or full disk), with
+    no traceback; None for anything else."""
+    if isinstance(exc, InputError):
+        return f"error: {exc}"
+    if isinstance(exc, OSError):  # the last good outputs are still there: writes are atomic
+        where = relative(Path(exc.filename)) if exc.filename else "a file"
+        return (f"error: {where}: {exc.strerror or exc} (check that its folder is writable); "
+                "the last good outputs are unchanged")
+    return None

@@ -22,7 +22,7 @@ def rules(reports: dict[str, Report]) -> str:
     for name, report in reports.items():
         lines += [f"reports/{name}.html: {paths.relative(report.notebook)} "
                   f"{paths.relative(params_file(report))} $(REPORT_DEPS) | $(READY)",
-                  f"\t$(PY) -m tradeclaims run {name}", ""]
+                  f"\t$(call run_report,{name})", ""]
     return "\n".join(lines)
 
 
