@@ -6,13 +6,16 @@ import pathlib
 import subprocess
 
 import pytest
+import yaml
 
 from registry import META, SOURCE_HEADER, Registry, claim
 from tradeclaims import files
 from tradeclaims.__main__ import main
 from tradeclaims.claims import ledger
+from tradeclaims.data import vocabulary
 from tradeclaims.data.query import Dataset
 from tradeclaims.errors import InputError
+from tradeclaims.yamlfile import read_yaml
 from workspace import Workspace
 
 GOOD = "CHN,WLD,export,TOTAL,2025,value,,26.99,trillion yuan,"
@@ -269,3 +272,18 @@ def test_a_hand_edited_ledger_is_refused(tmp_path):
     with pytest.raises(InputError, match=r"verdicts.csv, row 2, field 'verdict': unknown verdict "
                                          r"'maybe'"):
         ledger.read(path)
+
+
+@pytest.mark.parametrize("section, wrong", [("recipes", "a sentence, not a mapping"),
+                                            ("verdicts", {"color": "#1a7f37"})])
+def test_a_vocabulary_entry_of_the_wrong_shape_is_named(tmp_path, monkeypatch, section, wrong):
+    words, _ = read_yaml(vocabulary.VOCABULARY)
+    entry = next(iter(words[section]))
+    words[section][entry] = wrong
+    bad = tmp_path / "vocabulary.yaml"
+    bad.write_text(yaml.safe_dump(words, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    line = read_yaml(bad)[1][(section, entry)]
+    monkeypatch.setattr(vocabulary, "VOCABULARY", bad)
+    with pytest.raises(InputError, match=rf"vocabulary.yaml, row {line}, field "
+                                         rf"'{section}.{entry}': expected"):
+        vocabulary.vocabulary.__wrapped__()

@@ -75,9 +75,11 @@ class Claim:
 
 CLAIM_ID = re.compile(ID_PATTERN)
 REQUIRED_KEYS = ["reporter", "partner", "flow", "period"]
-# Which recipes read the optional fields; anywhere else a value would be silently ignored.
-USES_BASE = ["share", "conversion", "rank", "first_time", "compare"]
-USES_RESTS_ON = ["growth", "share", "balance"]
+# What `base` means to each recipe that reads it, and which recipes read `rests_on`; anywhere
+# else a value would be silently ignored, so it is rejected.
+BASE_MEANS = {kind: recipe["base"] for kind, recipe in section("recipes").items()
+              if recipe.get("base")}
+USES_RESTS_ON = [kind for kind, recipe in section("recipes").items() if recipe.get("rests_on")]
 BOUNDS = ["over", "at_least", "under"]
 MAX_BAND = 50.0
 _FLOW_EXPRESSION = re.compile(r"^[a-z]+([+-][a-z]+)*$")
@@ -251,10 +253,10 @@ def _recipe_problems(raw: dict, specs: dict):
         if missing:
             yield "series", f"names no {', '.join(missing)} (a series needs " \
                 f"{', '.join(REQUIRED_KEYS)})"
-    if kind in USES_BASE and not raw["base"]:
-        yield "base", f"a {kind} claim needs a base"
-    elif kind not in USES_BASE and raw["base"]:
-        yield "base", f"a {kind} claim does not use a base (only {', '.join(USES_BASE)})"
+    if kind in BASE_MEANS and not raw["base"]:
+        yield "base", f"a {kind} claim needs a base: {BASE_MEANS[kind]}, as changes to series"
+    elif kind not in BASE_MEANS and raw["base"]:
+        yield "base", f"a {kind} claim does not use a base (only {', '.join(BASE_MEANS)})"
     if raw["rests_on"] and kind not in USES_RESTS_ON:
         yield "rests_on", (f"a {kind} claim has one figure to rest on (rests_on is for "
                            f"{', '.join(USES_RESTS_ON)})")

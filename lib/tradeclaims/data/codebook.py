@@ -44,8 +44,10 @@ TABLES = {
         (_code(k), g["name"], _members(g.get("members"))) for k, g in section("groups").items())),
     "evidence": lambda: _table(["evidence", "meaning"], (
         (_code(k), v) for k, v in section("evidence").items())),
-    "recipes": lambda: _table(["kind", "recomputes"], (
-        (_code(k), v) for k, v in section("recipes").items())),
+    "recipes": lambda: _table(["kind", "recomputes", "`base` is", "`rests_on`"], (
+        (_code(k), r["recomputes"], r.get("base", "not used"),
+         "`published` or `levels`" if r.get("rests_on") else "not used")
+        for k, r in section("recipes").items())),
     "claim_units": lambda: "Claim units: " + ", ".join(map(_code, section("claim_units"))) + ".\n",
     "qualifiers": lambda: _table(["qualifier", "shown as"], (
         (_code(k), v or "the figure alone (exact)") for k, v in section("qualifiers").items())),

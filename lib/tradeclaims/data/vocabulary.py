@@ -11,6 +11,10 @@ VOCABULARY = paths.DATA / "vocabulary.yaml"
 SECTIONS = ["columns", "flows", "units", "bases", "measures", "printed_units", "scales",
             "classifications", "products", "groups", "evidence", "recipes", "claim_units",
             "qualifiers", "verdicts"]
+# Sections whose entries are mappings, with the keys every entry must have.
+ENTRY_KEYS = {"columns": ["description"], "measures": ["units", "description"],
+              "printed_units": ["unit", "scale"], "classifications": ["pattern", "description"],
+              "groups": ["name"], "recipes": ["recomputes"], "verdicts": ["colour", "meaning"]}
 
 
 @cache
@@ -21,6 +25,11 @@ def vocabulary() -> dict:
     missing = [section for section in SECTIONS if not words.get(section)]
     if missing:
         raise InputError(VOCABULARY, f"missing section(s): {', '.join(missing)}")
+    for name, keys in ENTRY_KEYS.items():
+        for entry, value in words[name].items():
+            if not isinstance(value, dict) or any(key not in value for key in keys):
+                raise InputError(VOCABULARY, f"expected {', '.join(keys)} under it",
+                                 row=lines.get((name, entry)), field=f"{name}.{entry}")
     return words
 
 
