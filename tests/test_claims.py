@@ -109,6 +109,60 @@ def test_adding_claims_of_every_kind_needs_no_code(tmp_path):
     assert result.loc["n-growth-levels", "recomputed"] == pytest.approx(5.307, abs=0.001)
 
 
+def test_a_growth_can_rest_on_the_earlier_level_of_another_release(tmp_path):
+    """“Up about 20% from 2024”: on the 2024 surplus first published (992.1), not the revised
+    figure the 2025 release printed beside its own (993)."""
+    registry = Registry(tmp_path).copy_source("gac-2025-surplus-sharecast",
+                                              "gac-2024-annual-yicai")
+    surplus = ("reporter=CHN partner=WLD flow=balance period=2025 unit=USD "
+               "source_id=gac-2025-surplus-sharecast")
+    registry.add_claims([
+        claim("g-first", "growth", "20", "percent", surplus, qualifier="about",
+              base="period=2024 source_id=gac-2024-annual-yicai"),
+        claim("g-revised", "growth", "19.8", "percent", surplus,
+              base="source_id=gac-2025-surplus-sharecast"),  # the period defaults to 2024
+    ])
+    result = registry.evaluate()
+    first = result.loc["g-first"]
+    assert first.recomputed == pytest.approx(19.85, abs=0.01) and first.verdict == "reproduced"
+    assert "2024 from gac-2024-annual-yicai" in first.note
+    assert first.sources.split() == ["gac-2025-surplus-sharecast", "gac-2024-annual-yicai"]
+    revised = result.loc["g-revised"]
+    assert revised.recomputed == pytest.approx(19.74, abs=0.01)
+    # 19.8 stands for 19.75 to 19.85; 1.189 and 993 as printed allow 19.63 to 19.85
+    assert revised.verdict == "consistent" and "19.63% to 19.85%" in revised.tolerance
+
+
+def test_a_difference_of_rates_is_judged_in_percentage_points(tmp_path):
+    """“Exports to ASEAN grew 7.9 points faster than exports as a whole”: 13.4% - 5.5%, each
+    printed to one decimal, so the difference stands for 7.8 to 8.0 points."""
+    registry = Registry(tmp_path)
+    registry.add_source("zz-rates", ["CHN,WLD,export,TOTAL,2025,growth_published,USD,5.5,%,",
+                                     "CHN,ASEAN,export,TOTAL,2025,growth_published,USD,13.4,%,"])
+    faster = "reporter=CHN partner=ASEAN flow=export period=2025 measure=growth_published"
+    registry.add_claims([
+        claim("d-exact", "difference", "7.9", "pp", faster, base="partner=WLD"),
+        claim("d-allowed", "difference", "8.0", "pp", faster, base="partner=WLD"),
+        claim("d-wrong", "difference", "8.1", "pp", faster, base="partner=WLD"),
+    ])
+    result = registry.evaluate()
+    assert result.verdict.to_dict() == {"d-exact": "reproduced", "d-allowed": "consistent",
+                                        "d-wrong": "contradicted"}
+    assert result.loc["d-exact", "recomputed"] == pytest.approx(7.9)
+    assert "7.80 pp to 8.00 pp" in result.loc["d-allowed", "tolerance"]
+    assert "Gap: claimed minus recomputed = +0.200 pp" in result.loc["d-wrong", "note"]
+    assert ("Rests on the printed growth of CHN-ASEAN exports, 2025 (13.4%) minus that of "
+            "CHN-WLD exports, 2025 (5.5%).") in result.loc["d-exact", "note"]
+
+
+def test_a_percentage_gap_is_printed_in_points(tmp_path):
+    registry = Registry(tmp_path)
+    registry.add_source("zz-rates", ["CHN,WLD,export,TOTAL,2025,growth_published,USD,5.5,%,"])
+    registry.add_claims([claim("p-1", "growth", "7.9", "percent",
+                               "reporter=CHN partner=WLD flow=export period=2025 unit=USD")])
+    assert "Gap: claimed minus recomputed = +2.400 pp." in registry.evaluate().loc["p-1", "note"]
+
+
 # -- malformed claims: file, row, field and what is wrong ---------------------------------------
 
 LEVEL = "reporter=CHN partner=WLD flow=total period=2025"
@@ -159,6 +213,12 @@ MALFORMED = [
     (claim("x-1", "level", "1", "USD", LEVEL, base="period=2024"), "base",
      "a level claim does not use a base"),
     (claim("x-1", "share", "1", "percent", LEVEL), "base", "a share claim needs a base"),
+    (claim("x-1", "difference", "1", "pp", LEVEL, base="partner=USA"), "series",
+     "name measure=growth_published or measure=share_published"),
+    (claim("x-1", "difference", "1", "percent", LEVEL + " measure=growth_published",
+           base="partner=USA"), "unit", "unit mismatch"),
+    (claim("x-1", "growth", "1", "percent", LEVEL + " unit=USD", base="period=2024",
+           rests_on="published"), "rests_on", "a growth with a base rests on levels"),
     (claim("x-1", "not_checkable", "1", "USD", LEVEL, note="why"), "series",
      "has no recipe"),
 ]
@@ -174,6 +234,30 @@ def test_malformed_claims_name_the_claim_row_and_field(tmp_path, row, field, mes
     text = str(caught.value)
     assert f"claims.csv, row 3, field '{field}'" in text
     assert f"claim {row['claim_id']}" in text and message in text
+
+
+@pytest.mark.parametrize("row, says", [
+    # a total nobody printed, and that exports plus imports cannot give: flow=total, not the
+    # export lookup the engine retried, with the partners that do have total trade
+    (claim("m-total", "level", "1", "USD", "reporter=CHN partner=USA flow=total period=2025",
+           scale="trillion"),
+     ["no observation for reporter=CHN, partner=USA, flow=total", "with another partner: WLD"]),
+    # a growth with no printed rate and no level a year earlier: what exists nearby
+    (claim("m-growth", "growth", "5", "percent",
+           "reporter=CHN partner=WLD flow=total period=2025 unit=USD"),
+     ["no levels figure for CHN-WLD total trade, 2025",
+      "period=2024", "with another period: 2025"]),
+])
+def test_a_missing_series_says_what_was_asked_and_what_exists(tmp_path, row, says):
+    registry = Registry(tmp_path)
+    registry.add_source("zz-one-year", ["CHN,WLD,total,TOTAL,2025,value,,6.35,trillion USD,",
+                                        "CHN,USA,export,TOTAL,2025,value,,0.42,trillion USD,"])
+    registry.add_claims([row])
+    with pytest.raises(InputError) as caught:
+        registry.evaluate()
+    text = str(caught.value)
+    assert all(part in text for part in says), text
+    assert "flow=export" not in text
 
 
 def test_ids_compare_case_insensitively_and_must_be_unique(tmp_path):

@@ -100,3 +100,31 @@ def test_a_contradiction_shows_the_gap():
     v = judge(c, Evidence(Interval.exact(1.31e9), ["vn"]))
     assert (v.verdict, v.claimed, v.recomputed) == ("contradicted", 1.04, 1.31)
     assert "-0.2700 billion USD" in v.note and "-20.61%" in v.note
+
+
+@pytest.mark.parametrize("value, half, expected", [
+    # the claim 6.32 stands for 6.315 to 6.325 (a range 0.01 wide)
+    (6.329e9, 0.005e9, "reproduced"),  # outside, but its range overlaps and is as narrow
+    (6.329e9, 0.0051e9, "consistent"),  # overlaps, but wider: allowed, not pinned
+    (6.34e9, 0.0149e9, "contradicted"),  # 6.3251 to 6.3549: no overlap
+    (6.34e9, 0.0151e9, "consistent"),  # 6.3249 to 6.3551
+    (6.32e9, 1e9, "reproduced"),  # the point itself rounds to the claim, however wide
+])
+def test_a_recomputed_range_wider_than_the_claims_is_only_consistent(value, half, expected):
+    c = claim("6.32")
+    assert verdict(c, value, half) == expected
+    result = judge(c, Evidence(Interval.rounded(value, half), ["src"]))
+    if expected == "consistent":
+        assert "the official figures allow" in result.tolerance and "do not pin" in result.note
+
+
+def test_a_contradicted_bound_states_its_gap():
+    c = claim("1.1", scale="trillion", qualifier="over")
+    result = judge(c, Evidence(Interval.exact(1.05e12), ["src"]))
+    assert result.verdict == "contradicted"
+    assert "Gap: the recomputed 1.05 trillion USD is 0.050 trillion USD short of the bound" in (
+        result.note)
+    under = judge(claim("1", scale="trillion", qualifier="under"),
+                  Evidence(Interval.exact(1.2e12), ["src"]))
+    assert under.verdict == "contradicted" and "0.20 trillion USD over the bound" in under.note
+    assert "Gap" not in judge(c, Evidence(Interval.exact(1.2e12), ["src"])).note

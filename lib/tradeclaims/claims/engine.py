@@ -3,7 +3,7 @@ against the claimed figure with a stated tolerance."""
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tradeclaims.claims.registry import Claim
 from tradeclaims.data import periods
@@ -17,6 +17,7 @@ RECIPES = [kind for kind in section("recipes") if kind != "not_checkable"]  # wh
 # Looser bands that a claim's own wording (or a currency conversion) allows, in percent.
 DEFAULT_BANDS = {"about": 2.0, "nearly": 2.0, "conversion": 2.0}
 _SOURCE_SCOPE = {"product": "TOTAL", "measure": "value"}
+RATE_MEASURES = ["growth_published", "share_published"]  # what a difference in points compares
 # Where a publisher printed no aggregate, it is computed from its definition.
 FLOW_IDENTITIES = {"total": "export+import", "balance": "export-import"}
 
@@ -85,10 +86,13 @@ class Engine:
         for sign, flow in re.findall(r"([+-]?)\s*([a-z]+)", spec.get("flow", "")) or [("", None)]:
             try:
                 value, ids = self._one(claim, {**spec, "flow": flow} if flow else spec, field)
-            except MissingSeries:
+            except MissingSeries as missing:
                 if flow not in FLOW_IDENTITIES:
                     raise
-                value, ids = self.fetch(claim, {**spec, "flow": FLOW_IDENTITIES[flow]}, field)
+                try:
+                    value, ids = self.fetch(claim, {**spec, "flow": FLOW_IDENTITIES[flow]}, field)
+                except MissingSeries:  # say what was asked (flow=total), not the retry
+                    raise missing from None
             value = Interval.exact(0) - value if sign == "-" else value
             total = value if total is None else total + value
             sources = _merge(sources, ids)
@@ -109,12 +113,15 @@ class Engine:
         except QueryError as exc:
             raise ClaimError(claim, field, str(exc)) from None
 
-    def maybe(self, claim, spec, field, printed_only=False):
-        """Like fetch, or None where the data has no such series. printed_only: a figure the
-        publisher printed, never one computed from its definition."""
+    def maybe(self, claim, spec, field, printed_only=False, missed: list | None = None):
+        """Like fetch, or None where the data has no such series (its message, with what exists
+        nearby, goes to `missed`). printed_only: a figure the publisher printed, never one
+        computed from its definition."""
         try:
             return (self._one if printed_only else self.fetch)(claim, _SOURCE_SCOPE | spec, field)
-        except MissingSeries:
+        except MissingSeries as exc:
+            if missed is not None:
+                missed.append(exc.message.removeprefix(f"claim {claim.claim_id}: "))
             return None
 
     # -- recipes ------------------------------------------------------------------------------
@@ -128,26 +135,39 @@ class Engine:
     def balance(self, claim: Claim) -> Evidence:
         spec = {"unit": claim.unit} | claim.series
         self._same_unit(claim, spec)
-        levels = self.maybe(claim, {**spec, "flow": FLOW_IDENTITIES["balance"]}, "series")
-        published = self.maybe(claim, {**spec, "flow": "balance"}, "series", printed_only=True)
+        missed = []
+        levels = self.maybe(claim, {**spec, "flow": FLOW_IDENTITIES["balance"]}, "series",
+                            missed=missed)
+        published = self.maybe(claim, {**spec, "flow": "balance"}, "series", printed_only=True,
+                               missed=missed)
         return self._choose(claim, published, levels, "the published balance",
-                            "exports minus imports")
+                            "exports minus imports", missed)
 
     def growth(self, claim: Claim) -> Evidence:
         self._unit(claim, "percent")
         spec = claim.series
         period = periods.parse(spec["period"])
         unit = spec.get("unit") or self._only_unit(claim, spec)
+        missed = []
         published = self.maybe(claim, {**spec, "measure": "growth_published", "unit": "percent",
-                                       "basis": unit}, "series", printed_only=True)
-        now = self.maybe(claim, {**spec, "unit": unit}, "series")
-        before = self.maybe(claim, {**spec, "unit": unit, "period": str(period.previous())},
-                            "series")
+                                       "basis": unit}, "series", printed_only=True, missed=missed)
+        earlier = {**spec, "unit": unit, "period": str(period.previous())} | claim.base
+        if claim.base:  # the earlier level from the release the base names: must exist
+            now = self.fetch(claim, {**spec, "unit": unit}, "series")
+            before = self.fetch(claim, earlier, "base")
+        else:
+            now = self.maybe(claim, {**spec, "unit": unit}, "series", missed=missed)
+            before = self.maybe(claim, earlier, "series", missed=missed)
         levels = None
         if now and before:
             levels = growth(now[0], before[0]), _merge(now[1], before[1])
+        then = periods.parse(earlier["period"])
+        label = f"levels {period.label()} on {then.label()} ({unit})"
+        if claim.base:
+            label += f", {then.label()} from {', '.join(before[1])}"
+            claim = replace(claim, rests_on="levels")
         return self._choose(claim, published, levels, f"the published growth rate ({unit})",
-                            f"levels {period.label()} on {period.previous().label()} ({unit})")
+                            label, missed)
 
     def share(self, claim: Claim) -> Evidence:
         self._unit(claim, "percent")
@@ -214,16 +234,32 @@ class Engine:
         return Evidence(second, sources, f"{', '.join(second_sources)} (recomputed) against "
                         f"{', '.join(first_sources)} (claimed)", claim_from_data=first)
 
+    def difference(self, claim: Claim) -> Evidence:
+        self._unit(claim, "pp")
+        spec = {"unit": "percent"} | claim.series
+        if spec.get("measure") not in RATE_MEASURES:
+            raise ClaimError(claim, "series", "a difference in percentage points compares two "
+                             f"printed rates: name measure={' or measure='.join(RATE_MEASURES)}")
+        this, these = self.fetch(claim, spec, "series")
+        that, those = self.fetch(claim, spec | claim.base, "base")
+        rate = {"growth_published": "growth", "share_published": "share"}[spec["measure"]]
+        return Evidence(this - that, _merge(these, those),
+                        f"the printed {rate} of {_describe(claim.series)} ({this.point:g}%) "
+                        f"minus that of {_describe(claim.series | claim.base)} ({that.point:g}%)")
+
     # -- helpers ------------------------------------------------------------------------------
 
-    def _choose(self, claim, published, levels, published_label, levels_label) -> Evidence:
+    def _choose(self, claim, published, levels, published_label, levels_label,
+                missed=()) -> Evidence:
         """Rest on the publisher's own figure when printed (it uses revised data), unless the
-        claim says otherwise; always show the other estimate."""
+        claim says otherwise; always show the other estimate. `missed`: what the lookups did not
+        find, with what exists nearby, for the message when neither figure exists."""
         choice = claim.rests_on or ("published" if published else "levels")
         chosen = published if choice == "published" else levels
         if chosen is None:
+            found = "".join(f"\n  {line}" for text in missed for line in text.splitlines())
             raise ClaimError(claim, "rests_on" if claim.rests_on else "series",
-                             f"no {choice} figure for {_describe(claim.series)}")
+                             f"no {choice} figure for {_describe(claim.series)}{found}")
         other = levels if choice == "published" else published
         other_label = levels_label if choice == "published" else published_label
         unit = "%" if claim.unit == "percent" else f" {claim.unit_label}"
@@ -303,6 +339,10 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
         tolerance = f"bound: {word} {show(c)}"
         if value.overlaps(c, c) and ok:
             notes.append("The rounding of the inputs reaches the bound.")
+        if not ok:
+            side = "over" if q == "under" else "short of"
+            notes.append(f"Gap: the recomputed {show(value.point)} is "
+                         f"{show(abs(c - value.point), extra=2, points=True)} {side} the bound.")
     elif q == "nearly":
         low = c * (1 - band / 100)
         verdict = "reproduced" if low <= value.point <= c + half else "contradicted"
@@ -312,11 +352,16 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
         rounding = (f"rounding: {show(c, extra=0)} stands for {show(low)} to {show(high)}"
                     if half else "exact")
         eps = 1e-9 * max(abs(c), 1)
+        inputs = f"the official figures allow {show(value.low)} to {show(value.high)}"
         if low - eps <= value.point <= high + eps:
             verdict, tolerance = "reproduced", rounding
+        elif value.overlaps(low, high) and value.high - value.low <= high - low + eps:
+            verdict, tolerance = "reproduced", f"{rounding}; reached within the rounding of " \
+                f"the inputs ({inputs})"
         elif value.overlaps(low, high):
-            verdict, tolerance = "reproduced", (f"{rounding}; reached within the rounding of the "
-                                                f"inputs ({show(value.low)} to {show(value.high)})")
+            verdict, tolerance = "consistent", f"{rounding}; {inputs}, a wider range"
+            notes.append("The official figures allow the claim but do not pin it: their range, "
+                         "from the rounding of the inputs, is wider than the claim's.")
         elif band and abs(value.point - c) <= abs(c) * band / 100:
             verdict = "approximate"
             tolerance = (f"{'“' + q + '”' if q else claim.kind} band ±{band:g}%: "
@@ -328,7 +373,8 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
             gap = c - value.point
             rel = (f" ({gap / value.point * 100:+.2f}%)"
                    if value.point and claim.unit != "percent" else "")
-            notes.append(f"Gap: claimed minus recomputed = {show(gap, sign=True, extra=2)}{rel}.")
+            notes.append(f"Gap: claimed minus recomputed = "
+                         f"{show(gap, sign=True, extra=2, points=True)}{rel}.")
     if claim.note:
         notes.append(claim.note)
     return Verdict(claim, verdict, value.point / f, tolerance, ev.sources,
@@ -336,10 +382,13 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
 
 
 def _formatter(claim: Claim, decimals: int):
-    def show(x: float, sign=False, extra=1) -> str:
+    def show(x: float, sign=False, extra=1, points=False) -> str:
+        """points: x is a difference of percentages, printed in percentage points."""
         if claim.unit == "rank":
             return f"{x:.0f}"
         text = f"{x / claim.factor:{'+' if sign else ''}.{decimals + extra}f}"
+        if claim.unit == "pp" or (points and claim.unit == "percent"):
+            return f"{text} pp"
         return f"{text}%" if claim.unit == "percent" else f"{text} {claim.unit_label}"
 
     return show

@@ -79,6 +79,7 @@ REQUIRED_KEYS = ["reporter", "partner", "flow", "period"]
 # else a value would be silently ignored, so it is rejected.
 BASE_MEANS = {kind: recipe["base"] for kind, recipe in section("recipes").items()
               if recipe.get("base")}
+BASE_OPTIONAL = [kind for kind, recipe in section("recipes").items() if recipe.get("base_optional")]
 USES_RESTS_ON = [kind for kind, recipe in section("recipes").items() if recipe.get("rests_on")]
 BOUNDS = ["over", "at_least", "under"]
 MAX_BAND = 50.0
@@ -211,7 +212,7 @@ def _problems(raw: dict, articles: set, seen: dict, known_sources: set):
         yield "unit", f"unknown unit {raw['unit']!r} (known: {', '.join(CLAIM_UNITS)})"
     if raw["scale"] not in SCALE_WORDS:
         yield "scale", f"unknown scale {raw['scale']!r} (known: {', '.join(SCALE_WORDS)})"
-    elif raw["scale"] and raw["unit"] in ("percent", "rank", "count", "year"):
+    elif raw["scale"] and raw["unit"] in ("percent", "pp", "rank", "count", "year"):
         yield "scale", f"a claim in {raw['unit']} takes no scale"
     if raw["qualifier"] not in QUALIFIERS:
         yield "qualifier", f"unknown qualifier {raw['qualifier']!r} (known: {QUALIFIERS})"
@@ -253,7 +254,7 @@ def _recipe_problems(raw: dict, specs: dict):
         if missing:
             yield "series", f"names no {', '.join(missing)} (a series needs " \
                 f"{', '.join(REQUIRED_KEYS)})"
-    if kind in BASE_MEANS and not raw["base"]:
+    if kind in BASE_MEANS and not raw["base"] and kind not in BASE_OPTIONAL:
         yield "base", f"a {kind} claim needs a base: {BASE_MEANS[kind]}, as changes to series"
     elif kind not in BASE_MEANS and raw["base"]:
         yield "base", f"a {kind} claim does not use a base (only {', '.join(BASE_MEANS)})"
@@ -262,6 +263,9 @@ def _recipe_problems(raw: dict, specs: dict):
                            f"{', '.join(USES_RESTS_ON)})")
     elif raw["rests_on"] not in ("", "published", "levels"):
         yield "rests_on", f"{raw['rests_on']!r} is not published or levels"
+    elif kind == "growth" and raw["base"] and raw["rests_on"] == "published":
+        yield "rests_on", ("a growth with a base rests on levels: the base names the earlier "
+                           "level, which the published rate does not use")
     if raw["band"]:
         yield from _band_problems(raw)
 

@@ -84,7 +84,7 @@ def verdict_chart(table: pd.DataFrame, title: str):
 
 def gap_chart(table: pd.DataFrame, title: str):
     """Claimed against recomputed, as a % difference, for every checked claim."""
-    checked = table[table.verdict.isin(["reproduced", "approximate", "contradicted"])
+    checked = table[~table.verdict.isin(["not_checkable"])
                     & (table.unit != "rank") & (table.qualifier == "")].copy()
     checked["gap"] = (checked.claimed / checked.recomputed - 1) * 100
     with plt.rc_context(theme()):
