@@ -17,12 +17,14 @@ ROWS = [ROW, "VNM,KOR,export,TOTAL,2025,growth_published,USD,4.1,%,",
         "VNM,WLD,export,TOTAL,2025,value,,475.04,tỷ USD,"]
 SERIES = "reporter=VNM partner=KOR flow=export period=2025 unit=USD source_id=zz-new"
 CLAIMS = [
-    f"zz-new-1,zz-new,exports to Korea reached $25.6 billion,25.6,USD,billion,,level,{SERIES},,,,",
+    f"zz-new-1,zz-new,exports to Korea reached $25.6 billion,25.6,USD,billion,,level,{SERIES},,,,"
+    ",,",
     f"zz-new-2,zz-new,exports to Korea of about $26.2 billion,26.2,USD,billion,about,level,"
-    f"{SERIES},,,,",
-    f"zz-new-3,zz-new,up 4.1%,4.1,percent,,,growth,{SERIES},,,,",
-    f"zz-new-4,zz-new,about 5% of exports,5,percent,,about,share,{SERIES},partner=WLD,,,",
-    "zz-new-5,zz-new,a forecast of 30 billion,30,USD,billion,,not_checkable,,,,,a forecast",
+    f"{SERIES},,,,,,",
+    f"zz-new-3,zz-new,up 4.1%,4.1,percent,,,growth,{SERIES},,,,,,",
+    f"zz-new-4,zz-new,about 5% of exports,5,percent,,about,share,{SERIES},partner=WLD,,,,,",
+    "zz-new-5,zz-new,a forecast of 30 billion,30,USD,billion,,not_checkable,,,,,a forecast,"
+    "forecast_or_opinion,",
 ]
 REPORT = "reports/zz-new.ipynb"
 

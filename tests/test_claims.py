@@ -221,6 +221,14 @@ MALFORMED = [
            rests_on="published"), "rests_on", "a growth with a base rests on levels"),
     (claim("x-1", "not_checkable", "1", "USD", LEVEL, note="why"), "series",
      "has no recipe"),
+    (claim("x-1", "not_checkable", "1", "USD", note="a forecast"), "reason",
+     "a not_checkable claim needs a reason: not_located, not_trade_statistic"),
+    (claim("x-1", "not_checkable", "1", "USD", note="why", reason="lost"), "reason",
+     "unknown reason 'lost'"),
+    (claim("x-1", "level", "45.47", "CNY", LEVEL, scale="trillion", reason="not_located"),
+     "reason", "only a not_checkable claim has a reason"),
+    (claim("x-1", "level", "45.47", "CNY", LEVEL, scale="trillion", origin="rumour"),
+     "origin", "unknown origin 'rumour'"),
 ]
 
 
@@ -258,6 +266,34 @@ def test_a_missing_series_says_what_was_asked_and_what_exists(tmp_path, row, say
     text = str(caught.value)
     assert all(part in text for part in says), text
     assert "flow=export" not in text
+
+
+def test_a_registry_written_before_reasons_and_origins_still_loads(tmp_path):
+    """The columns reason and origin are optional: an older registry has neither, and its
+    not_checkable claims go without a reason (the index counts them as such)."""
+    registry = Registry(tmp_path).copy_source("gac-2025-annual-scio")
+    registry.add_claims([claim("ok-1", "level", "45.47", "CNY", LEVEL, scale="trillion"),
+                         claim("nc-1", "not_checkable", "3", "USD", note="a forecast")])
+    text = registry.claims.read_text(encoding="utf-8").splitlines()
+    registry.claims.write_text("\n".join(line.rsplit(",", 2)[0] for line in text) + "\n",
+                               encoding="utf-8")
+    assert "reason" not in registry.claims.read_text(encoding="utf-8")
+    result = registry.evaluate()
+    assert result.loc["nc-1", "verdict"] == "not_checkable"
+    assert result.loc["nc-1", "reason"] == "" and result.loc["ok-1", "origin"] == ""
+
+
+def test_reasons_and_origins_reach_the_ledger(tmp_path):
+    registry = Registry(tmp_path).copy_source("gac-2025-annual-scio")
+    registry.add_claims([
+        claim("ok-1", "level", "45.47", "CNY", LEVEL, scale="trillion",
+              origin="caixin_ai_summary"),
+        claim("nc-1", "not_checkable", "3", "USD", note="a forecast",
+              reason="forecast_or_opinion")])
+    result = registry.evaluate()
+    assert result.loc["ok-1", "origin"] == "caixin_ai_summary"
+    assert result.loc["ok-1", "verdict"] == "reproduced"  # checked like any other claim
+    assert result.loc["nc-1", "reason"] == "forecast_or_opinion"
 
 
 def test_ids_compare_case_insensitively_and_must_be_unique(tmp_path):

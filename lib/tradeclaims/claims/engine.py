@@ -51,7 +51,7 @@ class Verdict:
                 "claimed": self.claimed, "recomputed": self.recomputed, "unit": c.unit_label,
                 "verdict": self.verdict, "tolerance": self.tolerance,
                 "sources": " ".join(self.sources), "note": self.note, "kind": c.kind,
-                "qualifier": c.qualifier}
+                "qualifier": c.qualifier, "reason": c.reason, "origin": c.origin}
 
 
 class ClaimError(InputError):

@@ -6,14 +6,14 @@ import pandas as pd
 
 from tradeclaims import paths
 from tradeclaims.claims.engine import VERDICTS, Engine
-from tradeclaims.claims.registry import load_claims
+from tradeclaims.claims.registry import REASONS, load_claims
 from tradeclaims.csvfile import read_rows
 from tradeclaims.data.query import Dataset
 from tradeclaims.errors import InputError, InputErrors
 from tradeclaims.files import write_atomic
 
 COLUMNS = ["claim_id", "article_id", "quote", "claimed", "recomputed", "unit", "verdict",
-           "tolerance", "sources", "note", "kind", "qualifier"]
+           "tolerance", "sources", "note", "kind", "qualifier", "reason", "origin"]
 
 
 def evaluate(claims_path: Path = paths.CLAIMS_CSV, data: Dataset | None = None,
@@ -68,6 +68,12 @@ def read(path: Path = paths.VERDICTS_CSV) -> pd.DataFrame:
     for column in ("claimed", "recomputed"):
         table[column] = table[column].replace("", "nan").astype(float)
     return table
+
+
+def reasons(ledger: pd.DataFrame) -> pd.Series:
+    """Not-checkable claims per reason, in the vocabulary's order ("" for none given)."""
+    given = ledger[ledger.verdict == "not_checkable"].reason
+    return given.value_counts().reindex([*REASONS, ""], fill_value=0).loc[lambda n: n > 0]
 
 
 def to_text(ledger: pd.DataFrame) -> str:

@@ -17,7 +17,10 @@ from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError, InputErrors
 
 COLUMNS = ["claim_id", "article_id", "quote", "claimed", "unit", "scale", "qualifier", "kind",
-           "series", "base", "band", "rests_on", "note"]
+           "series", "base", "band", "rests_on", "note", "reason", "origin"]
+OPTIONAL = ("reason", "origin")  # registries written before they existed stay valid
+REASONS = list(section("reasons"))
+ORIGINS = list(section("origins"))
 KINDS = dict(section("recipes"))
 QUALIFIERS = list(section("qualifiers"))
 CLAIM_UNITS = list(section("claim_units"))
@@ -39,6 +42,8 @@ class Claim:
     band: str = ""
     rests_on: str = ""
     note: str = ""
+    reason: str = ""  # why a not_checkable claim is not checkable
+    origin: str = ""  # where the claim's words come from, when not the article's own text
     row: int = 0  # line in the registry file
     file: Path | None = paths.CLAIMS_CSV  # None for a recipe with no registry row
 
@@ -170,13 +175,18 @@ def load_claims(path: Path = paths.CLAIMS_CSV, articles_path: Path = paths.ARTIC
     """Read and check the registry; every problem names the file, the row and the field.
     `known_sources`: the source ids a series may name (default: the folders of
     data/sources/)."""
-    rows = read_rows(path, COLUMNS)
+    rows = read_rows(path, COLUMNS, optional=OPTIONAL)
+    has_reasons = bool(rows) and "reason" in rows[0][1]
+    for _, raw in rows:
+        for column in OPTIONAL:
+            raw.setdefault(column, "")
     articles = set(read_articles(articles_path).index)
     if known_sources is None:
         known_sources = {p.name for p in paths.SOURCES.iterdir() if p.is_dir()}
     claims, errors, seen = [], [], {}
     for line, raw in rows:
         problems = list(_problems(raw, articles, seen, known_sources))
+        problems += list(_reason_problems(raw, has_reasons))
         seen.setdefault(raw["claim_id"].casefold(), line)
         errors += [InputError(path, f"claim {raw['claim_id'] or '?'}: {message}", row=line,
                               field=name) for name, message in problems]
@@ -187,10 +197,24 @@ def load_claims(path: Path = paths.CLAIMS_CSV, articles_path: Path = paths.ARTIC
             printed=raw["claimed"], unit=raw["unit"], scale=raw["scale"],
             qualifier=raw["qualifier"], kind=raw["kind"], series=parse_spec(raw["series"]),
             base=parse_spec(raw["base"]), band=raw["band"], rests_on=raw["rests_on"],
-            note=raw["note"], row=line, file=path))
+            note=raw["note"], reason=raw["reason"], origin=raw["origin"], row=line, file=path))
     if errors:
         raise InputErrors(errors)
     return claims
+
+
+def _reason_problems(raw: dict, has_reasons: bool):
+    """Every not_checkable claim says why (once the registry has the column), and only they;
+    reasons and origins come from the vocabulary."""
+    reason, origin = raw["reason"], raw["origin"]
+    if reason and reason not in REASONS:
+        yield "reason", f"unknown reason {reason!r} (known: {', '.join(REASONS)})"
+    elif reason and raw["kind"] != "not_checkable":
+        yield "reason", "only a not_checkable claim has a reason (a checked one has a verdict)"
+    elif has_reasons and not reason and raw["kind"] == "not_checkable":
+        yield "reason", f"a not_checkable claim needs a reason: {', '.join(REASONS)}"
+    if origin and origin not in ORIGINS:
+        yield "origin", f"unknown origin {origin!r} (known: {', '.join(ORIGINS)})"
 
 
 def _problems(raw: dict, articles: set, seen: dict, known_sources: set):

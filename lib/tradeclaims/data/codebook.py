@@ -48,6 +48,10 @@ TABLES = {
         (_code(k), r["recomputes"], r.get("base", "not used"),
          "`published` or `levels`" if r.get("rests_on") else "not used")
         for k, r in section("recipes").items())),
+    "reasons": lambda: _table(["reason", "meaning"], (
+        (_code(k), v) for k, v in section("reasons").items())),
+    "origins": lambda: _table(["origin", "shown as", "meaning"], (
+        (_code(k), o["label"], o["meaning"]) for k, o in section("origins").items())),
     "claim_units": lambda: "Claim units: " + ", ".join(map(_code, section("claim_units"))) + ".\n",
     "qualifiers": lambda: _table(["qualifier", "shown as"], (
         (_code(k), v or "the figure alone (exact)") for k, v in section("qualifiers").items())),

@@ -9,7 +9,7 @@ from tradeclaims.data.sources import load_provenance
 from tradeclaims.files import write_atomic
 from tradeclaims.report import pages
 from tradeclaims.report.config import Report, load_config
-from tradeclaims.report.style import claim_shown
+from tradeclaims.report.style import REASONS, claim_shown
 
 LEDGER_REPORT = "ledger"
 
@@ -41,8 +41,10 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
     in_articles = table.article_id.isin(articles.index[articles.file != ""])
     scope = (f"{in_articles.sum()} numeric claims from {table.article_id[in_articles].nunique()} "
              f"articles and {(~in_articles).sum()} cross-source checks")
+    reasons = [(reason.replace("_", " ") or "no reason given", n, REASONS.get(reason, ""))
+               for reason, n in ledger.reasons(table).items()]
     return pages.render("index.html.j2", scope=scope, counts=list(ledger.counts(table).items()),
-                        reports=report_rows, claims=claim_rows)
+                        reasons=reasons, reports=report_rows, claims=claim_rows)
 
 
 def write():

@@ -7,6 +7,8 @@ from tradeclaims.data.vocabulary import section
 
 VERDICT_COLOURS = {verdict: entry["colour"] for verdict, entry in section("verdicts").items()}
 VERDICT_MEANING = {verdict: entry["meaning"] for verdict, entry in section("verdicts").items()}
+REASONS = dict(section("reasons"))
+ORIGINS = dict(section("origins"))
 
 
 def fmt(x, decimals=2, unit="") -> str:
@@ -31,4 +33,7 @@ def claim_shown(row) -> dict:
     """A ledger row as every page shows it: the claim, its figures for reading, its verdict."""
     return {"claim_id": row.claim_id, "quote": row.quote, "unit": row.unit,
             "claimed": with_wording(row.claimed, row.qualifier, row.unit),
-            "recomputed": fmt(row.recomputed, 3, row.unit), "verdict": row.verdict}
+            "recomputed": fmt(row.recomputed, 3, row.unit), "verdict": row.verdict,
+            "reason": row.reason.replace("_", " "), "reason_meaning": REASONS.get(row.reason, ""),
+            "origin": ORIGINS.get(row.origin, {}).get("label", ""),
+            "origin_meaning": ORIGINS.get(row.origin, {}).get("meaning", "")}

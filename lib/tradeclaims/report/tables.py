@@ -77,7 +77,8 @@ def _claim_text(r) -> str:
     lines = [f"{r.claim_id}: {r.verdict}; claimed {figure}, recomputed "
              f"{fmt(r.recomputed, 6, r.unit) or '-'} ({r.unit})"]
     lines += [f"    {name}: {value}" for name, value in (
-        ("tolerance", r.tolerance), ("sources", r.sources), ("note", r.note)) if value]
+        ("tolerance", r.tolerance), ("sources", r.sources), ("note", r.note),
+        ("reason", r.reason), ("origin", r.origin)) if value]
     return "\n".join(lines)
 
 
