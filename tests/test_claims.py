@@ -155,6 +155,46 @@ def test_a_difference_of_rates_is_judged_in_percentage_points(tmp_path):
             "CHN-WLD exports, 2025 (5.5%).") in result.loc["d-exact", "note"]
 
 
+def test_derived_levels_carry_their_rounding_through(tmp_path):
+    """A month as one cumulative release less another; a total less its parts; a whole implied
+    by a part and its printed share. Rows made up for the test."""
+    registry = Registry(tmp_path)
+    registry.add_source("zz-cumulative", [
+        "CHN,WLD,export,TOTAL,2025-01/2025-11,value,,24.46,trillion yuan,",
+        "CHN,WLD,export,TOTAL,2025-01/2025-10,value,,22.12,trillion yuan,",
+        "CHN,WLD,export,HS:85,2025-01/2025-11,value,,5.2,trillion yuan,",
+        "CHN,WLD,export,HS:84,2025-01/2025-11,value,,4.1,trillion yuan,",
+        "VNM,CHN,export,VNCG:computers,2025-01/2025-02,value,,2.9,tỷ USD,",
+        "VNM,CHN,export,VNCG:computers,2025-01/2025-02,share_partner_published,USD,26.5,%,"])
+    cumulative = "reporter=CHN partner=WLD flow=export period=2025-01/2025-11 unit=CNY"
+    part = ("reporter=VNM partner=CHN flow=export product=VNCG:computers period=2025-01/2025-02 "
+            "unit=USD")
+    registry.add_claims([
+        claim("v-november", "difference", "2.34", "CNY", cumulative, scale="trillion",
+              base="period=2025-01/2025-10"),
+        claim("v-rest", "difference", "15.16", "CNY", cumulative, scale="trillion",
+              base="product=HS:85,HS:84"),
+        claim("v-implied", "implied", "11.0", "USD", part, scale="billion",
+              base="measure=share_partner_published"),
+        claim("v-pinned", "implied", "10.94", "USD", part, scale="billion",
+              base="measure=share_partner_published"),
+    ])
+    result = registry.evaluate()
+    november = result.loc["v-november"]
+    assert november.recomputed == pytest.approx(2.34) and november.verdict == "reproduced"
+    # 24.46 less 22.12, each ±0.005: 2.33 to 2.35, as wide as the claim's 2.335 to 2.345
+    assert "= 2.34 (2.33 to 2.35)" in november.note
+    assert result.loc["v-rest", "recomputed"] == pytest.approx(15.16)
+    assert "less CHN-WLD exports of HS:84" in result.loc["v-rest", "note"]
+    implied = result.loc["v-implied"]
+    assert implied.recomputed == pytest.approx(10.943, abs=0.001)
+    # 10.94 is not 11.0, but 2.85 / 0.2655 = 10.73 to 2.95 / 0.2645 = 11.15 reaches 10.95 to
+    # 11.05 and is wider: allowed, not pinned
+    assert implied.verdict == "consistent" and "at its printed share of 26.5%" in implied.note
+    assert "10.73 billion USD to 11.15 billion USD" in implied.tolerance
+    assert result.loc["v-pinned", "verdict"] == "reproduced"  # the point rounds to 10.94
+
+
 def test_a_percentage_gap_is_printed_in_points(tmp_path):
     registry = Registry(tmp_path)
     registry.add_source("zz-rates", ["CHN,WLD,export,TOTAL,2025,growth_published,USD,5.5,%,"])
@@ -217,6 +257,8 @@ MALFORMED = [
      "name measure=growth_published or measure=share_published"),
     (claim("x-1", "difference", "1", "percent", LEVEL + " measure=growth_published",
            base="partner=USA"), "unit", "unit mismatch"),
+    (claim("x-1", "implied", "1", "CNY", LEVEL + " unit=CNY", scale="trillion",
+           base="measure=growth_published"), "base", "the share is one of measure="),
     (claim("x-1", "growth", "1", "percent", LEVEL + " unit=USD", base="period=2024",
            rests_on="published"), "rests_on", "a growth with a base rests on levels"),
     (claim("x-1", "not_checkable", "1", "USD", LEVEL, note="why"), "series",

@@ -17,7 +17,8 @@ RECIPES = [kind for kind in section("recipes") if kind != "not_checkable"]  # wh
 # Looser bands that a claim's own wording (or a currency conversion) allows, in percent.
 DEFAULT_BANDS = {"about": 2.0, "nearly": 2.0, "conversion": 2.0}
 _SOURCE_SCOPE = {"product": "TOTAL", "measure": "value"}
-RATE_MEASURES = ["growth_published", "share_published"]  # what a difference in points compares
+SHARE_MEASURES = ["share_published", "share_partner_published"]
+RATE_MEASURES = ["growth_published", *SHARE_MEASURES]  # what a difference in points compares
 # Where a publisher printed no aggregate, it is computed from its definition.
 FLOW_IDENTITIES = {"total": "export+import", "balance": "export-import"}
 
@@ -235,19 +236,63 @@ class Engine:
                         f"{', '.join(first_sources)} (claimed)", claim_from_data=first)
 
     def difference(self, claim: Claim) -> Evidence:
-        self._unit(claim, "pp")
+        """`series` less what `base` names: a month as one cumulative release less another
+        (base=period=2025-01/2025-10), a total less its parts (base=product=A,B: each part is
+        subtracted), or, in percentage points, one printed rate less another."""
+        if claim.unit == "pp":
+            return self._points(claim)
+        if claim.unit == "percent":
+            raise ClaimError(claim, "unit", "unit mismatch: a difference of two percentages is "
+                             "in percentage points (unit pp)")
+        spec = {"unit": claim.unit} | claim.series
+        self._same_unit(claim, spec)
+        whole, sources = self.fetch(claim, spec, "series")
+        value, steps = whole, [f"{_describe(spec)} {self._show(claim, whole)}"]
+        for part_spec in _each(spec | claim.base):
+            part, ids = self.fetch(claim, part_spec, "base")
+            value, sources = value - part, _merge(sources, ids)
+            steps.append(f"less {_describe(part_spec)} {self._show(claim, part)}")
+        return Evidence(value, sources, f"{' '.join(steps)} = {self._show(claim, value)}")
+
+    def _points(self, claim: Claim) -> Evidence:
         spec = {"unit": "percent"} | claim.series
         if spec.get("measure") not in RATE_MEASURES:
             raise ClaimError(claim, "series", "a difference in percentage points compares two "
                              f"printed rates: name measure={' or measure='.join(RATE_MEASURES)}")
         this, these = self.fetch(claim, spec, "series")
         that, those = self.fetch(claim, spec | claim.base, "base")
-        rate = {"growth_published": "growth", "share_published": "share"}[spec["measure"]]
+        rate = "growth" if spec["measure"].startswith("growth") else "share"
         return Evidence(this - that, _merge(these, those),
                         f"the printed {rate} of {_describe(claim.series)} ({this.point:g}%) "
                         f"minus that of {_describe(claim.series | claim.base)} ({that.point:g}%)")
 
+    def implied(self, claim: Claim) -> Evidence:
+        """The whole a part implies with the share it is printed as: 2.9 bn at 26.5% gives
+        10.94 bn (10.73 to 11.15 from the rounding of both)."""
+        spec = {"unit": claim.unit} | claim.series
+        self._same_unit(claim, spec)
+        part, part_sources = self.fetch(claim, spec, "series")
+        share_spec = {**spec, "measure": "share_published", "unit": "percent",
+                      "basis": claim.unit} | claim.base
+        if share_spec["measure"] not in SHARE_MEASURES:
+            raise ClaimError(claim, "base", f"the share is one of measure="
+                             f"{', '.join(SHARE_MEASURES)}, not {share_spec['measure']}")
+        share, share_sources = self.fetch(claim, share_spec, "base")
+        whole = part / share.scale(0.01)
+        return Evidence(whole, _merge(part_sources, share_sources),
+                        f"{_describe(spec)} {self._show(claim, part)} at its printed share of "
+                        f"{share.point:g}%: {self._show(claim, whole)}")
+
     # -- helpers ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _show(claim: Claim, value: Interval) -> str:
+        """An intermediate figure of a derivation, in the claim's scale, with its range."""
+        def num(x):
+            return f"{x / claim.factor:,.4g}"
+        if value.low == value.high:
+            return num(value.point)
+        return f"{num(value.point)} ({num(value.low)} to {num(value.high)})"
 
     def _choose(self, claim, published, levels, published_label, levels_label,
                 missed=()) -> Evidence:
@@ -401,6 +446,15 @@ def _is_same_flow_total(part: dict, whole: dict) -> bool:
         return {k: v for k, v in (_SOURCE_SCOPE | spec).items() if k != "source_id"}
 
     return scope(whole) == scope({**part, "partner": "WLD", "product": "TOTAL"})
+
+
+def _each(spec: dict) -> list[dict]:
+    """One spec per value of the key that lists several (product=A,B), or the spec itself."""
+    listed = [key for key, value in spec.items() if isinstance(value, list)]
+    if not listed:
+        return [spec]
+    key = listed[0]
+    return [{**spec, key: value} for value in spec[key]]
 
 
 def _describe(spec: dict) -> str:

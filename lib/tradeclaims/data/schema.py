@@ -28,7 +28,7 @@ def _value_in_range(row) -> bool:
     nothing falls by more than 100%."""
     if row["measure"] in LEVELS and row["flow"] != "balance":
         return row["value"] > 0
-    if row["measure"] == "share_published":
+    if row["measure"].startswith("share"):
         return 0 <= row["value"] <= 100
     if row["measure"] in GROWTHS:
         return row["value"] >= -100
