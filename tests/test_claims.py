@@ -195,6 +195,34 @@ def test_derived_levels_carry_their_rounding_through(tmp_path):
     assert result.loc["v-pinned", "verdict"] == "reproduced"  # the point rounds to 10.94
 
 
+def test_a_chain_of_steps_in_one_row(tmp_path):
+    """January as the January-February total a part implies with its printed share, less
+    February: 2.9 / 26.5% - 4.7 = 6.24, and 5.98 to 6.50 from the rounding of the inputs.
+    Rows made up for the test."""
+    registry = Registry(tmp_path)
+    registry.add_source("zz-months", [
+        "VNM,CHN,export,VNCG:computers,2025-01/2025-02,value,,2.9,tỷ USD,",
+        "VNM,CHN,export,VNCG:computers,2025-01/2025-02,share_partner_published,USD,26.5,%,",
+        "VNM,CHN,export,TOTAL,2025-02,value,,4.7,tỷ USD,"])
+    part = "reporter=VNM partner=CHN flow=export product=VNCG:computers period=2025-01/2025-02"
+    chain = (f"[{part}] / [{part} measure=share_partner_published] * 100 "
+             "- [reporter=VNM partner=CHN flow=export period=2025-02]")
+    registry.add_claims([
+        claim("c-allowed", "derived", "6.32", "USD", chain, scale="billion"),
+        claim("c-pinned", "derived", "6.2", "USD", chain, scale="billion"),
+        claim("c-far", "derived", "6.6", "USD", chain, scale="billion"),
+    ])
+    result = registry.evaluate()
+    assert result.verdict.to_dict() == {"c-allowed": "consistent", "c-pinned": "reproduced",
+                                        "c-far": "contradicted"}
+    allowed = result.loc["c-allowed"]
+    assert allowed.recomputed == pytest.approx(6.2434, abs=1e-4)
+    assert "5.984 billion USD to 6.503 billion USD" in allowed.tolerance
+    assert ("[2] VNM-CHN exports of VNCG:computers, January-February 2025, printed share of the "
+            "trade with the partner: 26.5%") in allowed.note
+    assert "[1] / [2] * 100 - [3] = 6.243 (5.984 to 6.503)" in allowed.note
+
+
 def test_a_percentage_gap_is_printed_in_points(tmp_path):
     registry = Registry(tmp_path)
     registry.add_source("zz-rates", ["CHN,WLD,export,TOTAL,2025,growth_published,USD,5.5,%,"])
@@ -257,6 +285,20 @@ MALFORMED = [
      "name measure=growth_published or measure=share_published"),
     (claim("x-1", "difference", "1", "percent", LEVEL + " measure=growth_published",
            base="partner=USA"), "unit", "unit mismatch"),
+    (claim("x-1", "derived", "1", "USD", f"[{LEVEL}] - 3 * x", scale="trillion"), "series",
+     "only + - * / ( ), numbers and [lookups] may appear: '- 3 * x' outside the brackets"),
+    (claim("x-1", "derived", "1", "USD", f"[{LEVEL}] -", scale="trillion"), "series",
+     "not arithmetic on [lookups] and numbers"),
+    (claim("x-1", "derived", "1", "USD", "2 * 3", scale="trillion"), "series",
+     "no lookup in it"),
+    (claim("x-1", "derived", "1", "USD", f"[{LEVEL}] - [reporter=CHN partner=WLD flow=totl]",
+           scale="trillion"), "series", "lookup [2] names no period"),
+    (claim("x-1", "derived", "1", "USD", f"[{LEVEL}] - [{LEVEL} partner=WLDD]",
+           scale="trillion"), "series", "lookup [2]: partner is given twice"),
+    (claim("x-1", "derived", "1", "CNY", f"[{LEVEL}] / (2 - 2)", scale="trillion"),
+     "series", "divides by a figure whose range includes zero: [1] / (2 - 2)"),
+    (claim("x-1", "derived", "1", "USD", f"[{LEVEL}] ** [{LEVEL}]", scale="trillion"),
+     "series", "only + - * / ( ), numbers and [lookups] may appear"),
     (claim("x-1", "implied", "1", "CNY", LEVEL + " unit=CNY", scale="trillion",
            base="measure=growth_published"), "base", "the share is one of measure="),
     (claim("x-1", "growth", "1", "percent", LEVEL + " unit=USD", base="period=2024",

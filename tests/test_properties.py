@@ -2,6 +2,7 @@
 an input file, its reader either accepts it or raises the project's InputError, never any
 other exception, and never changes data/ or reports/."""
 
+import contextlib
 import hashlib
 import string
 
@@ -11,7 +12,9 @@ from hypothesis import strategies as st
 
 from registry import META, SOURCE_HEADER, Registry
 from tradeclaims import paths
+from tradeclaims.claims import expressions
 from tradeclaims.claims.registry import COLUMNS, load_claims
+from tradeclaims.data.intervals import Interval
 from tradeclaims.data.sources import load_source
 from tradeclaims.errors import InputError
 from tradeclaims.report.config import check_parameters, load_config
@@ -137,3 +140,37 @@ def test_a_header_only_source_and_its_header_are_named(tmp_path):
     (folder / "data.csv").write_text(SOURCE_HEADER, encoding="utf-8")
     with pytest.raises(InputError, match="a header and no rows"):
         load_source(folder)
+
+
+@given(st.text(st.sampled_from("[]()+-*/. 0123456789abc=x_,"), max_size=40))
+@example("[a=b] ** [c=d]")
+@example("[a] - 3 * x")
+@example("__import__('os')")
+def test_any_text_as_a_derivation_is_parsed_or_refused(text):
+    """Refused with a message, or arithmetic that evaluates (or divides by zero, which the
+    engine reports as the claim's error)."""
+    try:
+        terms, tree = expressions.split(text)
+    except ValueError as exc:
+        assert str(exc)
+        return
+    with contextlib.suppress(ZeroDivisionError):
+        assert isinstance(expressions.evaluate(tree, [Interval.exact(1.0)] * len(terms)),
+                          Interval)
+
+
+number = st.integers(min_value=1, max_value=999).map(float)
+
+
+@given(st.lists(number, min_size=1, max_size=4), st.lists(st.sampled_from("+-*/"), max_size=3))
+def test_a_derivation_on_exact_figures_is_plain_arithmetic(values, operators):
+    """With no rounding, the interval arithmetic gives what Python gives."""
+    operators = operators[:len(values) - 1]
+    values = values[:len(operators) + 1]
+    text = " ".join(f"[t={i}] {op}" for i, op in enumerate(operators)) + f" [t={len(operators)}]"
+    terms, tree = expressions.split(text)
+    assert len(terms) == len(values)
+    result = expressions.evaluate(tree, [Interval.exact(v) for v in values])
+    plain = eval(expressions.TERM.sub(lambda m: repr(values[int(m[1][2:])]), text))  # noqa: S307
+    assert result.point == pytest.approx(plain)
+    assert result.low <= result.point <= result.high

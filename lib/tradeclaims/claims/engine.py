@@ -5,7 +5,8 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
-from tradeclaims.claims.registry import Claim
+from tradeclaims.claims import expressions
+from tradeclaims.claims.registry import Claim, parse_spec
 from tradeclaims.data import periods
 from tradeclaims.data.intervals import Interval, growth, share
 from tradeclaims.data.query import AmbiguousSeries, Dataset, QueryError, SeriesNotFound
@@ -13,12 +14,16 @@ from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError
 
 VERDICTS = list(section("verdicts"))
-RECIPES = [kind for kind in section("recipes") if kind != "not_checkable"]  # what recompute runs
+# What recompute runs from a series and a base (a derived figure is an expression instead).
+RECIPES = [kind for kind in section("recipes") if kind not in ("not_checkable", "derived")]
 # Looser bands that a claim's own wording (or a currency conversion) allows, in percent.
 DEFAULT_BANDS = {"about": 2.0, "nearly": 2.0, "conversion": 2.0}
 _SOURCE_SCOPE = {"product": "TOTAL", "measure": "value"}
 SHARE_MEASURES = ["share_published", "share_partner_published"]
 RATE_MEASURES = ["growth_published", *SHARE_MEASURES]  # what a difference in points compares
+_RATE_WORDS = {"growth_published": "printed y/y growth",
+               "share_published": "printed share of the reporter's total",
+               "share_partner_published": "printed share of the trade with the partner"}
 # Where a publisher printed no aggregate, it is computed from its definition.
 FLOW_IDENTITIES = {"total": "export+import", "balance": "export-import"}
 
@@ -282,6 +287,31 @@ class Engine:
         return Evidence(whole, _merge(part_sources, share_sources),
                         f"{_describe(spec)} {self._show(claim, part)} at its printed share of "
                         f"{share.point:g}%: {self._show(claim, whole)}")
+
+    def derived(self, claim: Claim) -> Evidence:
+        """Arithmetic on lookups, each with its rounding: [part] / [share] * 100 - [month]."""
+        texts, tree = expressions.split(claim.expression)
+        values, sources, steps = [], [], []
+        for number, text in enumerate(texts, 1):
+            spec = parse_spec(text)
+            rate = spec.get("measure") in RATE_MEASURES
+            spec = {"unit": "percent" if rate else claim.unit} | spec
+            value, ids = self.fetch(claim, spec, "series")
+            values.append(value)
+            sources = _merge(sources, ids)
+            if rate:
+                words = _RATE_WORDS[spec["measure"]]
+                text = f"{_describe({k: v for k, v in spec.items() if k != 'unit'})}, {words}"
+                steps.append(f"[{number}] {text}: {value.point:g}%")
+            else:
+                steps.append(f"[{number}] {_describe(spec)}: {self._show(claim, value)}")
+        try:
+            result = expressions.evaluate(tree, values)
+        except ZeroDivisionError:
+            raise ClaimError(claim, "series", "divides by a figure whose range includes zero: "
+                             f"{expressions.numbered(claim.expression)}") from None
+        return Evidence(result, sources, f"{'; '.join(steps)}; "
+                        f"{expressions.numbered(claim.expression)} = {self._show(claim, result)}")
 
     # -- helpers ------------------------------------------------------------------------------
 

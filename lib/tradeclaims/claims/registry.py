@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from tradeclaims import paths
+from tradeclaims.claims import expressions
 from tradeclaims.csvfile import read_rows
 from tradeclaims.data import codes, periods, units
 from tradeclaims.data.fields import FLOWS, ID_PATTERN, KEY
@@ -42,6 +43,7 @@ class Claim:
     band: str = ""
     rests_on: str = ""
     note: str = ""
+    expression: str = ""  # a derived claim's arithmetic on [lookups]
     reason: str = ""  # why a not_checkable claim is not checkable
     origin: str = ""  # where the claim's words come from, when not the article's own text
     row: int = 0  # line in the registry file
@@ -87,6 +89,7 @@ BASE_MEANS = {kind: recipe["base"] for kind, recipe in section("recipes").items(
 BASE_OPTIONAL = [kind for kind, recipe in section("recipes").items() if recipe.get("base_optional")]
 USES_RESTS_ON = [kind for kind, recipe in section("recipes").items() if recipe.get("rests_on")]
 BOUNDS = ["over", "at_least", "under"]
+DERIVED = "derived"  # the recipe whose series is an expression
 MAX_BAND = 50.0
 _FLOW_EXPRESSION = re.compile(r"^[a-z]+([+-][a-z]+)*$")
 
@@ -105,6 +108,27 @@ def parse_spec(text: str) -> dict:
             raise ValueError(f"{key} is given twice")
         spec[key] = value.split(",") if "," in value else value
     return spec
+
+
+def expression_problems(text: str, known_sources: set[str] | None = None):
+    """Messages for a derived claim's expression: its arithmetic, and each lookup as a series
+    (all four required keys, values the vocabulary has)."""
+    try:
+        terms, _ = expressions.split(text)
+    except ValueError as exc:
+        yield str(exc)
+        return
+    for number, term in enumerate(terms, 1):
+        try:
+            spec = parse_spec(term)
+        except ValueError as exc:
+            yield f"lookup [{number}]: {exc}"
+            continue
+        missing = [key for key in REQUIRED_KEYS if key not in spec]
+        if missing:
+            yield f"lookup [{number}] names no {', '.join(missing)}"
+        for message in spec_problems(spec, known_sources):
+            yield f"lookup [{number}]: {message}"
 
 
 def spec_problems(spec: dict, known_sources: set[str] | None = None):
@@ -195,7 +219,9 @@ def load_claims(path: Path = paths.CLAIMS_CSV, articles_path: Path = paths.ARTIC
         claims.append(Claim(
             claim_id=raw["claim_id"], article_id=raw["article_id"], quote=raw["quote"],
             printed=raw["claimed"], unit=raw["unit"], scale=raw["scale"],
-            qualifier=raw["qualifier"], kind=raw["kind"], series=parse_spec(raw["series"]),
+            qualifier=raw["qualifier"], kind=raw["kind"],
+            series={} if raw["kind"] == DERIVED else parse_spec(raw["series"]),
+            expression=raw["series"] if raw["kind"] == DERIVED else "",
             base=parse_spec(raw["base"]), band=raw["band"], rests_on=raw["rests_on"],
             note=raw["note"], reason=raw["reason"], origin=raw["origin"], row=line, file=path))
     if errors:
@@ -249,6 +275,10 @@ def _problems(raw: dict, articles: set, seen: dict, known_sources: set):
         yield "claimed", "empty (only a compare row takes its claimed value from the data)"
     specs = {}
     for name in ("series", "base"):
+        if name == "series" and kind == DERIVED:
+            yield from (("series", message) for message in
+                        expression_problems(raw["series"], known_sources))
+            continue
         try:
             specs[name] = parse_spec(raw[name])
         except ValueError as exc:
@@ -273,7 +303,7 @@ def _recipe_problems(raw: dict, specs: dict):
         return
     if not raw["series"]:
         yield "series", f"a {kind} claim needs a series"
-    elif "series" in specs:
+    elif "series" in specs and kind != DERIVED:
         missing = [key for key in REQUIRED_KEYS if key not in specs["series"]]
         if missing:
             yield "series", f"names no {', '.join(missing)} (a series needs " \
