@@ -223,6 +223,34 @@ def test_a_chain_of_steps_in_one_row(tmp_path):
     assert "[1] / [2] * 100 - [3] = 6.243 (5.984 to 6.503)" in allowed.note
 
 
+def test_a_rank_among_products_with_its_rounding(tmp_path):
+    """“Among the four largest export groups”: a rank over products, at most 4. Where two
+    rounded values could be in either order, the recomputed position is a range."""
+    registry = Registry(tmp_path)
+    registry.add_source("zz-groups", [
+        "VNM,WLD,export,VNCG:a,2025-01,value,,9.6,tỷ USD,",
+        "VNM,WLD,export,VNCG:b,2025-01,value,,5.7,tỷ USD,",
+        "VNM,WLD,export,VNCG:c,2025-01,value,,5.4,tỷ USD,",
+        "VNM,WLD,export,VNCG:d,2025-01,value,,3.2,tỷ USD,",
+        "VNM,WLD,export,VNCG:e,2025-01,value,,3.2,tỷ USD,"])
+    series = "reporter=VNM partner=WLD flow=export period=2025-01 product=VNCG:"
+    rivals = "product=VNCG:a,VNCG:b,VNCG:c,VNCG:d,VNCG:e"
+    registry.add_claims([
+        claim("r-top-four", "rank", "4", "rank", series + "b", qualifier="at_most", base=rivals),
+        claim("r-top-one", "rank", "1", "rank", series + "b", qualifier="at_most", base=rivals),
+        claim("r-second", "rank", "2", "rank", series + "b", base=rivals),
+        claim("r-tie", "rank", "5", "rank", series + "e", base=rivals),
+    ])
+    result = registry.evaluate()
+    assert result.verdict.to_dict() == {"r-top-four": "reproduced", "r-top-one": "contradicted",
+                                        "r-second": "reproduced", "r-tie": "consistent"}
+    assert "Ranked among the products with data for this period: VNCG:a, VNCG:b" in result.loc[
+        "r-second", "note"]
+    assert "Gap: the recomputed 2 is 1 over the bound" in result.loc["r-top-one", "note"]
+    # d and e both print 3.2: e is 4th or 5th, so 5 is allowed, not pinned
+    assert "the official figures allow 4 to 5" in result.loc["r-tie", "tolerance"]
+
+
 def test_a_percentage_gap_is_printed_in_points(tmp_path):
     registry = Registry(tmp_path)
     registry.add_source("zz-rates", ["CHN,WLD,export,TOTAL,2025,growth_published,USD,5.5,%,"])
@@ -299,6 +327,8 @@ MALFORMED = [
      "series", "divides by a figure whose range includes zero: [1] / (2 - 2)"),
     (claim("x-1", "derived", "1", "USD", f"[{LEVEL}] ** [{LEVEL}]", scale="trillion"),
      "series", "only + - * / ( ), numbers and [lookups] may appear"),
+    (claim("x-1", "rank", "2", "rank", LEVEL, base="partner=USA product=HS:85"), "base",
+     "a rank's base names one dimension and the rivals in it"),
     (claim("x-1", "implied", "1", "CNY", LEVEL + " unit=CNY", scale="trillion",
            base="measure=growth_published"), "base", "the share is one of measure="),
     (claim("x-1", "growth", "1", "percent", LEVEL + " unit=USD", base="period=2024",

@@ -38,6 +38,11 @@ def test_over_is_a_strict_bound(value, expected):
     assert verdict(claim("1", scale="trillion", qualifier="over"), value) == expected
 
 
+def test_at_most():
+    assert verdict(claim("4", "rank", "", "at_most", "rank"), 4) == "reproduced"
+    assert verdict(claim("4", "rank", "", "at_most", "rank"), 5) == "contradicted"
+
+
 def test_at_least_and_under():
     assert verdict(claim("50", "percent", "", "at_least"), 50.0) == "reproduced"
     assert verdict(claim("50", "percent", "", "at_least"), 49.99) == "contradicted"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tradeclaims.claims import expressions
-from tradeclaims.claims.registry import Claim, parse_spec
+from tradeclaims.claims.registry import BOUNDS, Claim, parse_spec
 from tradeclaims.data import periods
 from tradeclaims.data.intervals import Interval, growth, share
 from tradeclaims.data.query import AmbiguousSeries, Dataset, QueryError, SeriesNotFound
@@ -203,19 +203,27 @@ class Engine:
                         f"{_describe(pair)}: {rate.point:.4f} CNY per USD")
 
     def rank(self, claim: Claim) -> Evidence:
+        """The position of `series` among rivals that differ from it in one dimension: partners
+        (base=partner=ASEAN,EU27) or products (base=product=A,B). Where rounding leaves two
+        values in either order, the range of positions is kept."""
         self._unit(claim, "rank")
-        rivals = claim.base.get("partner", [])
+        if len(claim.base) != 1:
+            raise ClaimError(claim, "base", "a rank's base names one dimension and the rivals in "
+                             "it: partner=ASEAN,EU27 or product=VNCG:a,VNCG:b")
+        (dimension, rivals), = claim.base.items()
         rivals = rivals if isinstance(rivals, list) else [rivals]
-        target = claim.series["partner"]
+        target = (_SOURCE_SCOPE | claim.series).get(dimension)
         values, sources = {}, []
-        for partner in dict.fromkeys([target, *rivals]):
-            values[partner], ids = self.fetch(claim, {**claim.series, "partner": partner}, "base")
+        for rival in dict.fromkeys([target, *rivals]):
+            values[rival], ids = self.fetch(claim, {**claim.series, dimension: rival}, "base")
             sources = _merge(sources, ids)
-        ordered = sorted(values, key=lambda p: values[p].point, reverse=True)
-        rank = ordered.index(target) + 1
-        return Evidence(Interval.exact(rank), sources, "ranking by value",
-                        scope="among the partners with data for this period: "
-                        + ", ".join(ordered))
+        ordered = sorted(values, key=lambda v: values[v].point, reverse=True)
+        mine = values[target]
+        best = 1 + sum(values[v].low > mine.high for v in ordered if v != target)
+        worst = 1 + sum(values[v].high > mine.low for v in ordered if v != target)
+        return Evidence(Interval(ordered.index(target) + 1, best, worst), sources,
+                        "ranking by value", scope=f"among the {dimension}s with data for this "
+                        f"period: " + ", ".join(ordered))
 
     def first_time(self, claim: Claim) -> Evidence:
         spec = {"unit": claim.unit} | claim.series
@@ -407,15 +415,17 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
         ok = value.point > c >= ev.earlier_max
         verdict = "reproduced" if ok else "contradicted"
         tolerance = f"first time over {show(c)}: the value must exceed it and no earlier one may"
-    elif q in ("over", "at_least", "under"):
-        ok = {"over": value.point > c, "at_least": value.point >= c, "under": value.point < c}[q]
+    elif q in BOUNDS:
+        ok = {"over": value.point > c, "at_least": value.point >= c, "under": value.point < c,
+              "at_most": value.point <= c}[q]
         verdict = "reproduced" if ok else "contradicted"
-        word = {"over": "more than", "at_least": "at least", "under": "less than"}[q]
+        word = {"over": "more than", "at_least": "at least", "under": "less than",
+                "at_most": "at most"}[q]
         tolerance = f"bound: {word} {show(c)}"
         if value.overlaps(c, c) and ok:
             notes.append("The rounding of the inputs reaches the bound.")
         if not ok:
-            side = "over" if q == "under" else "short of"
+            side = "over" if q in ("under", "at_most") else "short of"
             notes.append(f"Gap: the recomputed {show(value.point)} is "
                          f"{show(abs(c - value.point), extra=2, points=True)} {side} the bound.")
     elif q == "nearly":
@@ -428,12 +438,14 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
                     if half else "exact")
         eps = 1e-9 * max(abs(c), 1)
         inputs = f"the official figures allow {show(value.low)} to {show(value.high)}"
+        # a rounded claim stands for a half-open range; an exact one (a rank) for itself
+        reaches = value.overlaps(low, high) if half else value.low <= c <= value.high
         if low - eps <= value.point <= high + eps:
             verdict, tolerance = "reproduced", rounding
-        elif value.overlaps(low, high) and value.high - value.low <= high - low + eps:
+        elif reaches and value.high - value.low <= high - low + eps:
             verdict, tolerance = "reproduced", f"{rounding}; reached within the rounding of " \
                 f"the inputs ({inputs})"
-        elif value.overlaps(low, high):
+        elif reaches:
             verdict, tolerance = "consistent", f"{rounding}; {inputs}, a wider range"
             notes.append("The official figures allow the claim but do not pin it: their range, "
                          "from the rounding of the inputs, is wider than the claim's.")

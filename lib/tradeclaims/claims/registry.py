@@ -88,7 +88,7 @@ BASE_MEANS = {kind: recipe["base"] for kind, recipe in section("recipes").items(
               if recipe.get("base")}
 BASE_OPTIONAL = [kind for kind, recipe in section("recipes").items() if recipe.get("base_optional")]
 USES_RESTS_ON = [kind for kind, recipe in section("recipes").items() if recipe.get("rests_on")]
-BOUNDS = ["over", "at_least", "under"]
+BOUNDS = ["over", "at_least", "under", "at_most"]
 DERIVED = "derived"  # the recipe whose series is an expression
 MAX_BAND = 50.0
 _FLOW_EXPRESSION = re.compile(r"^[a-z]+([+-][a-z]+)*$")
