@@ -47,6 +47,15 @@ def cmd_run(args) -> int:
     return runner.main(names, args.jobs)
 
 
+def cmd_extract(args) -> int:
+    from tradeclaims.claims import extract
+    from tradeclaims.csvfile import read_text
+
+    sys.stdout.write(extract.to_csv(extract.rows(read_text(args.article), args.id or "",
+                                                 args.language)))
+    return 0
+
+
 def cmd_index(args) -> int:
     from tradeclaims.report import index
 
@@ -92,6 +101,13 @@ def main(argv=None) -> int:
                      help="reports at once (default: make's -j, or 1)")
     run.set_defaults(run=cmd_run)
     commands.add_parser("index", help="write reports/index.html").set_defaults(run=cmd_index)
+    ex = commands.add_parser("extract", help="draft registry rows for every figure of an article "
+                             "(CSV to stdout)")
+    ex.add_argument("article", type=Path, help="the article's text file")
+    ex.add_argument("--article", dest="id", help="the article id, to fill article_id and number "
+                    "the claim ids")
+    ex.add_argument("--language", choices=["en", "zh", "vi"], help="default: from the text")
+    ex.set_defaults(run=cmd_extract)
     commands.add_parser("codebook", help="refresh the generated tables of data/README.md"
                         ).set_defaults(run=cmd_codebook)
     mk = commands.add_parser("makefile", help="write the make rules of every report")

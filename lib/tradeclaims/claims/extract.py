@@ -1,0 +1,199 @@
+"""Draft registry rows from an article's text: every numeric statement, in English, Chinese or
+Vietnamese, with the figure as printed, its unit, scale and wording, and the shortest clause
+that holds it as the quote. Dates, times, years used as dates, list numbers and period phrases
+are left out. The rows are drafts: a person fills in the recipe (`kind`, `series`)."""
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from tradeclaims.claims.registry import COLUMNS
+
+# How numbers are written: Vietnamese swaps the roles of comma and point.
+_NUMBER = {
+    "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+    "zh": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+    "vi": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+}
+_SCALES = [  # printed word -> registry scale, longest first
+    ("nghìn tỷ", "trillion"), ("ngàn tỷ", "trillion"), ("万亿", "trillion"), ("萬億", "trillion"),
+    ("trillion", "trillion"), ("billion", "billion"), ("million", "million"),
+    ("thousand", "thousand"), ("tỷ", "billion"), ("triệu", "million"), ("nghìn", "thousand"),
+    ("亿", "hundred_million"), ("億", "hundred_million"), ("万", "ten_thousand"),
+    ("萬", "ten_thousand"), ("bn", "billion"),
+]
+_UNITS = [  # printed word -> claim unit, longest first
+    ("percentage points", "pp"), ("percentage point", "pp"), ("điểm phần trăm", "pp"),
+    ("个百分点", "pp"), ("個百分點", "pp"), ("百分点", "pp"), ("百分點", "pp"),
+    ("per cent", "percent"), ("percent", "percent"), ("phần trăm", "percent"), ("%", "percent"),
+    ("US dollars", "USD"), ("U.S. dollars", "USD"), ("dollars", "USD"), ("USD", "USD"),
+    ("美元", "USD"), ("đô la", "USD"), ("nhân dân tệ", "CNY"), ("yuan", "CNY"),
+    ("RMB", "CNY"), ("元", "CNY"), ("units", "units"), ("handsets", "units"), ("个", "units"),
+    ("個", "units"), ("部", "units"), ("台", "units"), ("tonnes", "tonnes"), ("tons", "tonnes"),
+    ("吨", "tonnes"), ("噸", "tonnes"), ("tấn", "tonnes"),
+]
+_CURRENCY_BEFORE = r"(?:US\$|\$|USD\s?|RMB\s?|¥)"
+_FRACTIONS = {"one-fifth": "20", "a fifth": "20", "one fifth": "20", "a quarter": "25",
+              "one-quarter": "25", "a third": "33.3", "one-third": "33.3", "half": "50",
+              "two-thirds": "66.7", "three-quarters": "75"}
+_QUALIFIERS = [  # wording just before a figure -> registry qualifier, longest first
+    ("more than", "over"), ("in excess of", "over"), ("exceeding", "over"), ("exceeded", "over"),
+    ("surpassed", "over"), ("over", "over"), ("above", "over"), ("超过", "over"),
+    ("超過", "over"), ("逾", "over"), ("vượt", "over"), ("hơn", "over"), ("trên", "over"),
+    ("at least", "at_least"), ("at most", "at_most"), ("less than", "under"),
+    ("under", "under"), ("below", "under"), ("dưới", "under"), ("不足", "under"),
+    ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"), ("接近", "nearly"),
+    ("将近", "nearly"), ("將近", "nearly"), ("近", "nearly"), ("gần", "nearly"), ("sát", "nearly"),
+    ("approximately", "about"), ("roughly", "about"), ("around", "about"), ("about", "about"),
+    ("some", "about"), ("约", "about"), ("約", "about"), ("khoảng", "about"),
+]
+_DECLINES = re.compile(r"\b(?:fell|fall|falls|falling|declin\w*|drop\w*|down|decreas\w*|"
+                       r"slipp\w*|slip|contract\w*|shr[ai]nk\w*|lower|plung\w*|slump\w*)\b|"
+                       r"giảm|下降|减少|減少|下滑|回落|下跌", re.IGNORECASE)
+# What is not a figure: the number's surroundings say it is a date, a time, an ordinal, a rank
+# in a list or a span of months.
+_NOT_FIGURES = [
+    r"\d{1,2}:\d{2}", r"(?:GMT|UTC)\s*[+-]\s*\d+",  # a time of day, a time zone
+    r"\d{4}-\d{2}(?:-\d{2})?", r"\d{1,2}[-/]\d{1,2}[-/]\d{2,4}", r"\d{1,2}/\d{4}",  # dates
+    r"\d+\s*月\s*\d+\s*日", r"\d+\s*月", r"\d{4}\s*年", r"第\s*\d+", r"前\s*\d+\s*个?月",
+    r"\d+\s*(?:st|nd|rd|th)\b", r"(?:tháng|ngày|năm|quý)\s+\d+(?:/\d+)*",
+    r"\d+\s*tháng\s+đầu\s+năm",
+    r"(?:first|last|past|next)\s+\w+\s+months", r"\b\d+\s+months\b",
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b",
+    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b",
+    r"\b(?:in|of|for|during|by|from|to|and|until|since|year|late|early|mid)\s+(?:19|20)\d{2}\b",
+    r"\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:19|20)\d{2}\b", r"\b(?:19|20)\d{2}\b(?!\s*(?:%|percent))",
+]
+_BREAKS = r",;:，；：。.!?！？\n—–()（）“”\""  # what ends a clause, unless inside a number
+_CLAUSE = re.compile(rf"[^{_BREAKS}]+(?:[.,]\d+[^{_BREAKS}]*)*")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A numeric statement found in a text: where, as printed, and how the registry writes it."""
+
+    start: int
+    end: int
+    printed: str  # the figure as the registry writes it: "-7.2", "7583.2"
+    unit: str
+    scale: str
+    qualifier: str
+    quote: str
+
+
+def language(text: str) -> str:
+    """zh, vi or en, from the letters the text is written in."""
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    vietnamese = len(re.findall(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]",
+                                text, re.IGNORECASE))
+    if cjk > len(text) / 20:
+        return "zh"
+    return "vi" if vietnamese > len(text) / 200 else "en"
+
+
+def find(text: str, lang: str | None = None) -> list[Figure]:
+    """Every numeric statement of the text, in order."""
+    lang = lang or language(text)
+    skip = _masked(text)
+    figures = []
+    for match in re.finditer(_NUMBER[lang], text):
+        start, end = match.span()
+        if any(start < b and a < end for a, b in skip) or _inside_word(text, start, end):
+            continue
+        figures.append(_figure(text, start, end, _to_plain(match[0], lang)))
+    for word, value in _FRACTIONS.items():
+        for match in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+            figures.append(_figure(text, *match.span(), value, unit="percent"))
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    return [m.span() for pattern in _NOT_FIGURES for m in re.finditer(pattern, text)]
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """A digit that is part of a name or a code (G20, COVID-19, 5G)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return (before.isascii() and before.isalpha()) or before in "-_" or (
+        after.isascii() and after.isalpha() and after not in "bBmMkK") or after in "_"
+
+
+def _to_plain(printed: str, lang: str) -> str:
+    if lang == "vi":
+        return printed.replace(".", "").replace(",", ".")
+    return printed.replace(",", "")
+
+
+def _figure(text, start, end, value, unit=None) -> Figure:
+    after = text[end:end + 40]
+    scale, unit_found, end_unit = _scale_and_unit(after)
+    currency = re.search(_CURRENCY_BEFORE + r"\s*$", text[max(0, start - 5):start])
+    unit = unit or unit_found or ("USD" if currency else "count")
+    qualifier = _qualifier(text, start - (len(currency[0]) if currency else 0))
+    if unit in ("percent", "pp") and _declined(text, start):
+        value = value if value.startswith("-") else f"-{value}"
+    return Figure(start, end + end_unit, value, unit, scale, qualifier,
+                  _quote(text, start, end + end_unit))
+
+
+def _scale_and_unit(after: str) -> tuple[str, str, int]:
+    """The scale and unit printed right after a figure, and how many characters they take."""
+    pos, scale, unit = 0, "", ""
+    gap = re.match(r"\s*", after[pos:]).end()
+    for word, name in _SCALES:
+        if after[pos + gap:].lower().startswith(word.lower()):
+            scale, pos = name, pos + gap + len(word)
+            break
+    gap = re.match(r"\s*(?:of\s+)?", after[pos:]).end()
+    for word, name in _UNITS:
+        if after[pos + gap:].startswith(word):
+            unit, pos = name, pos + gap + len(word)
+            break
+    return scale, unit, pos
+
+
+def _qualifier(text: str, start: int) -> str:
+    before = text[max(0, start - 20):start].rstrip().lower()
+    for word, name in _QUALIFIERS:
+        if before.endswith(word.lower()) and (
+                len(before) == len(word) or not before[-len(word) - 1].isalpha()
+                or not word.isascii()):
+            return name
+    return ""
+
+
+def _declined(text: str, start: int) -> bool:
+    """Whether the clause says, before the figure, that something fell."""
+    clause_start = max(text.rfind(mark, 0, start) for mark in ",;:，；：。.\n")
+    between = text[clause_start + 1:start]
+    return bool(_DECLINES.search(between)) and not re.search(r"\d", between[-12:])
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    """The shortest clause around the figure, verbatim."""
+    for match in _CLAUSE.finditer(text):
+        if match.start() <= start and end <= match.end():
+            return match[0].strip()
+    return text[start:end]
+
+
+def rows(text: str, article_id: str = "", lang: str | None = None) -> list[dict]:
+    """Draft registry rows, numbered ARTICLE-1, ARTICLE-2 ... when an article id is given."""
+    drafts = []
+    for number, f in enumerate(find(text, lang), 1):
+        row = dict.fromkeys(COLUMNS, "")
+        row.update(claim_id=f"{article_id}-{number}" if article_id else "", article_id=article_id,
+                   quote=f.quote, claimed=f.printed, unit=f.unit, scale=f.scale,
+                   qualifier=f.qualifier)
+        drafts.append(row)
+    return drafts
+
+
+def to_csv(drafts: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(drafts)
+    return out.getvalue()

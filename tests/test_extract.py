@@ -1,0 +1,101 @@
+"""Extraction of an article's figures: formats, units, scales, wording and signs in English,
+Chinese and Vietnamese, and what is not a figure."""
+
+import subprocess
+import sys
+
+import pytest
+
+from tradeclaims import paths
+from tradeclaims.claims import extract
+from tradeclaims.claims.registry import COLUMNS
+
+
+def found(text, lang=None):
+    return [(f.printed, f.unit, f.scale, f.qualifier) for f in extract.find(text, lang)]
+
+
+@pytest.mark.parametrize("text, figures", [
+    # percentages and percentage points
+    ("exports surged 70.8 percent", [("70.8", "percent", "", "")]),
+    ("Xuất khẩu tăng 21,8% so với cùng kỳ", [("21.8", "percent", "", "")]),
+    ("出口增长7.2%。", [("7.2", "percent", "", "")]),
+    ("比全国高4.8个百分点。", [("4.8", "pp", "", "")]),
+    ("比全國高4.8個百分點。", [("4.8", "pp", "", "")]),
+    ("a share up 2 percentage points", [("2", "pp", "", "")]),
+    ("tỷ trọng tăng 2 điểm phần trăm", [("2", "pp", "", "")]),
+    # money with its scale and currency, as printed
+    ("to $6.32 billion in January", [("6.32", "USD", "billion", "")]),
+    ("trade worth USD 1 trillion", [("1", "USD", "trillion", "")]),
+    ("rising to 41.21 trillion yuan", [("41.21", "CNY", "trillion", "")]),
+    ("出口7583.2亿美元。", [("7583.2", "USD", "hundred_million", "")]),
+    ("进出口4.48万亿元。", [("4.48", "CNY", "trillion", "")]),
+    ("出口7965.7億元。", [("7965.7", "CNY", "hundred_million", "")]),
+    ("xuất khẩu đạt 213,6 tỷ USD.", [("213.6", "USD", "billion", "")]),
+    ("đạt 609,7 tỷ nhân dân tệ.", [("609.7", "CNY", "billion", "")]),
+    ("đạt 841,9 triệu USD.", [("841.9", "USD", "million", "")]),
+    # quantities and words for fractions
+    ("fell to 751 million units", [("751", "units", "million", "")]),
+    ("出口3495亿个。", [("3495", "units", "hundred_million", "")]),
+    ("accounting for one-fifth of trade", [("20", "percent", "", "")]),
+    ("more than half of the participants", [("50", "percent", "", "over")]),
+    # number formats by language
+    ("a total of 1,240.5 billion yuan", [("1240.5", "CNY", "billion", "")]),
+    ("tổng cộng 1.240,5 tỷ USD và hơn nữa", [("1240.5", "USD", "billion", "")]),
+    # wording in three languages
+    ("more than $1 trillion", [("1", "USD", "trillion", "over")]),
+    ("exceeded $1 trillion", [("1", "USD", "trillion", "over")]),
+    ("vượt 1 nghìn tỷ USD", [("1", "USD", "trillion", "over")]),
+    ("超过1万亿美元。", [("1", "USD", "trillion", "over")]),
+    ("nearly 50 percent", [("50", "percent", "", "nearly")]),
+    ("gần 50%", [("50", "percent", "", "nearly")]),
+    ("接近50%。", [("50", "percent", "", "nearly")]),
+    ("about 45 trillion yuan", [("45", "CNY", "trillion", "about")]),
+    ("khoảng 45%", [("45", "percent", "", "about")]),
+    ("约45万亿元。", [("45", "CNY", "trillion", "about")]),
+    ("at least 10 percent", [("10", "percent", "", "at_least")]),
+    ("less than 5 percent", [("5", "percent", "", "under")]),
+    ("dưới 5%", [("5", "percent", "", "under")]),
+    # a decline is negative
+    ("exports fell 7.2 percent", [("-7.2", "percent", "", "")]),
+    ("xuất khẩu giảm 7,2%", [("-7.2", "percent", "", "")]),
+    ("出口下降7.2%。", [("-7.2", "percent", "", "")]),
+    ("dropped 34.8% to $69.1 billion", [("-34.8", "percent", "", ""),
+                                        ("69.1", "USD", "billion", "")]),
+])
+def test_figures_as_the_registry_writes_them(text, figures):
+    assert found(text) == figures
+
+
+@pytest.mark.parametrize("text", [
+    "Published: Jan. 30, 2026  4:20 p.m.  GMT+8",  # dateline and time
+    "3月21日发布", "Hà Nội, 06-02-2026", "in 2025, trade grew", "2025年，贸易",
+    "第1名", "“十五五”规划", "前2个月", "2 tháng đầu năm", "the first two months",
+    "the G20 and COVID-19", "the 15th Five-Year Plan", "tháng 1/2026",
+])
+def test_what_is_not_a_figure_is_left_out(text):
+    assert found(text) == []
+
+
+def test_the_quote_is_the_shortest_clause_verbatim():
+    text = "Trade rose, and exports to ASEAN surged 13.4 percent; imports fell."
+    (figure,) = extract.find(text)
+    assert figure.quote == "and exports to ASEAN surged 13.4 percent"
+    assert figure.quote in text
+
+
+def test_the_cli_writes_draft_registry_rows(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Exports fell 7.2 percent to $1.04 billion.", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "tradeclaims", "extract", str(article),
+                             "--article", "zz"], capture_output=True, text=True, cwd=paths.ROOT)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == ",".join(COLUMNS)
+    assert lines[1].startswith("zz-1,zz,Exports fell 7.2 percent to $1.04 billion,-7.2,percent")
+    assert lines[2].startswith("zz-2,zz,Exports fell 7.2 percent to $1.04 billion,1.04,USD,bil")
+    missing = subprocess.run([sys.executable, "-m", "tradeclaims", "extract",
+                              str(tmp_path / "none.txt")], capture_output=True, text=True,
+                             cwd=paths.ROOT)
+    assert missing.returncode == 2 and "none.txt: file not found" in missing.stderr
+    assert "Traceback" not in missing.stderr
