@@ -4,7 +4,7 @@ an article, a source or a claim in the documented format never breaks a test."""
 import pytest
 
 from tradeclaims import paths
-from tradeclaims.claims import ledger
+from tradeclaims.claims import accounting, ledger
 from tradeclaims.claims.engine import VERDICTS
 from tradeclaims.claims.registry import COLUMNS, KINDS, load_claims, read_articles
 
@@ -55,3 +55,23 @@ def test_registry_columns_and_kinds_are_documented():
     codebook = (paths.DATA / "README.md").read_text(encoding="utf-8")
     for name in [*COLUMNS, *KINDS]:
         assert f"`{name}`" in codebook, name
+
+
+@pytest.mark.skipif(not ARTICLES_DIR.exists(), reason="the article texts live in ../shared")
+def test_every_figure_of_every_article_is_accounted_for():
+    """Each figure the extractor finds is in a registered claim's quote, or in data/ignored.csv
+    with a reason; and every ignored row still points at its article's text."""
+    claims, ignored = load_claims(), accounting.read_ignored()
+    problems = []
+    for article_id, article in read_articles().iterrows():
+        if not article.file or not (ARTICLES_DIR / article.file).exists():
+            continue
+        text = (ARTICLES_DIR / article.file).read_text(encoding="utf-8")
+        mine = [i for i in ignored if i.article_id == article_id]
+        problems += [f"{article_id}: ignored quote not in {article.file}: {i.quote!r}"
+                     for i in mine if not accounting.spans(text, i.quote)]
+        quotes = [c.quote for c in claims if c.article_id == article_id]
+        problems += [f"{article_id}: {f.printed} ({f.unit}) in “{accounting.sentence(text, f)}”"
+                     for f in accounting.unaccounted(text, quotes, mine)]
+    assert not problems, ("figures in no claim's quote and not in data/ignored.csv (register "
+                          "them, or ignore them with a reason):\n" + "\n".join(problems))

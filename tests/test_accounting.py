@@ -1,0 +1,35 @@
+"""The accounting of an article's figures, on texts and lists of the test's own."""
+
+import pytest
+
+from tradeclaims.claims import accounting
+from tradeclaims.errors import InputError
+
+TEXT = ("Exports rose 5.2 percent to $3.1 trillion in 2025. Read more: Widgets sold 40 million "
+        "units. Imports fell 1.1 percent.")
+
+
+def test_a_figure_is_accounted_for_by_a_quote_or_an_ignored_row():
+    ignored = [accounting.Ignored("a", "40", "Widgets sold 40 million units", "a link")]
+    left = accounting.unaccounted(TEXT, ["Exports rose 5.2 percent to $3.1 trillion"], ignored)
+    assert [(f.printed, accounting.sentence(TEXT, f)) for f in left] == [
+        ("-1.1", "Imports fell 1.1 percent.")]
+
+
+def test_an_ignored_row_names_its_figure():
+    """Ignoring one figure of a clause leaves the others to account for."""
+    ignored = [accounting.Ignored("a", "5.2", "Exports rose 5.2 percent to $3.1 trillion", "x")]
+    left = accounting.unaccounted(TEXT, [], ignored)
+    assert [f.printed for f in left] == ["3.1", "40", "-1.1"]
+
+
+def test_quotes_match_whatever_the_spacing_apostrophes_and_dashes():
+    text = "China’s  exports\nrose – sharply"
+    assert accounting.spans(text, "China's exports rose - sharply") == [(0, len(text))]
+
+
+def test_an_ignored_row_without_a_reason_is_named(tmp_path):
+    path = tmp_path / "ignored.csv"
+    path.write_text("article_id,figure,quote,reason\na,1,the quote,\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"ignored.csv, row 2, field 'reason': empty"):
+        accounting.read_ignored(path)
