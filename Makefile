@@ -46,7 +46,7 @@ ifneq ($(filter-out help env clean distclean lint lab bench,$(or $(MAKECMDGOALS)
 include build/reports.mk
 endif
 
-build/reports.mk: notebooks/reports.yaml lib/tradeclaims/report/makefile.py lib/tradeclaims/report/config.py | $(READY)
+build/reports.mk: notebooks/reports.yaml data/articles.csv lib/tradeclaims/report/makefile.py lib/tradeclaims/report/config.py | $(READY)
 	$(PY) -m tradeclaims makefile $@
 
 # `make reports` works in two steps. First make finds the stale reports, each rule of which

@@ -26,7 +26,7 @@ CLAIMS = [
     "zz-new-5,zz-new,a forecast of 30 billion,30,USD,billion,,not_checkable,,,,,a forecast,"
     "forecast_or_opinion,",
 ]
-REPORT = "reports/zz-new.ipynb"
+REPORT = "reports/article-zz-new.ipynb"
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +41,7 @@ def ws(tmp_path_factory):
         f.write('zz-new,Test Outlet,"Exports to Korea, a test",2026-02-01,a test,\n')
     with (ws.root / "data" / "claims.csv").open("a", encoding="utf-8") as f:
         f.write("".join(row + "\n" for row in CLAIMS))
-    with (ws.root / "notebooks" / "reports.yaml").open("a", encoding="utf-8") as f:
-        f.write("zz-new:\n  title: Exports to Korea\n  notebook: ledger.ipynb\n"
-                "  parameters: {article_id: zz-new}\n")
+    # no reports.yaml entry: the article gets its page from notebooks/article.ipynb
     for command in (["make", "data"], ["make", "-j2", "reports/ledger.html", "reports/verdicts.csv",
                                        REPORT.replace(".ipynb", ".html")],
                     [ws.python, "-m", "tradeclaims", "index"]):
@@ -58,7 +56,8 @@ def test_a_new_article_breaks_no_test(ws):
     result = ws.run(ws.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m",
                     "not repository_copy", *readers)
     assert result.returncode == 0, result.stdout[-3000:]
-    assert "zz-new-4" in (ws.root / "reports" / "index.html").read_text(encoding="utf-8")
+    index = (ws.root / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "zz-new-4" in index and 'href="article-zz-new.html"' in index
 
 
 def test_nbval_fails_on_a_changed_figure_or_verdict_until_the_report_is_rebuilt(ws):

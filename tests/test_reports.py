@@ -109,6 +109,25 @@ def test_a_malformed_report_entry_is_named(tmp_path, content, message):
 PAYLOAD = "zz-02'><img src=x onerror=alert(3)>"
 
 
+def test_every_article_without_a_report_gets_one_from_the_generic_notebook(tmp_path):
+    config = tmp_path / "reports.yaml"
+    config.write_text("mine:\n  title: Mine\n  notebook: ledger.ipynb\n"
+                      "  parameters: {article_id: a-one}\n", encoding="utf-8")
+    articles = tmp_path / "articles.csv"
+    articles.write_text("article_id,outlet,title,date,covers,file\n"
+                        "a-one,Outlet,One,2026-01-01,x,\na-two,Outlet,Two <b>,2026-01-02,y,\n",
+                        encoding="utf-8")
+    reports = load_config(config, articles)
+    assert list(reports) == ["mine", "article-a-two"]
+    page = reports["article-a-two"]
+    assert page.notebook.name == "article.ipynb" and page.parameters == {"article_id": "a-two"}
+    assert page.title == "Outlet: Two <b>" and page.article_id == "a-two"
+    check_parameters(reports, config)
+    config.write_text("article-x:\n  title: X\n  notebook: ledger.ipynb\n", encoding="utf-8")
+    with pytest.raises(InputError, match="names starting with article- are kept"):
+        load_config(config, articles)
+
+
 def test_every_value_on_the_index_is_escaped():
     table = ledger.read().head(3).copy()
     for column in ("claim_id", "article_id", "quote", "unit", "tolerance", "note"):

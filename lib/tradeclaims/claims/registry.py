@@ -10,6 +10,7 @@ import pandas as pd
 
 from tradeclaims import paths
 from tradeclaims.claims import expressions
+from tradeclaims.claims.articles import ARTICLE_COLUMNS, article_rows
 from tradeclaims.csvfile import read_rows
 from tradeclaims.data import codes, periods, units
 from tradeclaims.data.fields import FLOWS, ID_PATTERN, KEY
@@ -25,7 +26,6 @@ ORIGINS = list(section("origins"))
 KINDS = dict(section("recipes"))
 QUALIFIERS = list(section("qualifiers"))
 CLAIM_UNITS = list(section("claim_units"))
-ARTICLE_COLUMNS = ["article_id", "outlet", "title", "date", "covers", "file"]
 
 
 @dataclass(frozen=True)
@@ -174,23 +174,9 @@ def _value_problem(key: str, value: str, known_sources) -> str:
 
 
 def read_articles(path: Path | None = None) -> pd.DataFrame:
-    """data/articles.csv (or `path`), checked: every id of the claim-id form and given once."""
-    path = path or paths.ARTICLES_CSV
-    rows = read_rows(path, ARTICLE_COLUMNS)
-    errors, seen = [], {}
-    for line, row in rows:
-        article_id = row["article_id"]
-        if not CLAIM_ID.match(article_id):
-            errors.append(InputError(path, f"{article_id!r} is not an id of lower-case letters, "
-                                     "digits and hyphens", row=line, field="article_id"))
-        elif article_id.casefold() in seen:
-            errors.append(InputError(path, f"{article_id!r} repeats row "
-                                     f"{seen[article_id.casefold()]}", row=line,
-                                     field="article_id"))
-        seen.setdefault(article_id.casefold(), line)
-    if errors:
-        raise InputErrors(errors)
-    articles = pd.DataFrame([row for _, row in rows], columns=ARTICLE_COLUMNS, dtype=str)
+    """data/articles.csv (or `path`), checked, indexed by article id."""
+    rows = list(article_rows(path).values())
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS, dtype=str)
     return articles.set_index("article_id", drop=False)
 
 

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
-from tradeclaims.report import lookups
+from tradeclaims.report import lookups, tables
 from tradeclaims.report.style import VERDICT_COLOURS
 
 
@@ -86,6 +86,9 @@ def gap_chart(table: pd.DataFrame, title: str):
     """Claimed against recomputed, as a % difference, for every checked claim."""
     checked = table[~table.verdict.isin(["not_checkable"])
                     & (table.unit != "rank") & (table.qualifier == "")].copy()
+    if checked.empty:
+        message = "No claim with exact wording was checked, so there is nothing to chart."
+        return tables.Html(f"<p>{message}</p>", message)
     checked["gap"] = (checked.claimed / checked.recomputed - 1) * 100
     with plt.rc_context(theme()):
         fig, ax = plt.subplots(figsize=(8, 0.32 * len(checked) + 1.8))

@@ -1,4 +1,6 @@
-"""notebooks/reports.yaml: which notebook runs with which parameters, one entry per report."""
+"""Which notebook runs with which parameters, one entry per report: those of
+notebooks/reports.yaml, and a page from notebooks/article.ipynb for every article of
+data/articles.csv that no entry covers (reports/article-<article_id>.html)."""
 
 import ast
 import json
@@ -7,12 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tradeclaims import paths
+from tradeclaims.claims.articles import article_rows
 from tradeclaims.csvfile import read_text
 from tradeclaims.data.fields import ID_PATTERN
 from tradeclaims.errors import InputError, InputErrors
 from tradeclaims.yamlfile import read_yaml
 
 CONFIG = paths.NOTEBOOKS / "reports.yaml"
+ARTICLE_NOTEBOOK = paths.NOTEBOOKS / "article.ipynb"
+ARTICLE_PREFIX = "article-"  # the pages made for articles; reports.yaml names may not use it
 _NAME = re.compile(ID_PATTERN)
 ENTRY_KEYS = ["title", "notebook", "parameters"]
 
@@ -35,9 +40,11 @@ class Report:
         return paths.REPORTS / f"{self.name}.html"
 
 
-def load_config(path: Path = CONFIG) -> dict[str, Report]:
-    """Which notebook runs with which parameters: notebooks/reports.yaml. The parameters are
-    checked against each notebook by check_parameters()."""
+def load_config(path: Path = CONFIG, articles: Path | None = paths.ARTICLES_CSV
+                ) -> dict[str, Report]:
+    """Which notebook runs with which parameters: notebooks/reports.yaml, then a page for each
+    article of `articles` that no entry covers. The parameters are checked against each
+    notebook by check_parameters()."""
     entries, lines = read_yaml(path)
     if entries is None:
         entries = {}
@@ -53,6 +60,10 @@ def load_config(path: Path = CONFIG) -> dict[str, Report]:
 
         if not isinstance(name, str) or not _NAME.match(name):
             problem("report names are lower case with hyphens (they name reports/<name>.html)")
+            continue
+        if name.startswith(ARTICLE_PREFIX):
+            problem(f"names starting with {ARTICLE_PREFIX} are kept for the pages made for "
+                    "articles with no report of their own")
             continue
         if not isinstance(entry, dict):
             problem("expected title, notebook and parameters")
@@ -76,7 +87,17 @@ def load_config(path: Path = CONFIG) -> dict[str, Report]:
                                {key: lines.get((name, "parameters", key)) for key in parameters})
     if errors:
         raise InputErrors(errors)
-    return reports
+    return reports | (article_reports(reports, articles) if articles else {})
+
+
+def article_reports(reports: dict[str, Report], articles: Path) -> dict[str, Report]:
+    """A page for every article that no report covers, from the generic notebook."""
+    covered = {report.article_id for report in reports.values()}
+    return {f"{ARTICLE_PREFIX}{article_id}": Report(
+                f"{ARTICLE_PREFIX}{article_id}", f"{article['outlet']}: {article['title']}",
+                ARTICLE_NOTEBOOK, {"article_id": article_id}, article_id)
+            for article_id, article in article_rows(articles).items()
+            if article_id not in covered}
 
 
 def check_parameters(reports: dict[str, Report], path: Path = CONFIG):

@@ -46,8 +46,8 @@ def opening(**run_parameters) -> Html:
     """The head of every report, one call: the article checked (when `article_id` names one),
     the other parameters of this run, and the verdict legend."""
     article_id = run_parameters.pop("article_id", None)
-    parts = ([article(article_id)] if article_id else []) + [parameters(**run_parameters),
-                                                              legend()]
+    parts = ([article(article_id)] if article_id else []) + (
+        [parameters(**run_parameters)] if run_parameters else []) + [legend()]
     return Html("".join(part.markup for part in parts), "\n".join(part.text for part in parts))
 
 

@@ -1,0 +1,33 @@
+"""data/articles.csv: one row per article, read and checked without pandas (the report runner
+reads it too, and never imports pandas)."""
+
+import re
+from pathlib import Path
+
+from tradeclaims import paths
+from tradeclaims.csvfile import read_rows
+from tradeclaims.data.fields import ID_PATTERN
+from tradeclaims.errors import InputError, InputErrors
+
+ARTICLE_COLUMNS = ["article_id", "outlet", "title", "date", "covers", "file"]
+_ID = re.compile(ID_PATTERN)
+
+
+def article_rows(path: Path | None = None) -> dict[str, dict[str, str]]:
+    """Every article by its id, checked: each id of the claim-id form and given once."""
+    path = path or paths.ARTICLES_CSV
+    rows = read_rows(path, ARTICLE_COLUMNS)
+    errors, seen = [], {}
+    for line, row in rows:
+        article_id = row["article_id"]
+        if not _ID.match(article_id):
+            errors.append(InputError(path, f"{article_id!r} is not an id of lower-case letters, "
+                                     "digits and hyphens", row=line, field="article_id"))
+        elif article_id.casefold() in seen:
+            errors.append(InputError(path, f"{article_id!r} repeats row "
+                                     f"{seen[article_id.casefold()]}", row=line,
+                                     field="article_id"))
+        seen.setdefault(article_id.casefold(), line)
+    if errors:
+        raise InputErrors(errors)
+    return {row["article_id"]: row for _, row in rows}
