@@ -39,7 +39,7 @@ data/trade.csv data/datapackage.json &: $(SOURCES) data/vocabulary.yaml $(LIB) |
 	$(PY) -m tradeclaims data
 
 # What every report depends on besides its notebook and parameters.
-REPORT_DEPS := data/trade.csv data/claims.csv data/articles.csv data/vocabulary.yaml $(wildcard data/sources/*/source.yaml) $(LIB)
+REPORT_DEPS := data/trade.csv data/claims.csv data/articles.csv data/vocabulary.yaml notebooks/publish.yaml $(wildcard data/sources/*/source.yaml) $(LIB)
 
 # Rules per report, generated from notebooks/reports.yaml (only for goals that need them).
 ifneq ($(filter-out help env clean distclean lint lab bench,$(or $(MAKECMDGOALS),help)),)
@@ -72,7 +72,7 @@ reports/verdicts.csv: $(REPORT_DEPS) | $(READY)
 	$(PY) -m tradeclaims claims >/dev/null
 	@echo "wrote $@"
 
-reports/index.html: $(REPORT_HTML) reports/verdicts.csv notebooks/reports.yaml | $(READY)
+reports/index.html reports/claimreview.json &: $(REPORT_HTML) reports/verdicts.csv notebooks/reports.yaml notebooks/publish.yaml | $(READY)
 	$(PY) -m tradeclaims index
 
 test: $(READY) ## Run the tests and nbval over every published report, on two workers

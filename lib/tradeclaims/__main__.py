@@ -60,7 +60,8 @@ def cmd_index(args) -> int:
     from tradeclaims.report import index
 
     index.write()
-    print(f"wrote {paths.relative(paths.INDEX_HTML)}")
+    print(f"wrote {paths.relative(paths.INDEX_HTML)} and "
+          f"{paths.relative(paths.REPORTS / 'claimreview.json')}")
     return 0
 
 

@@ -55,8 +55,9 @@ TABLES = {
     "claim_units": lambda: "Claim units: " + ", ".join(map(_code, section("claim_units"))) + ".\n",
     "qualifiers": lambda: _table(["qualifier", "shown as"], (
         (_code(k), v or "the figure alone (exact)") for k, v in section("qualifiers").items())),
-    "verdicts": lambda: _table(["verdict", "colour", "meaning"], (
-        (_code(k), _code(v["colour"]), v["meaning"]) for k, v in section("verdicts").items())),
+    "verdicts": lambda: _table(["verdict", "colour", "ClaimReview rating", "meaning"], (
+        (_code(k), _code(v["colour"]), str(v.get("rating", "not rated")), v["meaning"])
+        for k, v in section("verdicts").items())),
 }
 
 

@@ -90,6 +90,15 @@ def load_config(path: Path = CONFIG, articles: Path | None = paths.ARTICLES_CSV
     return reports | (article_reports(reports, articles) if articles else {})
 
 
+LEDGER_REPORT = "ledger"
+
+
+def claim_link(article_id: str, claim_id: str, reports: dict[str, Report]) -> str:
+    """The report that shows a claim: its article's first report, else the ledger."""
+    name = next((r.name for r in reports.values() if r.article_id == article_id), LEDGER_REPORT)
+    return f"{name}.html#claim-{claim_id}"
+
+
 def article_reports(reports: dict[str, Report], articles: Path) -> dict[str, Report]:
     """A page for every article that no report covers, from the generic notebook."""
     covered = {report.article_id for report in reports.values()}

@@ -1,5 +1,7 @@
 """reports/index.html: every report and every claim's verdict at a glance."""
 
+import json
+
 import pandas as pd
 
 from tradeclaims import paths
@@ -7,17 +9,9 @@ from tradeclaims.claims import ledger
 from tradeclaims.claims.registry import read_articles
 from tradeclaims.data.sources import load_provenance
 from tradeclaims.files import write_atomic
-from tradeclaims.report import pages
-from tradeclaims.report.config import Report, load_config
+from tradeclaims.report import claimreview, pages
+from tradeclaims.report.config import Report, claim_link, load_config
 from tradeclaims.report.style import REASONS, claim_shown
-
-LEDGER_REPORT = "ledger"
-
-
-def claim_link(article_id: str, claim_id: str, reports: dict[str, Report]) -> str:
-    """The report that shows a claim: its article's first report, else the ledger."""
-    name = next((r.name for r in reports.values() if r.article_id == article_id), LEDGER_REPORT)
-    return f"{name}.html#claim-{claim_id}"
 
 
 def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
@@ -44,8 +38,20 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
     reasons = [(reason.replace("_", " ") or "no reason given", n, REASONS.get(reason, ""))
                for reason, n in ledger.reasons(table).items()]
     return pages.render("index.html.j2", scope=scope, counts=list(ledger.counts(table).items()),
-                        reasons=reasons, reports=report_rows, claims=claim_rows)
+                        reasons=reasons, reports=report_rows, claims=claim_rows,
+                        jsonld=claimreview.script(reviews(reports, table, sources)))
+
+
+def reviews(reports: dict[str, Report], table: pd.DataFrame, sources=None) -> list[dict]:
+    """ClaimReview for every checked claim, linked to the report that shows it."""
+    sources = sources or load_provenance(paths.SOURCES)
+    return claimreview.reviews(table, claimreview.links(table, reports), sources,
+                               claimreview.settings())
 
 
 def write():
-    write_atomic(paths.INDEX_HTML, render(load_config(), ledger.read()))
+    """reports/index.html and reports/claimreview.json."""
+    reports, table = load_config(), ledger.read()
+    write_atomic(paths.INDEX_HTML, render(reports, table))
+    write_atomic(claimreview.CLAIMREVIEW_JSON, json.dumps(
+        reviews(reports, table), ensure_ascii=False, indent=1) + "\n")

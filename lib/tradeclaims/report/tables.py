@@ -7,7 +7,8 @@ import pandas as pd
 from tradeclaims.claims import ledger
 from tradeclaims.claims.engine import VERDICTS
 from tradeclaims.claims.registry import read_articles
-from tradeclaims.report import lookups
+from tradeclaims.report import claimreview, lookups
+from tradeclaims.report.config import load_config
 from tradeclaims.report.labels import label
 from tradeclaims.report.pages import legend_html, macro
 from tradeclaims.report.style import VERDICT_MEANING, claim_shown, fmt, with_wording
@@ -67,7 +68,10 @@ def verdict_table(table: pd.DataFrame) -> Html:
     to the source footnotes."""
     rows = [claim_shown(r) | {"tolerance": r.tolerance, "note": r.note,
                               "sources": r.sources.split()} for r in table.itertuples()]
-    return Html(_markup("verdict_table", rows),
+    reports = load_config()
+    reviews = claimreview.reviews(table, claimreview.links(table, reports),
+                                  lookups.dataset().sources, claimreview.settings())
+    return Html(_markup("verdict_table", rows) + str(claimreview.script(reviews)),
                 "\n".join(_claim_text(r) for r in table.itertuples()))
 
 
