@@ -11,7 +11,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 KERNEL := tradeclaims
-LIB := $(shell find lib -name '*.py' -not -path '*/__pycache__/*')
+# Everything reports are made with: the code and its templates.
+LIB := $(shell find lib/tradeclaims -type f -not -path '*/__pycache__/*')
 SOURCES := $(shell find data/sources -type f)
 
 .PHONY: help env data reports queued-reports test test-engines bench lint lab clean distclean
@@ -69,8 +70,7 @@ queued-reports: $(REPORT_HTML) | $(READY)
 	@test ! -s $(QUEUE) || $(PY) -m tradeclaims run --queue $(QUEUE)
 
 reports/verdicts.csv: $(REPORT_DEPS) | $(READY)
-	$(PY) -m tradeclaims claims >/dev/null
-	@echo "wrote $@"
+	$(PY) -m tradeclaims claims --quiet
 
 reports/index.html reports/claimreview.json &: $(REPORT_HTML) reports/verdicts.csv notebooks/reports.yaml notebooks/publish.yaml | $(READY)
 	$(PY) -m tradeclaims index

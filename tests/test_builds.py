@@ -123,6 +123,12 @@ def test_builds_are_incremental(built):
 
 
 @pytest.mark.repository_copy
+def test_a_template_edit_rebuilds_every_report(built):
+    (built.root / "lib/tradeclaims/report/templates/macros.html.j2").touch()
+    assert len(_queued(built.make("-n", "reports").stdout)) == len(load_config())
+
+
+@pytest.mark.repository_copy
 def test_a_report_built_from_scratch_is_byte_for_byte_the_committed_one(built):
     published = ["surplus.html", "surplus.ipynb", "verdicts.csv", "index.html"]
     for name in published:

@@ -426,3 +426,19 @@ def test_every_problem_of_a_row_is_reported_at_once(tmp_path):
         registry.evaluate()
     fields = {"claimed", "unit", "scale", "series"}
     assert {f for f in fields if f"field '{f}'" in str(caught.value)} == fields
+
+
+def test_corrections_are_listed_against_the_last_commit(tmp_path):
+    import pandas as pd
+
+    from tradeclaims.claims import ledger
+
+    before = pd.DataFrame({"claim_id": ["a-1", "a-2", "a-3"],
+                           "verdict": ["not_checkable", "reproduced", "approximate"]})
+    after = pd.DataFrame({"claim_id": ["a-1", "a-2", "a-4"],
+                          "verdict": ["consistent", "reproduced", "contradicted"]})
+    assert ledger.changes(before, after) == ["a-1: not_checkable -> consistent",
+                                             "a-4: new, contradicted",
+                                             "a-3: removed (was approximate)"]
+    assert ledger.changes(after, after) == []
+    assert ledger.committed(tmp_path / "verdicts.csv") is None  # outside the repository

@@ -24,9 +24,15 @@ def cmd_claims(args) -> int:
     from tradeclaims.claims import ledger
 
     table = ledger.evaluate(args.claims)
+    before = ledger.committed(args.out)
     ledger.write(table, args.out)
-    print(ledger.to_text(table))
+    if not args.quiet:
+        print(ledger.to_text(table))
     print(f"wrote {paths.relative(args.out)}: {len(table)} claims evaluated")
+    moved = ledger.changes(before, table) if before is not None else []
+    if moved:
+        print("verdicts changed since the last commit (corrections to publish):")
+        print("\n".join(f"  {line}" for line in moved))
     return 0
 
 
@@ -94,6 +100,8 @@ def main(argv=None) -> int:
     claims = commands.add_parser("claims", help="evaluate every claim and write the ledger")
     claims.add_argument("--claims", type=Path, default=paths.CLAIMS_CSV, help="the registry")
     claims.add_argument("--out", type=Path, default=paths.VERDICTS_CSV, help="the ledger CSV")
+    claims.add_argument("--quiet", action="store_true", help="only what was written and what "
+                        "changed since the last commit")
     claims.set_defaults(run=cmd_claims)
     run = commands.add_parser("run", help="run reports named in notebooks/reports.yaml")
     run.add_argument("names", nargs="*")

@@ -137,3 +137,25 @@ def test_verdict_badges_have_legend(driver):
     missing = set(badges) - set(legend)
     assert not missing, f"badges with no legend entry: {sorted(missing)}"
 
+
+
+def test_the_index_filters_claims(driver):
+    """Choosing a verdict, then typing words, hides the other rows and says how many show."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    assert open_page(driver, "index.html") == []
+    rows = driver.find_elements(By.CSS_SELECTOR, "#tc-claims tbody tr")
+
+    def shown():
+        return [r for r in rows if r.is_displayed()]
+
+    assert len(shown()) == len(rows) > 0
+    Select(driver.find_element(By.NAME, "verdict")).select_by_value("not_checkable")
+    hidden_verdicts = {r.get_attribute("data-verdict") for r in shown()}
+    assert hidden_verdicts == {"not_checkable"} and len(shown()) < len(rows)
+    first = shown()[0].find_element(By.CSS_SELECTOR, "td a").text
+    driver.find_element(By.NAME, "text").send_keys(first)
+    assert [r.find_element(By.CSS_SELECTOR, "td a").text for r in shown()] == [first]
+    output = driver.find_element(By.NAME, "shown").text
+    assert output == f"1 of {len(rows)} claims"

@@ -1,5 +1,7 @@
 """The ledger of every claim: evaluate the registry and write reports/verdicts.csv."""
 
+import io
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -85,3 +87,25 @@ def to_text(ledger: pd.DataFrame) -> str:
     lines = [table.to_string(index=False), "",
              "  ".join(f"{verdict}: {n}" for verdict, n in counts(ledger).items())]
     return "\n".join(lines)
+
+
+def changes(before: pd.DataFrame, after: pd.DataFrame) -> list[str]:
+    """Published verdicts that moved, were added or went: 'gt-02: not_checkable -> consistent'."""
+    old = dict(zip(before.claim_id, before.verdict, strict=True))
+    new = dict(zip(after.claim_id, after.verdict, strict=True))
+    return ([f"{cid}: {old[cid]} -> {new[cid]}" for cid in new if cid in old
+             and old[cid] != new[cid]]
+            + [f"{cid}: new, {new[cid]}" for cid in new if cid not in old]
+            + [f"{cid}: removed (was {old[cid]})" for cid in old if cid not in new])
+
+
+def committed(path: Path = paths.VERDICTS_CSV) -> pd.DataFrame | None:
+    """The ledger as git's HEAD has it, or None outside a repository or before its first
+    ledger (what a correction is measured against; never the clock)."""
+    try:
+        relative = path.resolve().relative_to(paths.ROOT)
+        text = subprocess.run(["git", "show", f"HEAD:{relative.as_posix()}"], cwd=paths.ROOT,
+                              capture_output=True, text=True, check=True).stdout
+    except (ValueError, OSError, subprocess.CalledProcessError):  # outside the repository
+        return None
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)

@@ -28,7 +28,7 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
             "parameters": ", ".join(f"{k}={v}" for k, v in r.parameters.items()
                                     if k != "article_id"),
             "counts": list(ledger.counts(claims).items())})
-    claim_rows = [claim_shown(c) | {
+    claim_rows = [claim_shown(c) | {"article_id": c.article_id,
         "link": claim_link(c.article_id, c.claim_id, reports),
         "sources": [{"id": s, "url": sources[s].url, "citation": sources[s].citation()}
                     for s in c.sources.split()]} for c in table.itertuples()]
@@ -37,8 +37,10 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
              f"articles and {(~in_articles).sum()} cross-source checks")
     reasons = [(reason.replace("_", " ") or "no reason given", n, REASONS.get(reason, ""))
                for reason, n in ledger.reasons(table).items()]
+    articles_listed = list(dict.fromkeys(table.article_id))
     return pages.render("index.html.j2", scope=scope, counts=list(ledger.counts(table).items()),
                         reasons=reasons, reports=report_rows, claims=claim_rows,
+                        articles=articles_listed,
                         jsonld=claimreview.script(reviews(reports, table, sources)))
 
 
