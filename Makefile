@@ -39,8 +39,15 @@ data: data/trade.csv ## Build data/trade.csv and data/datapackage.json from data
 data/trade.csv data/datapackage.json &: $(SOURCES) data/vocabulary.yaml $(LIB) | $(READY)
 	$(PY) -m tradeclaims data
 
-# What every report depends on besides its notebook and parameters.
-REPORT_DEPS := data/trade.csv data/claims.csv data/articles.csv data/vocabulary.yaml notebooks/publish.yaml $(wildcard data/sources/*/source.yaml) $(LIB)
+# What every report depends on besides its notebook, parameters and claims (a report on one
+# article follows build/claims/<article_id>.csv, rewritten only when that article's rows
+# change; the ledger and the index follow all of data/claims.csv).
+DATA_DEPS := data/trade.csv data/articles.csv data/vocabulary.yaml notebooks/publish.yaml $(wildcard data/sources/*/source.yaml) $(LIB)
+REPORT_DEPS := $(DATA_DEPS) data/claims.csv
+
+build/claims.stamp: data/claims.csv data/articles.csv | $(READY)
+	@$(PY) -m tradeclaims split-claims
+	@touch $@
 
 # Rules per report, generated from notebooks/reports.yaml (only for goals that need them).
 ifneq ($(filter-out help env clean distclean lint lab bench,$(or $(MAKECMDGOALS),help)),)

@@ -92,6 +92,24 @@ def bench(ws: Workspace, scratch: Path, args) -> int:
         return result
 
     record("make reports, one notebook touched", one_change, touch)
+    article = next(r.article_id for r in load_config(ws.root / "notebooks" / "reports.yaml",
+                                                     ws.root / "data" / "articles.csv").values()
+                   if r.article_id)
+    added = []
+
+    def add_claim():  # a new claim on one article, different each run
+        added.append(f"zz-bench-{len(added) + 1}")
+        with (ws.root / "data" / "claims.csv").open("a", encoding="utf-8") as f:
+            f.write(f"{added[-1]},{article},a forecast,1,USD,,,not_checkable,,,,,a forecast,"
+                    "forecast_or_opinion,\n")
+
+    def claim_change():
+        result = ws.make("reports")
+        rebuilt_claim[:] = re.findall(r"wrote reports/(\S+)\.html", result.stdout)
+        return result
+
+    rebuilt_claim: list[str] = []
+    record(f"make reports, one claim added to {article}", claim_change, add_claim)
     if not args.no_test:
         record("make test", lambda: ws.make("test"))
 
@@ -104,6 +122,7 @@ def bench(ws: Workspace, scratch: Path, args) -> int:
     for row in rows:
         print(f"{row['figure']:<68} {row['median_s']:>8.2f}s {row['ratio_to_baseline']:>11.3f}")
     print(f"\none notebook touched rebuilt: {', '.join(rebuilt)}")
+    print(f"one claim added rebuilt: {', '.join(rebuilt_claim)}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")

@@ -123,6 +123,22 @@ def test_builds_are_incremental(built):
 
 
 @pytest.mark.repository_copy
+def test_a_claim_added_to_one_article_rebuilds_its_reports_and_the_ledger_only(built):
+    reports = load_config()
+    covering = [r.article_id for r in reports.values() if r.article_id]
+    article = min(covering, key=covering.count)  # the article with the fewest reports
+    with (built.root / "data" / "claims.csv").open("a", encoding="utf-8") as f:
+        f.write(f"zz-1,{article},a forecast,1,USD,,,not_checkable,,,,,a forecast,"
+                "forecast_or_opinion,\n")
+    expected = sorted(name for name, r in reports.items() if r.article_id in (article, ""))
+    assert "ledger" in expected and len(expected) < len(reports)
+    # a real build: make -n cannot know which parts of the registry the split leaves unchanged
+    result = built.make("-j2", "reports")
+    assert result.returncode == 0, result.stderr
+    assert sorted(_runs(result.stdout)) == expected
+
+
+@pytest.mark.repository_copy
 def test_a_template_edit_rebuilds_every_report(built):
     (built.root / "lib/tradeclaims/report/templates/macros.html.j2").touch()
     assert len(_queued(built.make("-n", "reports").stdout)) == len(load_config())

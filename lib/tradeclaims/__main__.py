@@ -86,6 +86,13 @@ def cmd_makefile(args) -> int:
     return 0
 
 
+def cmd_split_claims(args) -> int:
+    from tradeclaims.report import makefile
+
+    makefile.split_claims()
+    return 0
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
@@ -122,6 +129,8 @@ def main(argv=None) -> int:
     mk = commands.add_parser("makefile", help="write the make rules of every report")
     mk.add_argument("out", type=Path)
     mk.set_defaults(run=cmd_makefile)
+    commands.add_parser("split-claims", help="cut data/claims.csv by article into build/claims/ "
+                        "(what make follows per report)").set_defaults(run=cmd_split_claims)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

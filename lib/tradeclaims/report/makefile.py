@@ -7,9 +7,12 @@ import json
 from pathlib import Path
 
 from tradeclaims import paths
+from tradeclaims.claims.articles import article_rows
+from tradeclaims.csvfile import read_rows, read_text
 from tradeclaims.report.config import Report, check_parameters, load_config
 
 PARAMS = paths.BUILD / "params"
+CLAIM_PARTS = paths.BUILD / "claims"  # one file per article: what its reports depend on
 
 
 def params_file(report: Report) -> Path:
@@ -19,11 +22,36 @@ def params_file(report: Report) -> Path:
 def rules(reports: dict[str, Report]) -> str:
     lines = ["# Generated from notebooks/reports.yaml by `python -m tradeclaims makefile`.",
              f"REPORT_HTML := {' '.join(f'reports/{name}.html' for name in reports)}", ""]
+    parts = sorted({claims_part(r.article_id) for r in reports.values() if r.article_id})
+    lines += [f"CLAIM_PARTS := {' '.join(paths.relative(p) for p in parts)}",
+              "$(CLAIM_PARTS): build/claims.stamp ;", ""]
     for name, report in reports.items():
+        claims = paths.relative(claims_part(report.article_id)) if report.article_id else (
+            "data/claims.csv")
         lines += [f"reports/{name}.html: {paths.relative(report.notebook)} "
-                  f"{paths.relative(params_file(report))} $(REPORT_DEPS) | $(READY)",
+                  f"{paths.relative(params_file(report))} {claims} $(DATA_DEPS) | $(READY)",
                   f"\t$(call run_report,{name})", ""]
     return "\n".join(lines)
+
+
+def claims_part(article_id: str) -> Path:
+    return CLAIM_PARTS / f"{article_id}.csv"
+
+
+def split_claims(claims: Path = paths.CLAIMS_CSV):
+    """data/claims.csv cut by article into build/claims/<article_id>.csv, each rewritten only
+    when its rows change: editing one article's claims rebuilds that article's reports alone."""
+    from tradeclaims.claims.registry import COLUMNS, OPTIONAL  # pandas: only when claims change
+
+    lines = read_text(claims).splitlines(keepends=True)
+    rows = read_rows(claims, COLUMNS, optional=OPTIONAL, allow_empty=True)
+    by_article: dict[str, list[str]] = {}
+    ends = [line for line, _ in rows[1:]] + [len(lines) + 1]
+    for (line, row), end in zip(rows, ends, strict=True):
+        by_article.setdefault(row["article_id"], []).extend(lines[line - 1:end - 1])
+    for article_id in article_rows():
+        _write_if_changed(claims_part(article_id), lines[0] + "".join(
+            by_article.get(article_id, [])))
 
 
 def write(out: Path):
