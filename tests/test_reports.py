@@ -121,7 +121,7 @@ def test_every_article_without_a_report_gets_one_from_the_generic_notebook(tmp_p
     assert list(reports) == ["mine", "article-a-two"]
     page = reports["article-a-two"]
     assert page.notebook.name == "article.ipynb" and page.parameters == {"article_id": "a-two"}
-    assert page.title == "Outlet: Two <b>" and page.article_id == "a-two"
+    assert page.title == "Two <b>" and page.article_id == "a-two"
     check_parameters(reports, config)
     config.write_text("article-x:\n  title: X\n  notebook: ledger.ipynb\n", encoding="utf-8")
     with pytest.raises(InputError, match="names starting with article- are kept"):

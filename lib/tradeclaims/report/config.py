@@ -103,7 +103,7 @@ def article_reports(reports: dict[str, Report], articles: Path) -> dict[str, Rep
     """A page for every article that no report covers, from the generic notebook."""
     covered = {report.article_id for report in reports.values()}
     return {f"{ARTICLE_PREFIX}{article_id}": Report(
-                f"{ARTICLE_PREFIX}{article_id}", f"{article['outlet']}: {article['title']}",
+                f"{ARTICLE_PREFIX}{article_id}", article["title"],
                 ARTICLE_NOTEBOOK, {"article_id": article_id}, article_id)
             for article_id, article in article_rows(articles).items()
             if article_id not in covered}
