@@ -39,11 +39,11 @@ data: data/trade.csv ## Build data/trade.csv and data/datapackage.json from data
 data/trade.csv data/datapackage.json &: $(SOURCES) data/vocabulary.yaml $(LIB) | $(READY)
 	$(PY) -m tradeclaims data
 
-# What every report depends on besides its notebook, parameters and claims (a report on one
-# article follows build/claims/<article_id>.csv, rewritten only when that article's rows
-# change; the ledger and the index follow all of data/claims.csv).
-DATA_DEPS := data/trade.csv data/articles.csv data/vocabulary.yaml notebooks/publish.yaml $(wildcard data/sources/*/source.yaml) $(LIB)
-REPORT_DEPS := $(DATA_DEPS) data/claims.csv
+# What every report depends on besides its notebook, parameters and registry rows (a report on
+# one article follows build/claims/<article_id>.csv: its row of articles.csv and its claims,
+# rewritten only when they change; the ledger and the index follow the whole registry).
+DATA_DEPS := data/trade.csv data/vocabulary.yaml notebooks/publish.yaml $(wildcard data/sources/*/source.yaml) $(LIB)
+REPORT_DEPS := $(DATA_DEPS) data/claims.csv data/articles.csv
 
 build/claims.stamp: data/claims.csv data/articles.csv | $(READY)
 	@$(PY) -m tradeclaims split-claims

@@ -123,14 +123,20 @@ def test_builds_are_incremental(built):
 
 
 @pytest.mark.repository_copy
-def test_a_claim_added_to_one_article_rebuilds_its_reports_and_the_ledger_only(built):
+def test_a_new_article_and_a_claim_rebuild_their_reports_and_the_ledger_only(built):
+    """A claim added to one article, and a new article with a claim: those articles' reports
+    (the new one's made from the generic notebook) and the ledger, not the others."""
     reports = load_config()
     covering = [r.article_id for r in reports.values() if r.article_id]
     article = min(covering, key=covering.count)  # the article with the fewest reports
+    with (built.root / "data" / "articles.csv").open("a", encoding="utf-8") as f:
+        f.write("zz-new,Test Outlet,A test,2026-02-01,a test,\n")
     with (built.root / "data" / "claims.csv").open("a", encoding="utf-8") as f:
-        f.write(f"zz-1,{article},a forecast,1,USD,,,not_checkable,,,,,a forecast,"
-                "forecast_or_opinion,\n")
-    expected = sorted(name for name, r in reports.items() if r.article_id in (article, ""))
+        for claim_id, article_id in (("zz-1", article), ("zz-2", "zz-new")):
+            f.write(f"{claim_id},{article_id},a forecast,1,USD,,,not_checkable,,,,,a forecast,"
+                    "forecast_or_opinion,\n")
+    expected = sorted([name for name, r in reports.items() if r.article_id in (article, "")]
+                      + ["article-zz-new"])
     assert "ledger" in expected and len(expected) < len(reports)
     # a real build: make -n cannot know which parts of the registry the split leaves unchanged
     result = built.make("-j2", "reports")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from tradeclaims import paths
-from tradeclaims.claims.articles import article_rows
+from tradeclaims.claims.articles import ARTICLE_COLUMNS
 from tradeclaims.csvfile import read_rows, read_text
 from tradeclaims.report.config import Report, check_parameters, load_config
 
@@ -27,7 +27,7 @@ def rules(reports: dict[str, Report]) -> str:
               "$(CLAIM_PARTS): build/claims.stamp ;", ""]
     for name, report in reports.items():
         claims = paths.relative(claims_part(report.article_id)) if report.article_id else (
-            "data/claims.csv")
+            "data/claims.csv data/articles.csv")
         lines += [f"reports/{name}.html: {paths.relative(report.notebook)} "
                   f"{paths.relative(params_file(report))} {claims} $(DATA_DEPS) | $(READY)",
                   f"\t$(call run_report,{name})", ""]
@@ -38,20 +38,29 @@ def claims_part(article_id: str) -> Path:
     return CLAIM_PARTS / f"{article_id}.csv"
 
 
-def split_claims(claims: Path = paths.CLAIMS_CSV):
-    """data/claims.csv cut by article into build/claims/<article_id>.csv, each rewritten only
-    when its rows change: editing one article's claims rebuilds that article's reports alone."""
+def split_claims(claims: Path = paths.CLAIMS_CSV, articles: Path = paths.ARTICLES_CSV):
+    """The registry cut by article into build/claims/<article_id>.csv: the article's row of
+    data/articles.csv, then its rows of data/claims.csv, each file rewritten only when they
+    change. Editing one article's claims, or adding an article, rebuilds its reports alone."""
     from tradeclaims.claims.registry import COLUMNS, OPTIONAL  # pandas: only when claims change
 
-    lines = read_text(claims).splitlines(keepends=True)
-    rows = read_rows(claims, COLUMNS, optional=OPTIONAL, allow_empty=True)
-    by_article: dict[str, list[str]] = {}
+    article_header, article_lines = _rows_text(articles, ARTICLE_COLUMNS, ())
+    claim_header, claim_lines = _rows_text(claims, COLUMNS, OPTIONAL)
+    for article_id, article in article_lines.items():
+        _write_if_changed(claims_part(article_id), article_header + article + "\n"
+                          + claim_header + claim_lines.get(article_id, ""))
+
+
+def _rows_text(path: Path, columns, optional) -> tuple[str, dict[str, str]]:
+    """A CSV file's header, and the text of its rows by article_id, as written."""
+    lines = read_text(path).splitlines(keepends=True)
+    rows = read_rows(path, columns, optional=optional, allow_empty=True)
+    by_article: dict[str, str] = {}
     ends = [line for line, _ in rows[1:]] + [len(lines) + 1]
     for (line, row), end in zip(rows, ends, strict=True):
-        by_article.setdefault(row["article_id"], []).extend(lines[line - 1:end - 1])
-    for article_id in article_rows():
-        _write_if_changed(claims_part(article_id), lines[0] + "".join(
-            by_article.get(article_id, [])))
+        text = "".join(lines[line - 1:end - 1])
+        by_article[row["article_id"]] = by_article.get(row["article_id"], "") + text
+    return lines[0], by_article
 
 
 def write(out: Path):
