@@ -26,6 +26,8 @@ def test_an_ignored_row_names_its_figure():
 def test_quotes_match_whatever_the_spacing_apostrophes_and_dashes():
     text = "China’s  exports\nrose – sharply"
     assert accounting.spans(text, "China's exports rose - sharply") == [(0, len(text))]
+    assert accounting.spans("China's exports", "China’s exports") == [(0, 15)]  # either way
+    assert accounting.spans(text, "China's exports fell") == []
 
 
 def test_an_ignored_row_without_a_reason_is_named(tmp_path):

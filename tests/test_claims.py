@@ -151,7 +151,7 @@ def test_a_difference_of_rates_is_judged_in_percentage_points(tmp_path):
     assert result.loc["d-exact", "recomputed"] == pytest.approx(7.9)
     assert "7.80 pp to 8.00 pp" in result.loc["d-allowed", "tolerance"]
     assert "Gap: claimed minus recomputed = +0.200 pp" in result.loc["d-wrong", "note"]
-    assert ("Rests on the printed growth of CHN-ASEAN exports, 2025 (13.4%) minus that of "
+    assert ("Rests on the printed y/y growth of CHN-ASEAN exports, 2025 (13.4%) minus that of "
             "CHN-WLD exports, 2025 (5.5%).") in result.loc["d-exact", "note"]
 
 

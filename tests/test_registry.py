@@ -11,10 +11,6 @@ from tradeclaims.claims.registry import COLUMNS, KINDS, load_claims, read_articl
 ARTICLES_DIR = paths.ROOT.parent / "shared" / "articles"
 
 
-def _normal(text):
-    return " ".join(text.replace("’", "'").replace("–", "-").split())
-
-
 @pytest.fixture(scope="module")
 def real():
     return ledger.evaluate().set_index("claim_id")
@@ -40,8 +36,8 @@ def test_every_quote_is_in_its_article():
     for c in load_claims():
         file = articles.loc[c.article_id, "file"]
         if file and (ARTICLES_DIR / file).exists():
-            text = _normal((ARTICLES_DIR / file).read_text(encoding="utf-8"))
-            assert _normal(c.quote) in text, f"{c.claim_id}: quote not in {file}"
+            text = (ARTICLES_DIR / file).read_text(encoding="utf-8")
+            assert accounting.spans(text, c.quote), f"{c.claim_id}: quote not in {file}"
 
 
 def test_committed_ledger_is_up_to_date(real):

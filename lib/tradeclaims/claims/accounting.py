@@ -33,12 +33,13 @@ def read_ignored(path: Path = IGNORED_CSV) -> list[Ignored]:
     return [Ignored(**row) for _, row in rows]
 
 
+_SAME = {"'": "['’]", "’": "['’]", "-": "[-–]", "–": "[-–]"}  # typed either way
+
+
 def spans(text: str, quote: str) -> list[tuple[int, int]]:
     """Where a quote occurs in the text, whatever its spacing, apostrophes and dashes."""
-    words = [re.escape(word) for word in quote.split()]
-    pattern = r"\s+".join(words).replace("\\'", "['’]").replace("'", "['’]").replace(
-        "\\-", "[-–]")
-    return [m.span() for m in re.finditer(pattern, text)] if words else []
+    words = ["".join(_SAME.get(char, re.escape(char)) for char in word) for word in quote.split()]
+    return [m.span() for m in re.finditer(r"\s+".join(words), text)] if words else []
 
 
 def unaccounted(text: str, quotes: list[str], ignored: list[Ignored]) -> list[extract.Figure]:

@@ -274,10 +274,10 @@ class Engine:
                              f"printed rates: name measure={' or measure='.join(RATE_MEASURES)}")
         this, these = self.fetch(claim, spec, "series")
         that, those = self.fetch(claim, spec | claim.base, "base")
-        rate = "growth" if spec["measure"].startswith("growth") else "share"
         return Evidence(this - that, _merge(these, those),
-                        f"the printed {rate} of {_describe(claim.series)} ({this.point:g}%) "
-                        f"minus that of {_describe(claim.series | claim.base)} ({that.point:g}%)")
+                        f"the {_RATE_WORDS[spec['measure']]} of {_describe(claim.series)} "
+                        f"({this.point:g}%) minus that of {_describe(claim.series | claim.base)} "
+                        f"({that.point:g}%)")
 
     def implied(self, claim: Claim) -> Evidence:
         """The whole a part implies with the share it is printed as: 2.9 bn at 26.5% gives

@@ -124,11 +124,17 @@ def expression_problems(text: str, known_sources: set[str] | None = None):
         except ValueError as exc:
             yield f"lookup [{number}]: {exc}"
             continue
-        missing = [key for key in REQUIRED_KEYS if key not in spec]
-        if missing:
-            yield f"lookup [{number}] names no {', '.join(missing)}"
+        if missing := _missing_keys(spec):
+            yield f"lookup [{number}] {missing}"
         for message in spec_problems(spec, known_sources):
             yield f"lookup [{number}]: {message}"
+
+
+def _missing_keys(spec: dict) -> str:
+    """What a series leaves out of the keys every series needs ('' when nothing)."""
+    missing = [key for key in REQUIRED_KEYS if key not in spec]
+    return (f"names no {', '.join(missing)} (a series needs {', '.join(REQUIRED_KEYS)})"
+            if missing else "")
 
 
 def spec_problems(spec: dict, known_sources: set[str] | None = None):
@@ -289,11 +295,8 @@ def _recipe_problems(raw: dict, specs: dict):
         return
     if not raw["series"]:
         yield "series", f"a {kind} claim needs a series"
-    elif "series" in specs and kind != DERIVED:
-        missing = [key for key in REQUIRED_KEYS if key not in specs["series"]]
-        if missing:
-            yield "series", f"names no {', '.join(missing)} (a series needs " \
-                f"{', '.join(REQUIRED_KEYS)})"
+    elif "series" in specs and (missing := _missing_keys(specs["series"])):
+        yield "series", missing
     if kind in BASE_MEANS and not raw["base"] and kind not in BASE_OPTIONAL:
         yield "base", f"a {kind} claim needs a base: {BASE_MEANS[kind]}, as changes to series"
     elif kind not in BASE_MEANS and raw["base"]:

@@ -74,6 +74,10 @@ def script(items: list[dict]) -> Markup:
     return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
-def links(table: pd.DataFrame, reports: dict[str, Report]) -> dict[str, str]:
-    return {c.claim_id: claim_link(c.article_id, c.claim_id, reports)
-            for c in table.itertuples()}
+def published(table: pd.DataFrame, reports: dict[str, Report],
+              sources: dict[str, Source]) -> list[dict]:
+    """The reviews of a ledger table as published: each linked to the report that shows its
+    claim, with the settings of notebooks/publish.yaml."""
+    links = {c.claim_id: claim_link(c.article_id, c.claim_id, reports)
+             for c in table.itertuples()}
+    return reviews(table, links, sources, settings())

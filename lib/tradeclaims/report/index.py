@@ -41,19 +41,14 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
     return pages.render("index.html.j2", scope=scope, counts=list(ledger.counts(table).items()),
                         reasons=reasons, reports=report_rows, claims=claim_rows,
                         articles=articles_listed,
-                        jsonld=claimreview.script(reviews(reports, table, sources)))
-
-
-def reviews(reports: dict[str, Report], table: pd.DataFrame, sources=None) -> list[dict]:
-    """ClaimReview for every checked claim, linked to the report that shows it."""
-    sources = sources or load_provenance(paths.SOURCES)
-    return claimreview.reviews(table, claimreview.links(table, reports), sources,
-                               claimreview.settings())
+                        jsonld=claimreview.script(claimreview.published(table, reports,
+                                                                         sources)))
 
 
 def write():
     """reports/index.html and reports/claimreview.json."""
     reports, table = load_config(), ledger.read()
     write_atomic(paths.INDEX_HTML, render(reports, table))
-    write_atomic(claimreview.CLAIMREVIEW_JSON, json.dumps(
-        reviews(reports, table), ensure_ascii=False, indent=1) + "\n")
+    reviews = claimreview.published(table, reports, load_provenance(paths.SOURCES))
+    write_atomic(claimreview.CLAIMREVIEW_JSON,
+                 json.dumps(reviews, ensure_ascii=False, indent=1) + "\n")

@@ -68,9 +68,7 @@ def verdict_table(table: pd.DataFrame) -> Html:
     to the source footnotes."""
     rows = [claim_shown(r) | {"tolerance": r.tolerance, "note": r.note,
                               "sources": r.sources.split()} for r in table.itertuples()]
-    reports = load_config()
-    reviews = claimreview.reviews(table, claimreview.links(table, reports),
-                                  lookups.dataset().sources, claimreview.settings())
+    reviews = claimreview.published(table, load_config(), lookups.dataset().sources)
     return Html(_markup("verdict_table", rows) + str(claimreview.script(reviews)),
                 "\n".join(_claim_text(r) for r in table.itertuples()))
 
