@@ -11,7 +11,7 @@ def _pins(lines):
     pins = {}
     for line in lines:
         line = line.split("#")[0].strip()
-        if match := re.match(r"^([A-Za-z0-9_.-]+)==(\S+)$", line):
+        if match := re.match(r"^([A-Za-z0-9_.-]+)(?:\[[a-z,-]+\])?==(\S+)$", line):
             pins[match[1].lower().replace("_", "-")] = match[2]
     return pins
 
@@ -40,4 +40,4 @@ def test_notebooks_diff_as_cells_in_this_clone():
 def test_engine_requirements_are_pinned():
     lines = [line.split("#")[0].strip() for line in
              (paths.ROOT / "requirements-engines.txt").read_text().splitlines()]
-    assert all(re.match(r"^[A-Za-z0-9_.-]+==\S+$", line) for line in lines if line)
+    assert all(re.match(r"^[A-Za-z0-9_.-]+(?:\[[a-z,-]+\])?==\S+$", line) for line in lines if line)
