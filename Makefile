@@ -45,7 +45,7 @@ data/trade.csv data/datapackage.json &: $(SOURCES) data/vocabulary.yaml $(LIB) |
 DATA_DEPS := data/trade.csv data/vocabulary.yaml notebooks/publish.yaml $(wildcard data/sources/*/source.yaml) $(LIB)
 REPORT_DEPS := $(DATA_DEPS) data/claims.csv data/articles.csv
 
-build/claims.stamp: data/claims.csv data/articles.csv | $(READY)
+build/claims.stamp: data/claims.csv data/articles.csv reports/corrections.csv | $(READY)
 	@$(PY) -m tradeclaims split-claims
 	@touch $@
 
@@ -60,7 +60,8 @@ build/reports.mk: notebooks/reports.yaml data/articles.csv lib/tradeclaims/repor
 # `make reports` works in two steps. First make finds the stale reports, each rule of which
 # only queues its name; one runner then builds the whole queue, N at a time under make -jN,
 # sharing one Python's imports (lib/tradeclaims/report/runner.py says what that saves), while
-# the ledger is written beside it. Then the index. `make reports/NAME.html` builds one directly.
+# the ledger is written beside it. Then every page is stamped with the commit of its inputs
+# (report/provenance.py: no notebook runs for that), then the index. `make reports/NAME.html` builds one directly.
 QUEUE := build/queue
 ifdef QUEUE_ONLY
 run_report = @echo $(1) >> $(QUEUE)
@@ -71,12 +72,14 @@ endif
 reports: build/reports.mk | $(READY) ## Build the data, then every report in reports/ (make -j2 runs two at once)
 	@rm -f $(QUEUE)
 	@$(MAKE) -s QUEUE_ONLY=1 queued-reports reports/verdicts.csv
+	@$(PY) -m tradeclaims stamp
 	@$(MAKE) -s reports/index.html
 
 queued-reports: $(REPORT_HTML) | $(READY)
 	@test ! -s $(QUEUE) || $(PY) -m tradeclaims run --queue $(QUEUE)
 
-reports/verdicts.csv: $(REPORT_DEPS) | $(READY)
+# The ledger, and the log of verdicts that moved since HEAD, which each article's part carries.
+reports/verdicts.csv reports/corrections.csv &: $(REPORT_DEPS) | $(READY)
 	$(PY) -m tradeclaims claims --quiet
 
 reports/index.html reports/claimreview.json &: $(REPORT_HTML) reports/verdicts.csv notebooks/reports.yaml notebooks/publish.yaml | $(READY)

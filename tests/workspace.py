@@ -13,7 +13,8 @@ _SKIP = (".venv", "build", ".git", "__pycache__", ".pytest_cache", ".ruff_cache"
 
 
 # Build products, in the order make builds them; in a copy they are dated after every input.
-_OUTPUTS = ["data/trade.csv", "data/datapackage.json", "reports"]
+_OUTPUTS = ["data/trade.csv", "data/datapackage.json", "reports", "build/claims.stamp",
+            "build/claims"]
 
 
 class Workspace:

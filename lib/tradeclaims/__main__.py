@@ -21,17 +21,19 @@ def cmd_data(args) -> int:
 
 
 def cmd_claims(args) -> int:
-    from tradeclaims.claims import ledger
+    from tradeclaims.claims import corrections, ledger
 
     table = ledger.evaluate(args.claims)
     before = ledger.committed(args.out)
     ledger.write(table, args.out)
+    corrections.update(table, args.out.with_name(paths.CORRECTIONS_CSV.name), args.out)
     if not args.quiet:
         print(ledger.to_text(table))
     print(f"wrote {paths.relative(args.out)}: {len(table)} claims evaluated")
     moved = ledger.changes(before, table) if before is not None else []
     if moved:
-        print("verdicts changed since the last commit (corrections to publish):")
+        print("verdicts changed since the last commit (corrections to publish, logged in "
+              f"{paths.relative(paths.CORRECTIONS_CSV)}):")
         print("\n".join(f"  {line}" for line in moved))
     return 0
 
@@ -68,6 +70,16 @@ def cmd_index(args) -> int:
     index.write()
     print(f"wrote {paths.relative(paths.INDEX_HTML)} and "
           f"{paths.relative(paths.REPORTS / 'claimreview.json')}")
+    return 0
+
+
+def cmd_stamp(args) -> int:
+    from tradeclaims.report import provenance
+
+    commit = provenance.built_from()
+    pages = provenance.restamp(commit=commit)
+    if pages:
+        print(f"stamped {len(pages)} pages: built from commit {commit}")
     return 0
 
 
@@ -117,6 +129,8 @@ def main(argv=None) -> int:
                      help="reports at once (default: make's -j, or 1)")
     run.set_defaults(run=cmd_run)
     commands.add_parser("index", help="write reports/index.html").set_defaults(run=cmd_index)
+    commands.add_parser("stamp", help="write the commit of the inputs on every page whose stamp "
+                        "differs (no notebook runs)").set_defaults(run=cmd_stamp)
     ex = commands.add_parser("extract", help="draft registry rows for every figure of an article "
                              "(CSV to stdout)")
     ex.add_argument("article", type=Path, help="the article's text file")

@@ -13,6 +13,7 @@ NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
 BUILD = ROOT / "build"
 VERDICTS_CSV = REPORTS / "verdicts.csv"
+CORRECTIONS_CSV = REPORTS / "corrections.csv"
 INDEX_HTML = REPORTS / "index.html"
 
 

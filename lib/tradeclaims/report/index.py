@@ -5,11 +5,11 @@ import json
 import pandas as pd
 
 from tradeclaims import paths
-from tradeclaims.claims import ledger
+from tradeclaims.claims import corrections, ledger
 from tradeclaims.claims.registry import read_articles
 from tradeclaims.data.sources import load_provenance
 from tradeclaims.files import write_atomic
-from tradeclaims.report import claimreview, pages
+from tradeclaims.report import claimreview, pages, provenance
 from tradeclaims.report.config import Report, claim_link, load_config
 from tradeclaims.report.style import REASONS, claim_shown
 
@@ -28,7 +28,8 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
             "parameters": ", ".join(f"{k}={v}" for k, v in r.parameters.items()
                                     if k != "article_id"),
             "counts": list(ledger.counts(claims).items())})
-    claim_rows = [claim_shown(c) | {"article_id": c.article_id,
+    was = corrections.history(corrections.read())
+    claim_rows = [claim_shown(c, was.get(c.claim_id, ())) | {"article_id": c.article_id,
         "link": claim_link(c.article_id, c.claim_id, reports),
         "sources": [{"id": s, "url": sources[s].url, "citation": sources[s].citation()}
                     for s in c.sources.split()]} for c in table.itertuples()]
@@ -38,7 +39,10 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
     reasons = [(reason.replace("_", " ") or "no reason given", n, REASONS.get(reason, ""))
                for reason, n in ledger.reasons(table).items()]
     articles_listed = list(dict.fromkeys(table.article_id))
-    return pages.render("index.html.j2", scope=scope, counts=list(ledger.counts(table).items()),
+    cited = dict.fromkeys(s for ids in table.sources for s in ids.split())
+    return pages.render("index.html.j2", scope=scope, commit=provenance.built_from(),
+                        rests_on=provenance.latest_release(sources[s] for s in cited),
+                        counts=list(ledger.counts(table).items()),
                         reasons=reasons, reports=report_rows, claims=claim_rows,
                         articles=articles_listed,
                         jsonld=claimreview.script(claimreview.published(table, reports,

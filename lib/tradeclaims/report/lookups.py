@@ -6,6 +6,7 @@ from functools import cache
 
 import pandas as pd
 
+from tradeclaims.claims import corrections as log
 from tradeclaims.claims import ledger
 from tradeclaims.claims.engine import VERDICTS, Engine
 from tradeclaims.claims.registry import parse_spec, read_articles
@@ -20,6 +21,12 @@ def dataset() -> Dataset:
 @cache
 def _ledger() -> pd.DataFrame:
     return ledger.evaluate(data=dataset())
+
+
+@cache
+def corrections() -> dict[str, list[tuple[str, str]]]:
+    """The verdicts each corrected claim had before, from reports/corrections.csv."""
+    return log.history(log.read())
 
 
 def verdicts(article_id: str | None = None) -> pd.DataFrame:

@@ -38,17 +38,23 @@ def claims_part(article_id: str) -> Path:
     return CLAIM_PARTS / f"{article_id}.csv"
 
 
-def split_claims(claims: Path = paths.CLAIMS_CSV, articles: Path = paths.ARTICLES_CSV):
+def split_claims(claims: Path = paths.CLAIMS_CSV, articles: Path = paths.ARTICLES_CSV,
+                 corrections: Path = paths.CORRECTIONS_CSV):
     """The registry cut by article into build/claims/<article_id>.csv: the article's row of
-    data/articles.csv, then its rows of data/claims.csv, each file rewritten only when they
-    change. Editing one article's claims, or adding an article, rebuilds its reports alone."""
-    from tradeclaims.claims.registry import COLUMNS, OPTIONAL  # pandas: only when claims change
+    data/articles.csv, its rows of data/claims.csv, then its corrections, each file rewritten
+    only when they change. Editing one article's claims, adding an article or correcting a
+    verdict rebuilds that article's reports alone."""
+    from tradeclaims.claims import corrections as log  # pandas: only when claims change
+    from tradeclaims.claims.registry import COLUMNS, OPTIONAL
 
     article_header, article_lines = _rows_text(articles, ARTICLE_COLUMNS, ())
     claim_header, claim_lines = _rows_text(claims, COLUMNS, OPTIONAL)
+    fixed_header, fixed_lines = (_rows_text(corrections, log.COLUMNS, ())
+                                 if corrections.exists() else ("", {}))
     for article_id, article in article_lines.items():
         _write_if_changed(claims_part(article_id), article_header + article + "\n"
-                          + claim_header + claim_lines.get(article_id, ""))
+                          + claim_header + claim_lines.get(article_id, "") + "\n"
+                          + fixed_header + fixed_lines.get(article_id, ""))
 
 
 def _rows_text(path: Path, columns, optional) -> tuple[str, dict[str, str]]:
@@ -56,7 +62,7 @@ def _rows_text(path: Path, columns, optional) -> tuple[str, dict[str, str]]:
     lines = read_text(path).splitlines(keepends=True)
     rows = read_rows(path, columns, optional=optional, allow_empty=True)
     by_article: dict[str, str] = {}
-    ends = [line for line, _ in rows[1:]] + [len(lines) + 1]
+    ends = [line for line, _ in rows[1:]] + [len(lines) + 1] if rows else []
     for (line, row), end in zip(rows, ends, strict=True):
         text = "".join(lines[line - 1:end - 1])
         by_article[row["article_id"]] = by_article.get(row["article_id"], "") + text

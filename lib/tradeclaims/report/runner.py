@@ -24,6 +24,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from tradeclaims import paths
 from tradeclaims.errors import InputError, explain
 from tradeclaims.files import write_atomic
+from tradeclaims.report import provenance
 from tradeclaims.report.config import CONFIG, Report, check_parameters, load_config
 
 KERNEL = "tradeclaims"
@@ -122,11 +123,21 @@ def _exporter() -> HTMLExporter:
     return exporter
 
 
+@cache
+def _built_from() -> str:
+    return provenance.built_from()  # once per build: forked children share it
+
+
 def to_html(nb: nbformat.NotebookNode, title: str) -> str:
     """Self-contained HTML for reviewers, from the nbconvert template `report` (JupyterLab's
     page with the code hidden behind a button and no script fetched from the network), without
-    the parameter cells; images inline."""
-    html, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
+    the parameter cells; images inline. Its heading says what the page rests on: the latest
+    release its notebook cited (tc.sources) and the commit of its inputs."""
+    facts = [out.metadata["tradeclaims"] for cell in nb.cells for out in cell.get("outputs", [])
+             if "tradeclaims" in out.get("metadata", {})]
+    resources = {"metadata": {"name": title},
+                 "tradeclaims": {**(facts[-1] if facts else {}), "commit": _built_from()}}
+    html, _ = _exporter().from_notebook_node(nb, resources=resources)
     return html
 
 
@@ -135,7 +146,7 @@ def _warm():
     clean-up are compiled before the children fork, once for all of them."""
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
     nb.metadata.language_info = {"name": "python", "pygments_lexer": "ipython3"}
-    to_html(nb, "warm-up")
+    to_html(nb, "warm-up")  # and finds the commit
 
 
 def run(report: Report, parameters: dict | None = None):

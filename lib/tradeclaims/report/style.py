@@ -29,9 +29,10 @@ def with_wording(x, qualifier: str, unit: str, decimals=3) -> str:
     return f"{_WORDING[qualifier]} {number}" if number and qualifier in _WORDING else number
 
 
-def claim_shown(row) -> dict:
-    """A ledger row as every page shows it: the claim, its figures for reading, its verdict."""
-    return {"claim_id": row.claim_id, "quote": row.quote, "unit": row.unit,
+def claim_shown(row, was=()) -> dict:
+    """A ledger row as every page shows it: the claim, its figures for reading, its verdict and
+    the verdicts it had before (`was`: [(verdict, commit), ...] from the corrections log)."""
+    return {"was": list(was), "claim_id": row.claim_id, "quote": row.quote, "unit": row.unit,
             "claimed": with_wording(row.claimed, row.qualifier, row.unit),
             "recomputed": fmt(row.recomputed, 3, row.unit), "verdict": row.verdict,
             "reason": row.reason.replace("_", " "), "reason_meaning": REASONS.get(row.reason, ""),

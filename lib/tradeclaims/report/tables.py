@@ -7,7 +7,7 @@ import pandas as pd
 from tradeclaims.claims import ledger
 from tradeclaims.claims.engine import VERDICTS
 from tradeclaims.claims.registry import read_articles
-from tradeclaims.report import claimreview, lookups
+from tradeclaims.report import claimreview, lookups, provenance
 from tradeclaims.report.config import load_config
 from tradeclaims.report.labels import label
 from tradeclaims.report.pages import legend_html, macro
@@ -15,13 +15,18 @@ from tradeclaims.report.style import VERDICT_MEANING, claim_shown, fmt, with_wor
 
 
 class Html:
-    """Displays as HTML in a report and as plain text where text is compared (nbval)."""
+    """Displays as HTML in a report and as plain text where text is compared (nbval); `facts`
+    go into the output's metadata, where the page template reads them."""
 
-    def __init__(self, markup: str, text: str):
-        self.markup, self.text = markup, text
+    def __init__(self, markup: str, text: str, facts: dict | None = None):
+        self.markup, self.text, self.facts = markup, text, facts
 
     def _repr_html_(self):
         return self.markup
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        data = {"text/html": self.markup, "text/plain": self.text}
+        return (data, {"tradeclaims": self.facts}) if self.facts else data
 
     def __repr__(self):
         return self.text
@@ -66,14 +71,15 @@ def summary(table: pd.DataFrame) -> Html:
 def verdict_table(table: pd.DataFrame) -> Html:
     """Claim by claim: quote, claimed, recomputed, verdict, tolerance, note and numbered links
     to the source footnotes."""
-    rows = [claim_shown(r) | {"tolerance": r.tolerance, "note": r.note,
+    was = lookups.corrections()
+    rows = [claim_shown(r, was.get(r.claim_id, ())) | {"tolerance": r.tolerance, "note": r.note,
                               "sources": r.sources.split()} for r in table.itertuples()]
     reviews = claimreview.published(table, load_config(), lookups.dataset().sources)
     return Html(_markup("verdict_table", rows) + str(claimreview.script(reviews)),
-                "\n".join(_claim_text(r) for r in table.itertuples()))
+                "\n".join(_claim_text(r, was.get(r.claim_id, ())) for r in table.itertuples()))
 
 
-def _claim_text(r) -> str:
+def _claim_text(r, was=()) -> str:
     """One claim as text, for diffs: every fact the HTML row shows."""
     figure = with_wording(r.claimed, r.qualifier, r.unit, 6)
     lines = [f"{r.claim_id}: {r.verdict}; claimed {figure}, recomputed "
@@ -81,21 +87,33 @@ def _claim_text(r) -> str:
     lines += [f"    {name}: {value}" for name, value in (
         ("tolerance", r.tolerance), ("sources", r.sources), ("note", r.note),
         ("reason", r.reason), ("origin", r.origin)) if value]
+    lines += [f"    was: {verdict} as published in {commit}" for verdict, commit in was]
     return "\n".join(lines)
 
 
 def sources(source_ids) -> Html:
-    """Footnotes for every source cited: publisher, title, date, address, table, excerpt."""
+    """Footnotes for every source cited: publisher, title, date, address, table, excerpt; the
+    latest release among them, which the page's heading repeats."""
     data = lookups.dataset()
-    items, lines = [], []
-    for sid in dict.fromkeys(source_ids):
+    cited = list(dict.fromkeys(source_ids))
+    facts = provenance.latest_release([data.source(sid) for sid in cited])
+    items, lines = [], [_latest_text(facts)]
+    for sid in cited:
         s = data.source(sid)
         date = "date not recorded" if s.date_published == "unknown" else s.date_published
         items.append({"id": sid, "publisher": s.publisher, "url": s.url, "title": s.title,
                       "date": date, "via": s.via, "table": s.table,
                       "evidence": s.evidence.capitalize(), "excerpt": s.excerpt})
         lines.append(f"[{sid}] {s.publisher}, {s.title}, {date}, {s.url}")
-    return Html(_markup("sources", items), "\n".join(lines))
+    return Html(_markup("sources", items, lines[0]), "\n".join(lines), facts)
+
+
+def _latest_text(facts: dict) -> str:
+    n, undated = facts["releases"], facts["undated"]
+    latest = (f"the latest published {facts['latest_release']} ({facts['latest_source']})"
+              if facts["latest_release"] else "none with a recorded date")
+    return (f"{n} official release{'s' if n != 1 else ''}, {latest}"
+            + (f"; {undated} do not record their date." if undated else "."))
 
 
 def finding(text: str, figure: lookups.Recomputed) -> Html:

@@ -1,0 +1,73 @@
+"""The log of published verdicts that moved: reports/corrections.csv, one row per change, each
+naming the commit whose ledger published the verdict before. `make reports` appends the changes
+against git's HEAD, and drops them again if the verdict goes back before a commit; the log is
+committed with the reports, so a page can say what a verdict was without reading git or the
+clock."""
+
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+
+from tradeclaims import paths
+from tradeclaims.claims.ledger import committed
+from tradeclaims.csvfile import read_rows
+from tradeclaims.files import write_atomic
+
+COLUMNS = ["claim_id", "article_id", "before", "after", "published_in"]
+HASH_LENGTH = 10  # a fixed length, so a clone with more objects writes the same text
+
+
+def read(path: Path = paths.CORRECTIONS_CSV) -> pd.DataFrame:
+    """The log (empty when there is none yet)."""
+    if not path.exists():
+        return pd.DataFrame(columns=COLUMNS, dtype=str)
+    rows = read_rows(path, COLUMNS, allow_empty=True)
+    return pd.DataFrame([row for _, row in rows], columns=COLUMNS, dtype=str)
+
+
+def moved(before: pd.DataFrame, after: pd.DataFrame, commit: str) -> pd.DataFrame:
+    """Claims in both ledgers whose verdict differs, as log rows (new and removed claims are
+    not corrections: they were never published, or are no longer)."""
+    both = after.merge(before[["claim_id", "verdict"]], on="claim_id", suffixes=("", "_before"))
+    both = both[both.verdict != both.verdict_before]
+    return pd.DataFrame({"claim_id": both.claim_id, "article_id": both.article_id,
+                         "before": both.verdict_before, "after": both.verdict,
+                         "published_in": commit}, columns=COLUMNS).reset_index(drop=True)
+
+
+def update(ledger: pd.DataFrame, path: Path = paths.CORRECTIONS_CSV,
+           verdicts: Path = paths.VERDICTS_CSV) -> pd.DataFrame:
+    """The log as committed in HEAD plus what moved since HEAD's ledger, written to `path`;
+    outside a repository the log stays as it is."""
+    head = _head()
+    if head is None:
+        log = read(path)
+    else:
+        log = committed(path)
+        log = pd.DataFrame(columns=COLUMNS, dtype=str) if log is None else log
+        published = committed(verdicts)
+        if published is not None:
+            log = pd.concat([log, moved(published, ledger, head)], ignore_index=True)
+    write_atomic(path, log.to_csv(index=False, lineterminator="\n"))
+    return log
+
+
+def history(log: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:
+    """Each corrected claim's earlier verdicts, oldest first: [(verdict, commit), ...]."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in log.itertuples():
+        out.setdefault(row.claim_id, []).append((row.before, row.published_in))
+    return out
+
+
+def _head() -> str | None:
+    try:
+        return _git("rev-parse", f"--short={HASH_LENGTH}", "HEAD").strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def _git(*args) -> str:
+    return subprocess.run(["git", *args], cwd=paths.ROOT, capture_output=True, text=True,
+                          check=True).stdout

@@ -1,0 +1,70 @@
+"""What every page says it rests on: the latest official release in the data it used (from the
+data, so a rebuild writes the same page) and the repository commit its inputs come from.
+
+A page cannot name the commit it is committed in, so it names the last commit that changed its
+inputs (data/, notebooks/, lib/), or that commit "with uncommitted changes". Publish by
+committing the inputs first, then `make reports` (which restamps every page in milliseconds,
+without running a notebook), then committing the reports: the pages then name the commit whose
+inputs made them, and tests/test_reports.py checks that on every clean checkout."""
+
+import re
+import subprocess
+from pathlib import Path
+
+from tradeclaims import paths
+from tradeclaims.files import write_atomic
+
+INPUTS = ("data", "notebooks", "lib")
+HASH_LENGTH = 10
+OUTSIDE_GIT = "none (built outside a git checkout)"
+_STAMP = re.compile(r'(<code class="tc-commit">)([^<]*)(</code>)')
+
+
+def built_from(root: Path | None = None) -> str:
+    """The last commit that changed the inputs, with ' with uncommitted changes' when they
+    differ from it; OUTSIDE_GIT when there is no history to name."""
+    root = root or paths.ROOT
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    try:
+        commit = git("log", "-1", "--format=%H", "--", *INPUTS)[:HASH_LENGTH]
+        changed = git("status", "--porcelain", "--", *INPUTS)
+    except (OSError, subprocess.CalledProcessError):
+        return OUTSIDE_GIT
+    if not commit:
+        return OUTSIDE_GIT
+    return f"{commit} with uncommitted changes" if changed else commit
+
+
+def latest_release(sources) -> dict:
+    """The latest publication date among the releases a page cites (Source objects), how many
+    it cites and how many record no date."""
+    sources = list(sources)
+    dated = [(s.date_published, s.id) for s in sources if s.date_published != "unknown"]
+    date, source_id = max(dated) if dated else ("", "")
+    return {"releases": len(sources), "undated": len(sources) - len(dated),
+            "latest_release": date, "latest_source": source_id}
+
+
+def stamp(html: str, commit: str) -> str:
+    return _STAMP.sub(lambda m: m[1] + commit + m[3], html)
+
+
+def stamped(html: str) -> str | None:
+    match = _STAMP.search(html)
+    return match[2] if match else None
+
+
+def restamp(folder: Path | None = None, commit: str | None = None) -> list[Path]:
+    """Rewrite the commit on every page whose stamp differs; the pages rewritten."""
+    commit = commit or built_from()
+    changed = []
+    for page in sorted((folder or paths.REPORTS).glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if stamped(html) not in (None, commit):
+            write_atomic(page, stamp(html, commit))
+            changed.append(page)
+    return changed
