@@ -60,8 +60,8 @@ class Registry:
         return folder
 
     def add_article(self, article_id: str, outlet="Test Outlet", title="A test article",
-                    date="2026-01-30", covers="a test", file=""):
-        _write(self.articles, [[article_id, outlet, title, date, covers, file]], mode="a")
+                    date="2026-01-30", covers="a test", file="", url=""):
+        _write(self.articles, [[article_id, outlet, title, date, covers, file, url]], mode="a")
 
     def add_claims(self, rows: list[list[str] | dict]) -> "Registry":
         """Claim rows, as lists in the registry's column order or dicts of some columns."""

@@ -50,6 +50,33 @@ def test_each_report_page_carries_the_reviews_of_its_checked_claims():
     assert reviewed == {item["url"] for item in index}
 
 
+def test_a_review_names_the_articles_address_and_is_dated_from_the_data(tmp_path, monkeypatch):
+    articles = tmp_path / "articles.csv"
+    articles.write_text("article_id,outlet,title,date,covers,file,url\n"
+                        "a,O,T,2026-02-03,x,,https://example.org/a\nb,O,T,unknown,x,,\n",
+                        encoding="utf-8")
+    monkeypatch.setattr(paths, "ARTICLES_CSV", articles)
+    undated = type("S", (), {"date_published": "unknown"})()
+    table = pd.DataFrame([{"claim_id": f"{a}-1", "article_id": a, "verdict": "reproduced",
+                           "quote": "q", "sources": "s"} for a in "ab"])
+    first, second = claimreview.reviews(table, {"a-1": "x#a", "b-1": "x#b"}, {"s": undated},
+                                        {"site_url": "https://example.org/", "author": "t"})
+    assert first["itemReviewed"]["appearance"]["url"] == "https://example.org/a"
+    assert first["datePublished"] == "2026-02-03"  # no source date: the article's
+    assert "url" not in second["itemReviewed"]["appearance"]
+    assert "datePublished" not in second and "datePublished" not in second["itemReviewed"]
+
+
+def test_an_article_address_that_is_not_absolute_is_named(tmp_path):
+    from tradeclaims.claims.articles import article_rows
+
+    articles = tmp_path / "articles.csv"
+    articles.write_text("article_id,outlet,title,date,covers,file,url\na,O,T,,x,,example.org\n",
+                        encoding="utf-8")
+    with pytest.raises(InputError, match=r"articles.csv, row 2, field 'url': 'example.org'"):
+        article_rows(articles)
+
+
 def test_no_quote_can_close_the_script():
     table = pd.DataFrame([{"claim_id": "x-1", "article_id": "nowhere", "verdict": "reproduced",
                            "quote": "</script><script>alert(1)</script>", "sources": ""}])

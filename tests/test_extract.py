@@ -62,6 +62,22 @@ def found(text, lang=None):
     ("出口下降7.2%。", [("-7.2", "percent", "", "")]),
     ("dropped 34.8% to $69.1 billion", [("-34.8", "percent", "", ""),
                                         ("69.1", "USD", "billion", "")]),
+    ("比2024年减少两个百分点。", [("-2", "pp", "", "")]),  # a year is not an earlier figure
+    ("chuyển sang thâm hụt 1,78 tỷ USD", [("-1.78", "USD", "billion", "")]),  # a deficit
+    ("a trade deficit of $5 billion", [("-5", "USD", "billion", "")]),
+    # Chinese words for tenths and points, and Taiwan's 兆 (a trillion before a currency)
+    ("比“十三五”时期增长四成。", [("40", "percent", "", "")]),
+    ("民营企业占比超过七成。", [("70", "percent", "", "over")]),
+    ("進出口4.01兆元人民幣。", [("4.01", "CNY", "trillion", "")]),
+    ("装机容量3兆瓦。", [("3", "count", "", "")]),  # 兆瓦: megawatts, not a trillion
+    # wording after the figure; a count of things is not a quantity of goods
+    ("全球160多个国家和地区。", [("160", "count", "", "over")]),
+    ("达到249個。", [("249", "count", "", "")]),
+    ("突破200万亿元。", [("200", "CNY", "trillion", "over")]),
+    ("từ 1 tỷ USD trở lên", [("1", "USD", "billion", "at_least")]),
+    # a range: both ends, with the unit printed once
+    ("mục tiêu tăng trưởng 4,5-5% năm nay", [("4.5", "percent", "", ""),
+                                               ("5", "percent", "", "")]),
 ])
 def test_figures_as_the_registry_writes_them(text, figures):
     assert found(text) == figures
@@ -72,6 +88,9 @@ def test_figures_as_the_registry_writes_them(text, figures):
     "3月21日发布", "Hà Nội, 06-02-2026", "in 2025, trade grew", "2025年，贸易",
     "第1名", "“十五五”规划", "前2个月", "2 tháng đầu năm", "the first two months",
     "the G20 and COVID-19", "the 15th Five-Year Plan", "tháng 1/2026",
+    "2025年前10個月", "Ngày 10/3, Hải quan", "nên tính chung 2 tháng", "Trong kỳ 2 tháng 01/2026",
+    "Chỉ trong 15 ngày cuối tháng 1/2026", "3 giờ trước", "https://reportify.ai/news/12091757",
+    "统计,2025年",
 ])
 def test_what_is_not_a_figure_is_left_out(text):
     assert found(text) == []
@@ -82,6 +101,15 @@ def test_the_quote_is_the_shortest_clause_verbatim():
     (figure,) = extract.find(text)
     assert figure.quote == "and exports to ASEAN surged 13.4 percent"
     assert figure.quote in text
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("据中国海关统计,2025年我国对美国进出口4.01万亿元,占8.8%",  # an ASCII comma ends a clause
+     "2025年我国对美国进出口4.01万亿元"),
+    ("“十四五”时期累计进出口规模突破200万亿元。", "“十四五”时期累计进出口规模突破200万亿元"),
+])
+def test_a_clause_ends_at_a_comma_but_not_at_quotation_marks(text, quote):
+    assert extract.find(text)[0].quote == quote
 
 
 def test_the_cli_writes_draft_registry_rows(tmp_path):

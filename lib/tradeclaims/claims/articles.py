@@ -9,16 +9,21 @@ from tradeclaims.csvfile import read_rows
 from tradeclaims.data.fields import ID_PATTERN
 from tradeclaims.errors import InputError, InputErrors
 
-ARTICLE_COLUMNS = ["article_id", "outlet", "title", "date", "covers", "file"]
+ARTICLE_COLUMNS = ["article_id", "outlet", "title", "date", "covers", "file", "url"]
+ARTICLE_OPTIONAL = ("url",)  # files written before it existed stay valid
 _ID = re.compile(ID_PATTERN)
 
 
 def article_rows(path: Path | None = None) -> dict[str, dict[str, str]]:
     """Every article by its id, checked: each id of the claim-id form and given once."""
     path = path or paths.ARTICLES_CSV
-    rows = read_rows(path, ARTICLE_COLUMNS)
+    rows = read_rows(path, ARTICLE_COLUMNS, optional=ARTICLE_OPTIONAL)
     errors, seen = [], {}
     for line, row in rows:
+        row.setdefault("url", "")
+        if row["url"] and not row["url"].startswith(("https://", "http://")):
+            errors.append(InputError(path, f"{row['url']!r} is not an absolute address "
+                                     "(https://...)", row=line, field="url"))
         article_id = row["article_id"]
         if not _ID.match(article_id):
             errors.append(InputError(path, f"{article_id!r} is not an id of lower-case letters, "

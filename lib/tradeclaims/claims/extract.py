@@ -21,8 +21,9 @@ _SCALES = [  # printed word -> registry scale, longest first
     ("trillion", "trillion"), ("billion", "billion"), ("million", "million"),
     ("thousand", "thousand"), ("tỷ", "billion"), ("triệu", "million"), ("nghìn", "thousand"),
     ("亿", "hundred_million"), ("億", "hundred_million"), ("万", "ten_thousand"),
-    ("萬", "ten_thousand"), ("bn", "billion"),
+    ("萬", "ten_thousand"), ("兆", "trillion"), ("bn", "billion"),
 ]
+_MONEY_AFTER_兆 = "元美人新台日韩韓欧歐港"  # 兆 is a trillion before a currency (Taiwan), else mega
 _UNITS = [  # printed word -> claim unit, longest first
     ("percentage points", "pp"), ("percentage point", "pp"), ("điểm phần trăm", "pp"),
     ("个百分点", "pp"), ("個百分點", "pp"), ("百分点", "pp"), ("百分點", "pp"),
@@ -40,7 +41,8 @@ _FRACTIONS = {"one-fifth": "20", "a fifth": "20", "one fifth": "20", "a quarter"
 _QUALIFIERS = [  # wording just before a figure -> registry qualifier, longest first
     ("more than", "over"), ("in excess of", "over"), ("exceeding", "over"), ("exceeded", "over"),
     ("surpassed", "over"), ("over", "over"), ("above", "over"), ("超过", "over"),
-    ("超過", "over"), ("逾", "over"), ("vượt", "over"), ("hơn", "over"), ("trên", "over"),
+    ("超過", "over"), ("突破", "over"), ("逾", "over"), ("vượt", "over"), ("hơn", "over"),
+    ("trên", "over"),
     ("at least", "at_least"), ("at most", "at_most"), ("less than", "under"),
     ("under", "under"), ("below", "under"), ("dưới", "under"), ("不足", "under"),
     ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"), ("接近", "nearly"),
@@ -48,6 +50,16 @@ _QUALIFIERS = [  # wording just before a figure -> registry qualifier, longest f
     ("approximately", "about"), ("roughly", "about"), ("around", "about"), ("about", "about"),
     ("some", "about"), ("约", "about"), ("約", "about"), ("khoảng", "about"),
 ]
+_AFTER = [  # wording just after a figure (160多个, 1,000余家, 1 tỷ USD trở lên)
+    ("多", "over"), ("余", "over"), ("餘", "over"), ("以上", "over"), ("trở lên", "at_least"),
+]
+_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                   "七": 7, "八": 8, "九": 9}
+# Tenths (四成: 40%) and points in words (两个百分点: 2 pp).
+_CHINESE_WORDS = [(re.compile(rf"([{''.join(_CHINESE_DIGITS)}])成"), 10, "percent"),
+                  (re.compile(rf"([{''.join(_CHINESE_DIGITS)}])[个個]百分[点點]"), 1, "pp")]
+# A deficit is a negative balance (exports less imports), as the registry writes it.
+_DEFICITS = re.compile(r"\bdeficits?\b|thâm hụt|nhập siêu|逆差|赤字", re.IGNORECASE)
 _DECLINES = re.compile(r"\b(?:fell|fall|falls|falling|declin\w*|drop\w*|down|decreas\w*|"
                        r"slipp\w*|slip|contract\w*|shr[ai]nk\w*|lower|plung\w*|slump\w*)\b|"
                        r"giảm|下降|减少|減少|下滑|回落|下跌", re.IGNORECASE)
@@ -56,17 +68,20 @@ _DECLINES = re.compile(r"\b(?:fell|fall|falls|falling|declin\w*|drop\w*|down|dec
 _NOT_FIGURES = [
     r"\d{1,2}:\d{2}", r"(?:GMT|UTC)\s*[+-]\s*\d+",  # a time of day, a time zone
     r"\d{4}-\d{2}(?:-\d{2})?", r"\d{1,2}[-/]\d{1,2}[-/]\d{2,4}", r"\d{1,2}/\d{4}",  # dates
-    r"\d+\s*月\s*\d+\s*日", r"\d+\s*月", r"\d{4}\s*年", r"第\s*\d+", r"前\s*\d+\s*个?月",
-    r"\d+\s*(?:st|nd|rd|th)\b", r"(?:tháng|ngày|năm|quý)\s+\d+(?:/\d+)*",
-    r"\d+\s*tháng\s+đầu\s+năm",
+    r"https?://\S+", r"www\.\S+",  # addresses
+    r"\d+\s*月\s*\d+\s*日", r"\d+\s*月", r"\d{4}\s*年", r"第\s*\d+", r"前\s*\d+\s*[个個]?月",
+    r"\d+\s*[个個]月", r"\d+\s*(?:st|nd|rd|th)\b", r"(?i:tháng|ngày|năm|quý)\s+\d+(?:/\d+)*",
+    r"\d+\s*tháng\s+đầu\s+năm", r"\d+\s+(?:tháng|ngày|giờ|tuần)(?!\s*\d)",  # 2 months, 15 days
+    r"(?i:kỳ)\s+\d+",
+    r"\b\d+\s+(?:days|hours|weeks)\b", r"\d+\s*(?:天|小时|小時|周|週)",
     r"(?:first|last|past|next)\s+\w+\s+months", r"\b\d+\s+months\b",
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b",
     r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b",
     r"\b(?:in|of|for|during|by|from|to|and|until|since|year|late|early|mid)\s+(?:19|20)\d{2}\b",
     r"\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:19|20)\d{2}\b", r"\b(?:19|20)\d{2}\b(?!\s*(?:%|percent))",
 ]
-_BREAKS = r",;:，；：。.!?！？\n—–()（）“”\""  # what ends a clause, unless inside a number
-_CLAUSE = re.compile(rf"[^{_BREAKS}]+(?:[.,]\d+[^{_BREAKS}]*)*")
+_BREAKS = r",;:，；：。.!?！？\n—–()（）"  # what ends a clause, unless inside a number
+_CLAUSE = re.compile(rf"[^{_BREAKS}]+(?:(?<=\d)[.,]\d+[^{_BREAKS}]*)*")
 
 
 @dataclass(frozen=True)
@@ -105,6 +120,10 @@ def find(text: str, lang: str | None = None) -> list[Figure]:
     for word, value in _FRACTIONS.items():
         for match in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
             figures.append(_figure(text, *match.span(), value, unit="percent"))
+    for pattern, factor, unit in _CHINESE_WORDS:
+        for match in pattern.finditer(text):
+            value = str(_CHINESE_DIGITS[match[1]] * factor)
+            figures.append(_figure(text, *match.span(), value, unit=unit))
     return sorted(figures, key=lambda f: f.start)
 
 
@@ -116,7 +135,8 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     """A digit that is part of a name or a code (G20, COVID-19, 5G)."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return (before.isascii() and before.isalpha()) or before in "-_" or (
+    named = before == "-" and start > 1 and text[start - 2].isalpha()  # COVID-19, not 4,5-5%
+    return (before.isascii() and before.isalpha()) or named or before == "_" or (
         after.isascii() and after.isalpha() and after not in "bBmMkK") or after in "_"
 
 
@@ -127,15 +147,34 @@ def _to_plain(printed: str, lang: str) -> str:
 
 
 def _figure(text, start, end, value, unit=None) -> Figure:
-    after = text[end:end + 40]
-    scale, unit_found, end_unit = _scale_and_unit(after)
+    qualifier_after, end = _after(text, end)
+    # the first figure of a range takes the scale and unit of the second (4,5-5%)
+    span = re.match(r"\s*[-–~～至到]\s*[\d.,]+", text[end:end + 24])
+    scale, unit_found, end_unit = _scale_and_unit(text[end + (span.end() if span else 0):][:40])
+    end_unit = end_unit if not span else 0
+    if not qualifier_after and end_unit:  # 1 tỷ USD trở lên
+        qualifier_after, moved = _after(text, end + end_unit + len(
+            re.match(r"\s*", text[end + end_unit:]).group()))
+        end_unit = end_unit if not qualifier_after else moved - end
     currency = re.search(_CURRENCY_BEFORE + r"\s*$", text[max(0, start - 5):start])
     unit = unit or unit_found or ("USD" if currency else "count")
-    qualifier = _qualifier(text, start - (len(currency[0]) if currency else 0))
-    if unit in ("percent", "pp") and _declined(text, start):
+    if unit == "units" and not scale and re.match(r"\s*[个個]", text[end:]):
+        unit = "count"  # 249个 (countries, firms); 3495亿个 is a quantity of goods
+    qualifier = _qualifier(text, start - (len(currency[0]) if currency else 0)) or (
+        qualifier_after)
+    if unit in ("percent", "pp") and _declined(text, start) or (
+            unit in ("USD", "CNY") and _DEFICITS.search(_clause_before(text, start))):
         value = value if value.startswith("-") else f"-{value}"
     return Figure(start, end + end_unit, value, unit, scale, qualifier,
                   _quote(text, start, end + end_unit))
+
+
+def _after(text: str, end: int) -> tuple[str, int]:
+    """A qualifier printed right after the figure (160多), and where the figure then ends."""
+    for word, name in _AFTER:
+        if text.startswith(word, end):
+            return name, end + len(word)
+    return "", end
 
 
 def _scale_and_unit(after: str) -> tuple[str, str, int]:
@@ -143,7 +182,9 @@ def _scale_and_unit(after: str) -> tuple[str, str, int]:
     pos, scale, unit = 0, "", ""
     gap = re.match(r"\s*", after[pos:]).end()
     for word, name in _SCALES:
-        if after[pos + gap:].lower().startswith(word.lower()):
+        rest = after[pos + gap:]
+        if rest.lower().startswith(word.lower()) and (
+                word != "兆" or rest[1:2] and rest[1] in _MONEY_AFTER_兆):
             scale, pos = name, pos + gap + len(word)
             break
     gap = re.match(r"\s*(?:of\s+)?", after[pos:]).end()
@@ -164,11 +205,15 @@ def _qualifier(text: str, start: int) -> str:
     return ""
 
 
+def _clause_before(text: str, start: int) -> str:
+    return text[max(text.rfind(mark, 0, start) for mark in ",;:，；：。.\n") + 1:start]
+
+
 def _declined(text: str, start: int) -> bool:
     """Whether the clause says, before the figure, that something fell."""
-    clause_start = max(text.rfind(mark, 0, start) for mark in ",;:，；：。.\n")
-    between = text[clause_start + 1:start]
-    return bool(_DECLINES.search(between)) and not re.search(r"\d", between[-12:])
+    between = _clause_before(text, start)
+    figures = re.sub(r"(?:19|20)\d{2}\s*年?", "", between)  # a year is not an earlier figure
+    return bool(_DECLINES.search(between)) and not re.search(r"\d", figures[-12:])
 
 
 def _quote(text: str, start: int, end: int) -> str:

@@ -45,20 +45,23 @@ def reviews(table: pd.DataFrame, links: dict[str, str], sources: dict[str, Sourc
         if c.verdict not in RATINGS:
             continue
         article = articles.get(c.article_id, {})
+        published = article.get("date", "") if article.get("date") != "unknown" else ""
+        # reviewed when its latest source was out, and not before the article appeared
         dates = [sources[s].date_published for s in c.sources.split()
-                 if sources[s].date_published != "unknown"]
+                 if sources[s].date_published != "unknown"] + ([published] if published else [])
         appearance = {"@type": "CreativeWork", "headline": article.get("title", ""),
                       "author": {"@type": "Organization", "name": article.get("outlet", "")}}
-        if article.get("date"):
-            appearance["datePublished"] = article["date"]
+        if published:
+            appearance["datePublished"] = published
+        if article.get("url"):
+            appearance["url"] = article["url"]
         out.append({
             "@context": "https://schema.org", "@type": "ClaimReview",
             "url": site["site_url"] + links[c.claim_id],
             "claimReviewed": c.quote,
             "itemReviewed": {"@type": "Claim", "appearance": appearance,
                              "author": appearance["author"],
-                             **({"datePublished": article["date"]} if article.get("date")
-                                else {})},
+                             **({"datePublished": published} if published else {})},
             "reviewRating": {"@type": "Rating", "ratingValue": RATINGS[c.verdict],
                              "bestRating": best, "worstRating": worst,
                              "alternateName": c.verdict.replace("_", " ")},

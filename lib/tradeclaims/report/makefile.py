@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from tradeclaims import paths
-from tradeclaims.claims.articles import ARTICLE_COLUMNS
+from tradeclaims.claims.articles import ARTICLE_COLUMNS, ARTICLE_OPTIONAL
 from tradeclaims.csvfile import read_rows, read_text
 from tradeclaims.report.config import Report, check_parameters, load_config
 
@@ -47,7 +47,7 @@ def split_claims(claims: Path = paths.CLAIMS_CSV, articles: Path = paths.ARTICLE
     from tradeclaims.claims import corrections as log  # pandas: only when claims change
     from tradeclaims.claims.registry import COLUMNS, OPTIONAL
 
-    article_header, article_lines = _rows_text(articles, ARTICLE_COLUMNS, ())
+    article_header, article_lines = _rows_text(articles, ARTICLE_COLUMNS, ARTICLE_OPTIONAL)
     claim_header, claim_lines = _rows_text(claims, COLUMNS, OPTIONAL)
     fixed_header, fixed_lines = (_rows_text(corrections, log.COLUMNS, ())
                                  if corrections.exists() else ("", {}))
