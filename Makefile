@@ -15,7 +15,7 @@ KERNEL := tradeclaims
 LIB := $(shell find lib/tradeclaims -type f -not -path '*/__pycache__/*')
 SOURCES := $(shell find data/sources -type f)
 
-.PHONY: help env data reports queued-reports test test-engines bench lint lab clean distclean
+.PHONY: help env data reports queued-reports test test-engines bench bench-scale lint lab clean distclean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,15 +34,25 @@ $(READY): requirements.txt constraints.txt pyproject.toml
 		git config merge.jupyternotebook.name "jupyter notebook merge driver"; fi
 	@touch $@
 
-data: data/trade.csv ## Build data/trade.csv and data/datapackage.json from data/sources/
+data: data/trade.csv $(BULK_STAMP) ## Build data/trade.csv from data/sources/, and ingest data/bulk/ (if any)
 
 data/trade.csv data/datapackage.json &: $(SOURCES) data/vocabulary.yaml $(LIB) | $(READY)
 	$(PY) -m tradeclaims data
 
+# Bulk customs tables (data/bulk/<source_id>/: source.yaml and CSV files) are ingested into the
+# Parquet store build/bulk/store; only when some are present do reports depend on them.
+BULK_SOURCES := $(wildcard data/bulk/*/source.yaml)
+BULK_STAMP := $(if $(BULK_SOURCES),build/bulk.stamp)
+
+# (the folders too: a file removed from one changes its date)
+build/bulk.stamp: $(shell find data/bulk -not -name '*.md' 2>/dev/null) $(wildcard lib/tradeclaims/bulk/*.py) | $(READY)
+	$(PY) -m tradeclaims ingest
+	@touch $@
+
 # What every report depends on besides its notebook, parameters and registry rows (a report on
 # one article follows build/claims/<article_id>.csv: its row of articles.csv and its claims,
 # rewritten only when they change; the ledger and the index follow the whole registry).
-DATA_DEPS := data/trade.csv data/vocabulary.yaml notebooks/publish.yaml $(wildcard data/sources/*/source.yaml) $(LIB)
+DATA_DEPS := data/trade.csv data/vocabulary.yaml notebooks/publish.yaml $(wildcard data/sources/*/source.yaml) $(LIB) $(BULK_STAMP)
 REPORT_DEPS := $(DATA_DEPS) data/claims.csv data/articles.csv
 
 build/claims.stamp: data/claims.csv data/articles.csv reports/corrections.csv | $(READY)
@@ -50,7 +60,7 @@ build/claims.stamp: data/claims.csv data/articles.csv reports/corrections.csv | 
 	@touch $@
 
 # Rules per report, generated from notebooks/reports.yaml (only for goals that need them).
-ifneq ($(filter-out help env clean distclean lint lab bench,$(or $(MAKECMDGOALS),help)),)
+ifneq ($(filter-out help env clean distclean lint lab bench bench-scale,$(or $(MAKECMDGOALS),help)),)
 include build/reports.mk
 endif
 
@@ -95,13 +105,18 @@ $(ENGINES): requirements-engines.txt | $(READY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-engines.txt
 	@touch $@
 
-test-engines: $(ENGINES) ## Run the slow engine checks (the reports in headless Chromium)
+test-engines: $(ENGINES) ## Run the slow engine checks: the reports in headless Chromium, bulk claims on Spark
 	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
 		{ apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	@$(PY) -c 'import sys; from tradeclaims.bulk.engines import java_version as v; sys.exit((v() or 0) < 17)' || \
+		{ apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
 	$(PY) -m pytest -q tests/engines
 
 bench: $(READY) ## Time report builds against plain papermill + nbconvert (benchmarks/report_builds.py)
 	$(PY) benchmarks/report_builds.py
+
+bench-scale: $(READY) ## Time bulk claims on a generated Comtrade table (benchmarks/scale.py; ROWS=10000000)
+	$(PY) benchmarks/scale.py --rows $(or $(ROWS),10000000)
 
 lint: $(READY) ## Check the code with ruff
 	$(PY) -m ruff check lib tests benchmarks conftest.py

@@ -1,5 +1,6 @@
-"""The package follows the data: data <- claims <- report. Nothing in data/ imports claims or
-report, nothing in claims/ imports report, so each layer can be read, tested and reused alone."""
+"""The package follows the data: data <- bulk <- claims <- report. Nothing in data/ imports the
+later layers, nothing in bulk/ imports claims or report, nothing in claims/ imports report, so
+each layer can be read, tested and reused alone."""
 
 import ast
 
@@ -8,7 +9,7 @@ import pytest
 from tradeclaims import paths
 
 PACKAGE = paths.ROOT / "lib" / "tradeclaims"
-LAYERS = ["data", "claims", "report"]
+LAYERS = ["data", "bulk", "claims", "report"]
 
 
 def _imports(path):

@@ -1,8 +1,9 @@
-"""Command line: python -m tradeclaims {data,claims,run,index,codebook,makefile} ...
+"""Command line: python -m tradeclaims {data,ingest,claims,run,index,codebook,makefile} ...
 
 Each command imports only what it needs, so `run` (once per report under make) starts fast."""
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,23 @@ def cmd_data(args) -> int:
     build.write(data)
     print(f"wrote {paths.relative(paths.TRADE_CSV)}: {len(data)} observations from "
           f"{data.source_id.nunique()} sources; {paths.relative(paths.DATAPACKAGE)}")
+    return 0
+
+
+def cmd_ingest(args) -> int:
+    from tradeclaims.bulk import ingest
+
+    result = ingest.ingest(args.bulk, args.store, quiet=args.quiet)
+    if result.status == "empty":
+        print(f"no bulk sources in {paths.relative(args.bulk)}: nothing to ingest")
+        return 0
+    counts = (f"{result.rows} rows from {result.files} files of {result.sources} sources"
+              + (f" ({result.skipped} rows skipped by rule)" if result.skipped else ""))
+    store = Path(paths.relative(args.store.parent)) / args.store.name  # the link, not its target
+    if result.status == "unchanged":
+        print(f"{store} is up to date: {counts}; nothing changed")
+    else:
+        print(f"wrote {store} -> {os.readlink(args.store)}: {counts}")
     return 0
 
 
@@ -116,6 +134,14 @@ def main(argv=None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("data", help="build data/trade.csv and data/datapackage.json"
                         ).set_defaults(run=cmd_data)
+    ingest = commands.add_parser("ingest", help="ingest the bulk tables of data/bulk/ into "
+                                 "the Parquet store build/bulk/store (skipped when unchanged)")
+    ingest.add_argument("--bulk", type=Path, default=paths.BULK,
+                        help="folder of <source_id>/source.yaml and CSV files")
+    ingest.add_argument("--store", type=Path, default=paths.BULK_STORE,
+                        help="the store (a symlink to the last good build)")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.set_defaults(run=cmd_ingest)
     claims = commands.add_parser("claims", help="evaluate every claim and write the ledger")
     claims.add_argument("--claims", type=Path, default=paths.CLAIMS_CSV, help="the registry")
     claims.add_argument("--out", type=Path, default=paths.VERDICTS_CSV, help="the ledger CSV")

@@ -35,6 +35,16 @@ class InputErrors(InputError):
         return self.args[0]
 
 
+class SetupError(InputError):
+    """An environment that cannot do what was asked (an engine missing, Java too old); the
+    message says what to install or set."""
+
+    def __init__(self, message):
+        ValueError.__init__(self, message)
+        self.file = self.row = self.field = None
+        self.message = message
+
+
 def explain(exc: Exception) -> str | None:
     """What to print for an error the user can fix (bad input, a read-only or full disk), with
     no traceback; None for anything else."""

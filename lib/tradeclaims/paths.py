@@ -24,3 +24,9 @@ def relative(path: Path) -> str:
         return str(path.relative_to(ROOT))
     except ValueError:
         return str(path)
+
+
+# Bulk customs tables (issue 14)
+BULK = DATA / "bulk"  # bulk customs tables: <source_id>/source.yaml and its CSV files
+BULK_FORMATS = BULK / "formats"  # one column mapping per bulk format
+BULK_STORE = BUILD / "bulk" / "store"  # the tidy Parquet store (a symlink to the last good build)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from tradeclaims import paths
+from tradeclaims.bulk.dataset import WithBulk, attach
 from tradeclaims.claims.engine import VERDICTS, Engine
 from tradeclaims.claims.registry import REASONS, load_claims
 from tradeclaims.csvfile import read_rows
@@ -21,9 +22,11 @@ COLUMNS = ["claim_id", "article_id", "quote", "claimed", "recomputed", "unit", "
 def evaluate(claims_path: Path = paths.CLAIMS_CSV, data: Dataset | None = None,
              articles_path: Path = paths.ARTICLES_CSV) -> pd.DataFrame:
     """One row per claim with its verdict; raises InputError on a malformed registry."""
-    data = data or Dataset.load()
-    engine = Engine(data)
-    verdicts = engine.evaluate_all(load_claims(claims_path, articles_path, set(data.sources)))
+    data = data or attach(Dataset.load())
+    claims = load_claims(claims_path, articles_path, set(data.sources))
+    if isinstance(data, WithBulk):
+        data.bulk.prefetch_claims(claims)  # one grouped query for every code the claims name
+    verdicts = Engine(data).evaluate_all(claims)
     return pd.DataFrame([v.as_row() for v in verdicts], columns=COLUMNS)
 
 

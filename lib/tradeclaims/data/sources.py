@@ -45,36 +45,48 @@ class Source:
 FIELDS = [f.name for f in fields(Source) if f.name != "id"]
 
 
-def read_meta(folder: Path) -> Source:
+def provenance_file(folder: Path, what: str) -> tuple[Path, dict, dict]:
+    """A folder's source.yaml as a mapping, with the line of each key (also for bulk tables)."""
     path = folder / "source.yaml"
     if not path.exists():
-        raise InputError(folder, "missing source.yaml (the release's provenance)")
+        raise InputError(folder, f"missing source.yaml ({what})")
     meta, lines = read_yaml(path)
     if not isinstance(meta, dict):
         raise InputError(path, "expected a mapping of provenance fields (field: value)", row=1)
+    return path, meta, lines
+
+
+def text_problems(meta: dict, required):
+    """(field, message) for each required field that is missing, empty or not text."""
+    for field in required:
+        if meta.get(field) in (None, ""):
+            yield field, "required provenance field is missing or empty"
+        elif isinstance(meta[field], (list, dict)):
+            yield field, f"must be text, not a {type(meta[field]).__name__}"
+
+
+def read_meta(folder: Path) -> Source:
+    path, meta, lines = provenance_file(folder, "the release's provenance")
     errors = []
 
     def problem(field, message):
         errors.append(InputError(path, message, row=lines.get((field,)), field=str(field)))
 
-    for field in FIELDS:
-        if meta.get(field) in (None, ""):
-            problem(field, "required provenance field is missing or empty")
-        elif isinstance(meta[field], (list, dict)):
-            problem(field, f"must be text, not a {type(meta[field]).__name__}")
+    for field, message in text_problems(meta, FIELDS):
+        problem(field, message)
     for field in sorted(set(meta) - set(FIELDS), key=str):
         problem(field, f"unknown field (expected: {', '.join(FIELDS)})")
     if errors:
         raise InputErrors(errors)
     meta = {key: str(value).strip() for key, value in meta.items()}
-    for field, message in _meta_problems(meta):
+    for field, message in meta_problems(meta):
         problem(field, message)
     if errors:
         raise InputErrors(errors)
     return Source(id=folder.name, **meta)
 
 
-def _meta_problems(meta: dict):
+def meta_problems(meta: dict):
     """(field, message) for each provenance value that is not of its form."""
     published = None
     if meta["date_published"] != "unknown":

@@ -6,6 +6,7 @@ from functools import cache
 
 import pandas as pd
 
+from tradeclaims.bulk.dataset import attach
 from tradeclaims.claims import corrections as log
 from tradeclaims.claims import ledger
 from tradeclaims.claims.engine import VERDICTS, Engine
@@ -15,7 +16,7 @@ from tradeclaims.data.query import Dataset
 
 @cache
 def dataset() -> Dataset:
-    return Dataset.load()
+    return attach(Dataset.load())
 
 
 @cache
