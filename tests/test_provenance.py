@@ -1,6 +1,7 @@
 """Every page says what it rests on: the latest release it cites and the commit of its inputs,
 which a commit to reports/ alone does not move and an uncommitted input edit qualifies."""
 
+import os
 import subprocess
 from types import SimpleNamespace
 
@@ -49,7 +50,9 @@ def test_restamping_rewrites_only_the_pages_whose_commit_differs(tmp_path):
     (tmp_path / "a.html").write_text(old)
     (tmp_path / "b.html").write_text(old.replace("0123456789", "abcdefabcd"))
     (tmp_path / "c.html").write_text("no stamp")
+    os.utime(tmp_path / "a.html", (1_600_000_000, 1_600_000_000))
     assert provenance.restamp(tmp_path, "abcdefabcd") == [tmp_path / "a.html"]
+    assert (tmp_path / "a.html").stat().st_mtime == 1_600_000_000  # make still sees it as built
     assert (tmp_path / "a.html").read_text() == old.replace("0123456789", "abcdefabcd")
     assert (tmp_path / "c.html").read_text() == "no stamp"
     assert provenance.restamp(tmp_path, "abcdefabcd") == []

@@ -7,6 +7,7 @@ committing the inputs first, then `make reports` (which restamps every page in m
 without running a notebook), then committing the reports: the pages then name the commit whose
 inputs made them, and tests/test_reports.py checks that on every clean checkout."""
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -65,6 +66,9 @@ def restamp(folder: Path | None = None, commit: str | None = None) -> list[Path]
     for page in sorted((folder or paths.REPORTS).glob("*.html")):
         html = page.read_text(encoding="utf-8")
         if stamped(html) not in (None, commit):
+            built = page.stat()
             write_atomic(page, stamp(html, commit))
+            # a restamp is not a build: keep the page's date, so make still sees what is stale
+            os.utime(page, ns=(built.st_atime_ns, built.st_mtime_ns))
             changed.append(page)
     return changed
