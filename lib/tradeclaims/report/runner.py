@@ -184,13 +184,17 @@ def _run_one(name: str, report: Report) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up
-        _stop_kernels()  # before their folder goes: a live kernel writes into it
-        print(f"interrupted: report {name} was not written; "
-              f"{paths.relative(report.html)} is unchanged", file=sys.stderr)
-        return 130
+        return _interrupted(name, report)
     print(f"wrote {paths.relative(report.html)}")
     return 0
+
+
+def _interrupted(name: str, report: Report) -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up
+    _stop_kernels()  # before their folder goes: a live kernel writes into it
+    print(f"interrupted: report {name} was not written; "
+          f"{paths.relative(report.html)} is unchanged", file=sys.stderr)
+    return 130
 
 
 def _child(name: str, report: Report) -> int:
@@ -201,8 +205,8 @@ def _child(name: str, report: Report) -> int:
     except (InputError, OSError) as exc:
         print(explain(exc), file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt:  # a second SIGINT (Ctrl-C reaches the child, then the parent
+        return _interrupted(name, report)  # forwards it) landed inside the first one's handler
     except BaseException as exc:  # a bug: say so, and let the siblings finish
         print(f"error: report {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
