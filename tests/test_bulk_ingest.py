@@ -30,7 +30,8 @@ from hypothesis import strategies as st
 from tradeclaims import paths
 from tradeclaims.__main__ import main
 from tradeclaims.bulk import formats
-from tradeclaims.bulk.ingest import _number, ingest
+from tradeclaims.bulk.ingest import ingest
+from tradeclaims.bulk.staging import number_sql
 from tradeclaims.errors import InputError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bulk"
@@ -330,7 +331,7 @@ def test_the_command_exits_2_without_a_traceback(bulk, store):
 def _parse(texts: list[str], fmt) -> list:
     values = ", ".join("(" + ("NULL" if t is None else "'" + t + "'") + ")" for t in texts)
     return [row[0] for row in duckdb.sql(
-        f"SELECT {_number('t', fmt)} FROM (VALUES {values}) AS v(t)").fetchall()]
+        f"SELECT {number_sql('t', fmt)} FROM (VALUES {values}) AS v(t)").fetchall()]
 
 
 @settings(max_examples=60, deadline=None)

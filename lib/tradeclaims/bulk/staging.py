@@ -1,0 +1,366 @@
+"""One file of a bulk source, from its bytes to tidy Parquet: decoded to UTF-8, its header
+matched to the format's config, read by DuckDB with every column as text, checked in SQL (the
+first bad rows of each kind named by file, line and column) and written partitioned by reporter
+and year. lib/tradeclaims/bulk/ingest.py runs it for every file and publishes the store."""
+
+import codecs
+import csv
+import hashlib
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+import pyarrow as pa
+
+from tradeclaims import paths
+from tradeclaims.bulk import formats
+from tradeclaims.errors import InputError, InputErrors
+
+if TYPE_CHECKING:
+    from tradeclaims.bulk.ingest import BulkSource
+
+SCHEMA = ["source_id", "reporter", "partner", "flow", "product", "digits", "period", "year",
+          "unit", "value", "quantity", "quantity_unit"]
+PARTITIONS = ["reporter", "year"]
+
+# -- reading one file --------------------------------------------------------------------------
+
+def _decoded(path: Path, fmt: formats.Format, tmp: Path) -> tuple[Path, str]:
+    """The UTF-8 file DuckDB reads (the file itself, or a transcoded copy in `tmp`) and the
+    encoding it was in. A UTF-8-only format is left to DuckDB, which checks every byte."""
+    if fmt.encodings == ["utf-8"]:
+        return path, "utf-8"
+    failure = None
+    for encoding in fmt.encodings:
+        codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+        out = tmp / f"{hashlib.sha1(str(path).encode()).hexdigest()[:12]}.csv"
+        decoder = codecs.getincrementaldecoder(codec)()
+        offset = 0
+        try:
+            with open(path, "rb") as f, open(out, "w", encoding="utf-8", newline="") as w:
+                while chunk := f.read(1 << 20):
+                    w.write(decoder.decode(chunk))
+                    offset += len(chunk)
+                w.write(decoder.decode(b"", final=True))
+        except UnicodeDecodeError as exc:
+            failure = failure or (encoding, offset + exc.start)
+            continue
+        if codec == "utf-8-sig":
+            out.unlink()
+            return path, "utf-8"
+        return out, encoding
+    _, at = failure
+    data = path.read_bytes()[:at + 1]
+    raise InputError(path, f"not {' or '.join(fmt.encodings)} text: byte {data[at]:#04x} at "
+                     f"offset {at}", row=data.count(b"\n") + 1)
+
+
+def _header(path: Path, original: Path, fmt: formats.Format) -> list[str]:
+    with open(path, "rb") as f:
+        first = f.readline()
+    try:
+        header = next(csv.reader([first.decode("utf-8-sig")], delimiter=fmt.delimiter), None)
+    except UnicodeDecodeError:
+        raise InputError(original, "not UTF-8 text in the header; save the file as UTF-8",
+                         row=1) from None
+    if not header or not any(h.strip() for h in header):
+        raise InputError(original, f"empty file: expected a header row ({_expected(fmt)})",
+                         row=1)
+    return [h.strip() for h in header]
+
+
+def _expected(fmt: formats.Format) -> str:
+    values = " or ".join(fmt.values)
+    return ", ".join([*fmt.columns, values])
+
+
+def _columns(header: list[str], original: Path, fmt: formats.Format) -> tuple[dict, str]:
+    """{source column: its position} for the columns the format reads, and the value unit.
+    A missing column names the expected header and the config to edit."""
+    optional = {c for c, field in fmt.columns.items() if field in ("quantity", "quantity_unit")}
+    wanted = [c for c in fmt.columns if c not in optional]
+    hint = (f"expected columns, in any order: {_expected(fmt)}; if the publisher renamed a "
+            f"column, edit {paths.relative(fmt.path)}")
+    errors = [InputError(original, f"missing column ({hint})", row=1, field=c)
+              for c in wanted if c not in header]
+    values = [c for c in fmt.values if c in header]
+    if not values:
+        which = "" if len(fmt.values) == 1 else f", one of {', '.join(fmt.values)}"
+        errors.append(InputError(original, f"missing value column{which} ({hint})", row=1,
+                                 field=" or ".join(fmt.values)))
+    elif len(values) > 1:
+        errors.append(InputError(original, "two value columns: one currency per file",
+                                 row=1, field=values[1]))
+    errors += [InputError(original, f"a breakdown column: rows are split further than by "
+                          f"code, partner and period; export the table without it (see "
+                          f"{paths.relative(fmt.path)}, breakdowns)", row=1, field=c)
+               for c in fmt.breakdowns if c in header]
+    needed = [*wanted, *optional, *values, *fmt.require]
+    errors += [InputError(original, "column named twice", row=1, field=c)
+               for c in dict.fromkeys(needed) if header.count(c) > 1]
+    if errors:
+        raise InputErrors(errors)
+    positions = {c: header.index(c) for c in needed if c in header}
+    return positions, fmt.values[values[0]]
+
+
+# -- one file --------------------------------------------------------------------------------
+
+def lit(value) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _grouped(fmt: formats.Format) -> str:
+    """A number with the format's thousands separator, only between groups of three digits."""
+    sep = re.escape(fmt.thousands)
+    return rf"[+-]?([0-9]{{1,3}}({sep}[0-9]{{3}})+|[0-9]+)(\.[0-9]+)?"
+
+
+def number_sql(raw: str, fmt: formats.Format) -> str:
+    """SQL: a text column as a DOUBLE, NULL when it is not a number of the format's form."""
+    if not fmt.thousands:
+        return f"TRY_CAST({raw} AS DOUBLE)"
+    return (f"CASE WHEN regexp_full_match({raw}, {lit(_grouped(fmt))}) "
+            f"THEN TRY_CAST(replace({raw}, {lit(fmt.thousands)}, '') AS DOUBLE) END")
+
+
+def _number_message(value, fmt: formats.Format) -> str:
+    if value is None:
+        return "empty: a value is required"
+    if fmt.thousands and not re.fullmatch(_grouped(fmt), value):
+        return (f"{value!r} is not a number (thousands separator {fmt.thousands!r} only "
+                "between groups of three digits)")
+    try:
+        number = float(value.replace(fmt.thousands, "") if fmt.thousands else value)
+    except ValueError:
+        hint = " (this format has no thousands separator)" if "," in value else ""
+        return f"{value!r} is not a number{hint}"
+    return f"{value!r} is negative" if number < 0 else f"{value!r} is not a finite number"
+
+
+def _read_csv(path: Path, header: list[str], fmt: formats.Format) -> str:
+    """SQL: the file with every column as text, named c0, c1, ... by position."""
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(header))) + "}"
+    return (f"read_csv({lit(path)}, header=true, auto_detect=false, columns={columns}, "
+            f"delim={lit(fmt.delimiter)}, quote='\"', escape='\"', encoding='utf-8', "
+            "strict_mode=true, null_padding=false)")
+
+
+def _duckdb_error(exc: Exception, original: Path, readable: Path, delimiter: str) -> InputError:
+    """A DuckDB CSV error as an InputError naming the file and line. DuckDB numbers rows, not
+    lines (a quoted line break does not count): its row is turned into the line it starts on."""
+    text = str(exc)
+    line = None
+    if match := re.search(r"on Line: (\d+)", text):
+        record = int(match[1]) - 1
+        try:
+            line = _lines(readable, delimiter, {record}, blank=True).get(record, record + 1)
+        except (csv.Error, UnicodeDecodeError):
+            line = record + 1
+    reason = [s.strip() for s in text.splitlines()[1:] if s.strip()
+              and not s.startswith(("Original Line", "Possible", "*", "  "))][:2]
+    if "Invalid unicode" in text:
+        reason = ["not UTF-8 text; save the file as UTF-8"]
+    if counts := re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", text):
+        reason = [f"{counts[2]} fields where the header has {counts[1]} (a comma inside a value "
+                  "needs quotes)"]
+    return InputError(original, "not valid CSV: " + ("; ".join(reason) or text.splitlines()[0]),
+                      row=line)
+
+
+def _lines(path: Path, delimiter: str, records: set[int], blank: bool = False) -> dict[int, int]:
+    """The line each record starts on: records count from 1 after the header, a quoted field
+    may span lines, and blank lines are skipped as DuckDB's rows skip them (counted when
+    `blank`, as DuckDB's error messages count them)."""
+    found = {}
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f, delimiter=delimiter)
+        next(reader, None)
+        record, start = 0, reader.line_num + 1
+        for values in reader:
+            line, start = start, reader.line_num + 1
+            if not values and not blank:
+                continue
+            record += 1
+            if record in records:
+                found[record] = line
+                if len(found) == len(records):
+                    break
+    return found
+
+
+# Columns whose distinct values are looked up in Python (Format.code, .flow, ...): the tidy
+# columns each gives, and how.
+LOOKUPS = {
+    "reporter": (["reporter"], lambda fmt, raw: (fmt.code("reporter", raw),)),
+    "partner": (["partner"], lambda fmt, raw: (fmt.code("partner", raw),)),
+    "flow": (["flow"], lambda fmt, raw: (fmt.flow(raw),)),
+    "product": (["product", "digits"], lambda fmt, raw: fmt.product(raw)),
+    "period": (["period", "year"], lambda fmt, raw: fmt.period(raw)),
+}
+
+
+class _File:
+    """One CSV file of a bulk source, staged as Parquet (the columns the format reads, as text,
+    in file order), checked, then appended to the store."""
+
+    def __init__(self, con, path: Path, source: "BulkSource", tmp: Path, tag: str):
+        self.con, self.path, self.source, self.fmt = con, path, source, source.format
+        self.readable, self.encoding = _decoded(path, self.fmt, tmp)
+        header = _header(self.readable, path, self.fmt)
+        positions, self.unit = _columns(header, path, self.fmt)
+        self.cols = {c: f"s{i}" for i, c in enumerate(positions)}  # source column -> staged
+        self.stage = tmp / f"{tag}.parquet"
+        staged = ", ".join(f"c{positions[c]} AS {s}" for c, s in self.cols.items())
+        try:
+            con.execute(f"COPY (SELECT {staged} FROM {_read_csv(self.readable, header, self.fmt)})"
+                        f" TO {lit(self.stage)} (FORMAT parquet)").fetchall()
+        except duckdb.InvalidInputException as exc:  # the CSV itself is broken
+            raise _duckdb_error(exc, path, self.readable, self.fmt.delimiter) from None
+        self.rows = con.execute(f"SELECT count(*) FROM {lit(self.stage)}").fetchall()[0][0]
+        if self.rows == 0:
+            raise InputError(path, "a header and no rows", row=2)
+
+    def sql(self, column: str) -> str:
+        return self.cols[column]
+
+    def check(self) -> tuple[dict, int]:
+        """The lookup table of every coded column ({column: {raw: tidy values}}) and the number
+        of rows skipped by rule; InputErrors name the first rows of each problem."""
+        fmt, problems, tables, skipped = self.fmt, [], {}, 0
+        for field, (_, lookup) in LOOKUPS.items():
+            column = fmt.column(field)
+            if column is None:
+                continue
+            table = {}
+            for raw, count in self._distinct(column):
+                try:
+                    table[raw] = lookup(fmt, raw)
+                except ValueError as exc:
+                    problems.append((column, raw, str(exc)))
+                if field == "flow" and table.get(raw) == (None,):
+                    skipped += count
+            tables[column] = table
+        for column in fmt.require:
+            for raw, _ in self._distinct(column) if column in self.cols else ():
+                try:
+                    fmt.check_required(column, raw)
+                except ValueError as exc:
+                    problems.append((column, raw, str(exc)))
+        errors = self._value_errors(problems)
+        errors += self._number_errors()
+        if errors:
+            raise InputErrors(sorted(errors, key=lambda e: e.row or 0))
+        return tables, skipped
+
+    def _distinct(self, column: str) -> list[tuple]:
+        s = self.sql(column)
+        return self.con.execute(f"SELECT {s}, count(*) FROM {lit(self.stage)} GROUP BY {s}"
+                                ).fetchall()
+
+    def _value_errors(self, problems: list[tuple]) -> list[InputError]:
+        """The first rows holding each bad value, at most three values per column."""
+        errors, shown = [], {}
+        for column, raw, message in problems:
+            if shown.setdefault(column, 0) == 3:
+                continue
+            shown[column] += 1
+            s = self.sql(column)
+            match = f"{s} IS NULL" if raw is None else f"{s} = {lit(raw)}"
+            first, count = self.con.execute(
+                f"SELECT min(file_row_number), count(*) FROM read_parquet({lit(self.stage)}, "
+                f"file_row_number=true) WHERE {match}").fetchall()[0]
+            errors.append(self._error(first, count, column, message))
+        return errors
+
+    def _number_errors(self) -> list[InputError]:
+        fmt, checks = self.fmt, []
+        value = next(c for c in fmt.values if c in self.cols)
+        checks.append((value, "n IS NULL OR NOT isfinite(n) OR n < 0"))
+        quantity = fmt.column("quantity")
+        if quantity in self.cols:
+            checks.append((quantity, f"{self._has_unit()} AND {self.sql(quantity)} IS NOT NULL "
+                                     "AND (n IS NULL OR NOT isfinite(n))"))
+        errors = []
+        for column, bad in checks:
+            s = self.sql(column)
+            count, first, raw = self.con.execute(
+                f"SELECT count(*), min(file_row_number), arg_min({s}, file_row_number) FROM "
+                f"(SELECT *, {number_sql(s, fmt)} AS n FROM read_parquet({lit(self.stage)}, "
+                f"file_row_number=true)) WHERE {bad}").fetchall()[0]
+            if count:
+                errors.append(self._error(first, count, column, _number_message(raw, fmt)))
+        return errors
+
+    def _unit(self, alias: str = "") -> str:
+        """SQL: the quantity unit, NULL where the format says there is none."""
+        unit = self.fmt.column("quantity_unit")
+        if unit not in self.cols:
+            return "CAST(NULL AS VARCHAR)"
+        u, none = f"{alias}{self.sql(unit)}", self.fmt.rule("quantity_unit", "none") or []
+        return (f"CASE WHEN {u} IN ({', '.join(map(lit, none))}) THEN NULL ELSE {u} END"
+                if none else u)
+
+    def _has_unit(self, alias: str = "") -> str:
+        """SQL: a quantity is given (it has a unit, when the file has a unit column)."""
+        has_column = self.fmt.column("quantity_unit") in self.cols
+        return f"({self._unit(alias)}) IS NOT NULL" if has_column else "true"
+
+    def _error(self, first: int, count: int, column: str, message: str) -> InputError:
+        record = first + 1
+        line = _lines(self.readable, self.fmt.delimiter, {record}).get(record, record + 1)
+        more = f" (and {count - 1} more rows like it)" if count > 1 else ""
+        return InputError(self.path, message + more, row=line, field=column)
+
+    def write(self, tables: dict, out: Path, tag: str) -> int:
+        """Append the file's tidy rows (not the skipped ones) to the store under construction."""
+        fmt, con, joins, exprs, registered = self.fmt, self.con, [], {}, []
+        for field, (names, _) in LOOKUPS.items():
+            column = fmt.column(field)
+            if column is None:  # given by source.yaml
+                exprs[field] = lit(self.source.meta[field])
+                continue
+            name = f"lookup_{field}"
+            rows = [(raw, *values) for raw, values in tables[column].items()]
+            con.register(name, pa.table(list(zip(*rows, strict=True)), names=["raw", *names]))
+            registered.append(name)
+            joins.append(f"JOIN {name} ON s.{self.sql(column)} = {name}.raw")
+            exprs.update({n: f"{name}.{n}" for n in names})
+        value = next(c for c in fmt.values if c in self.cols)
+        exprs["value"] = number_sql(f"s.{self.sql(value)}", fmt) + (
+            f" * {fmt.scale!r}" if fmt.scale != 1 else "")
+        exprs["unit"] = lit(self.unit)
+        exprs["quantity_unit"] = self._unit("s.")
+        quantity = fmt.column("quantity")
+        exprs["quantity"] = (f"CASE WHEN {self._has_unit('s.')} THEN "
+                             f"{number_sql(f's.{self.sql(quantity)}', fmt)} END"
+                             if quantity in self.cols else "CAST(NULL AS DOUBLE)")
+        exprs["source_id"] = lit(self.source.id)
+        exprs["digits"] = f"CAST({exprs['digits']} AS INTEGER)"
+        exprs["year"] = f"CAST({exprs['year']} AS INTEGER)"
+        select = ", ".join(f"{exprs[c]} AS {c}" for c in SCHEMA)
+        flow = exprs["flow"]
+        written = con.execute(
+            f"COPY (SELECT {select} FROM {lit(self.stage)} AS s {' '.join(joins)} "
+            f"WHERE {flow} IS NOT NULL) TO {lit(out)} (FORMAT parquet, PARTITION_BY "
+            f"({', '.join(PARTITIONS)}), FILENAME_PATTERN {lit(tag + '_{i}')}, "
+            "OVERWRITE_OR_IGNORE true)").fetchall()[0][0]
+        for name in registered:
+            con.unregister(name)
+        return written
+
+
+def ingest_file(con, path: Path, source: "BulkSource", out: Path, tag: str, tmp: Path,
+                 advance) -> dict:
+    """Stage, check and write one file; what sources.json records of it. `advance(fraction)`
+    moves the progress bar by that fraction of the file."""
+    file = _File(con, path, source, tmp, tag)
+    advance(0.5)
+    tables, skipped = file.check()
+    advance(0.1)
+    written = file.write(tables, out, tag)
+    advance(0.4)
+    file.stage.unlink()
+    assert written == file.rows - skipped, (written, file.rows, skipped)
+    return {"name": path.name, "encoding": file.encoding, "rows": written, "skipped": skipped}
