@@ -115,8 +115,8 @@ test-engines: $(ENGINES) ## Run the slow engine checks: the reports in headless 
 bench: $(READY) ## Time report builds against plain papermill + nbconvert (benchmarks/report_builds.py)
 	$(PY) benchmarks/report_builds.py
 
-bench-scale: $(READY) ## Time bulk claims on a generated Comtrade table (benchmarks/scale.py; ROWS=10000000)
-	$(PY) benchmarks/scale.py --rows $(or $(ROWS),10000000)
+bench-scale: $(READY) ## Time bulk claims on generated Comtrade tables of 1M and 10M rows (ROWS=N for one size)
+	$(PY) benchmarks/scale.py $(if $(ROWS),--rows $(ROWS),--rows 1000000 --rows 10000000)
 
 lint: $(READY) ## Check the code with ruff
 	$(PY) -m ruff check lib tests benchmarks conftest.py
