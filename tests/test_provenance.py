@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tradeclaims import paths
+from tradeclaims import history, paths
 from tradeclaims.report import provenance
 from tradeclaims.report.config import load_config
 
@@ -29,7 +29,7 @@ def repo(tmp_path):
 
 
 def test_a_page_names_the_last_commit_that_changed_its_inputs(repo):
-    inputs = _git(repo, "rev-parse", "HEAD")[:provenance.HASH_LENGTH]
+    inputs = _git(repo, "rev-parse", "HEAD")[:history.HASH_LENGTH]
     assert provenance.built_from(repo) == inputs
     (repo / "reports" / "file.txt").write_text("rebuilt\n")
     _git(repo, "commit", "-qam", "reports only")

@@ -75,3 +75,13 @@ def test_claims_and_sources_share_one_rounding_rule(text, decimals, half):
     number = parse_number(text)
     assert units.decimals(number) == decimals
     assert units.half_last_digit(number) == Decimal(half)
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("2025", [f"2025-{m:02d}" for m in range(1, 13)]),
+    ("2025-01/2025-03", ["2025-01", "2025-02", "2025-03"]),
+    ("2021/2023", ["2021", "2022", "2023"]),
+    ("2026-01", []),
+])
+def test_a_period_names_what_it_sums(text, parts):
+    assert periods.parse(text).parts() == parts

@@ -17,6 +17,15 @@ def write_atomic(path: Path, text: str):
         tmp.unlink(missing_ok=True)
 
 
+def sha256_file(path: Path) -> str:
+    """The same for a file's bytes, read in chunks (bulk tables run to gigabytes)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return "sha256:" + digest.hexdigest()
+
+
 def sha256(text: str) -> str:
     """The content hash recorded for a file: 'sha256:' and the hex digest of its UTF-8 bytes."""
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -3,7 +3,6 @@ and check what a reader meets: no console errors, local links that resolve, the 
 an article report, and a legend entry for every verdict badge on the index."""
 
 import functools
-import os
 import shutil
 import tempfile
 from html.parser import HTMLParser
@@ -11,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
+from required import unavailable
 
 REPORTS = Path(__file__).resolve().parents[2] / "reports"
 CHROMIUM = "/usr/bin/chromium"
@@ -19,11 +19,6 @@ PAGES = ["index.html", "surplus.html"]
 CODE_INPUTS = ".jp-CodeCell .jp-Cell-inputWrapper"
 
 
-def _unavailable(reason):
-    # Locally a missing browser only skips; in CI it must not pass silently as "skipped".
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason, pytrace=False)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
@@ -35,10 +30,10 @@ def driver():
     except ImportError:
         webdriver = None
     if webdriver is None:  # outside the except block, so the report is not a chained traceback
-        _unavailable("selenium is not installed in this environment")
+        unavailable("selenium is not installed in this environment")
     for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
         if not shutil.which(path):
-            _unavailable(f"{path} not found: apt-get install {package}")
+            unavailable(f"{path} not found: apt-get install {package}")
     profile = tempfile.mkdtemp(prefix="tc-chromium-")  # a fresh profile: no state between runs
     options = webdriver.ChromeOptions()
     # Explicit browser and driver paths: Selenium Manager then never runs, so nothing is fetched.

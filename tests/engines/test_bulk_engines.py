@@ -5,7 +5,6 @@ pandas, give identical verdicts and recomputed values equal within a relative 1e
 Spark needs PySpark (requirements-engines.txt) and Java 17 or newer; without them this test
 skips locally and fails in CI (CI=true), like the browser checks."""
 
-import os
 import sys
 from pathlib import Path
 
@@ -13,14 +12,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from required import unavailable  # noqa: E402
+
 from test_bulk_claims import _evaluate, assert_same, registry, store  # noqa: E402, F401
 from tradeclaims.bulk import engines  # noqa: E402
-
-
-def _unavailable(reason):
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason, pytrace=False)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
@@ -28,10 +23,10 @@ def spark():
     try:
         import pyspark  # noqa: F401
     except ImportError:
-        _unavailable("PySpark is not installed: make test-engines installs it")
+        unavailable("PySpark is not installed: make test-engines installs it")
     found = engines.java_version()
     if found is None or found < engines.JAVA_MIN:
-        _unavailable(f"Spark needs Java {engines.JAVA_MIN}+, found {found}: "
+        unavailable(f"Spark needs Java {engines.JAVA_MIN}+, found {found}: "
                      "apt-get install openjdk-17-jre-headless")
     session = engines.spark_session()
     yield session

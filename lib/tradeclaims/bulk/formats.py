@@ -6,9 +6,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from tradeclaims import paths
+from tradeclaims.data.fields import is_web_address
 from tradeclaims.errors import InputError, InputErrors
 from tradeclaims.yamlfile import read_yaml
 
@@ -169,8 +169,7 @@ def _text(value):
 def _problems(conf: dict):
     """(keys, message) for each part of a format config that is not of its form."""
     for i, url in enumerate(conf["documented_at"]):
-        parts = urlsplit(str(url))
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        if not is_web_address(str(url)):
             yield ("documented_at",), f"entry {i + 1}: {url!r} is not an http(s) address"
     for encoding in conf["encodings"]:
         try:

@@ -19,6 +19,7 @@ from tradeclaims import paths
 from tradeclaims.bulk import formats, staging
 from tradeclaims.data import sources as releases
 from tradeclaims.errors import InputError, InputErrors
+from tradeclaims.files import sha256_file
 
 # A bulk source.yaml has a release's provenance fields plus these (and the format's from_source).
 EXTRA = ["format", "query"]
@@ -108,14 +109,6 @@ def read_source(folder: Path, formats_root: Path = paths.BULK_FORMATS) -> BulkSo
     if not files:
         raise InputError(folder, f"no CSV file beside source.yaml (a {fmt.name} export)")
     return BulkSource(folder.name, folder, meta, fmt, files)
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return "sha256:" + digest.hexdigest()
 
 
 def manifest(found: list[BulkSource]) -> dict:

@@ -355,20 +355,10 @@ def _key(row: dict, dim: str) -> tuple:
 
 
 def _parts_of(text: str) -> list[str]:
-    """The months of a year or span of months, the years of a span of years; [] for a month."""
     try:
-        period = periods.parse(text)
+        return periods.parse(text).parts()
     except ValueError:
         return []
-    (y0, m0), (y1, m1) = period.start, period.end
-    if m0 == 0 and y0 == y1:
-        return [f"{y0}-{m:02d}" for m in range(1, 13)]
-    if m0 == 0:
-        return [str(y) for y in range(y0, y1 + 1)]
-    if period.is_span:
-        return [f"{y0}-{m:02d}" for m in range(m0, m1 + 1)]
-    return []
-
 
 def _note(row: dict) -> str:
     level = "the code as printed" if row["exact"] else (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tradeclaims import paths
 from tradeclaims.csvfile import read_rows
-from tradeclaims.data.fields import ID_PATTERN
+from tradeclaims.data.fields import ID_PATTERN, is_web_address
 from tradeclaims.errors import InputError, InputErrors
 
 ARTICLE_COLUMNS = ["article_id", "outlet", "title", "date", "covers", "file", "url"]
@@ -21,9 +21,9 @@ def article_rows(path: Path | None = None) -> dict[str, dict[str, str]]:
     errors, seen = [], {}
     for line, row in rows:
         row.setdefault("url", "")
-        if row["url"] and not row["url"].startswith(("https://", "http://")):
-            errors.append(InputError(path, f"{row['url']!r} is not an absolute address "
-                                     "(https://...)", row=line, field="url"))
+        if row["url"] and not is_web_address(row["url"]):
+            errors.append(InputError(path, f"{row['url']!r} is not an absolute http(s) address "
+                                     "with a host", row=line, field="url"))
         article_id = row["article_id"]
         if not _ID.match(article_id):
             errors.append(InputError(path, f"{article_id!r} is not an id of lower-case letters, "

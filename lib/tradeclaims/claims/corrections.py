@@ -4,7 +4,6 @@ against git's HEAD, and drops them again if the verdict goes back before a commi
 committed with the reports, so a page can say what a verdict was without reading git or the
 clock."""
 
-import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -13,9 +12,9 @@ from tradeclaims import paths
 from tradeclaims.claims.ledger import committed
 from tradeclaims.csvfile import read_rows
 from tradeclaims.files import write_atomic
+from tradeclaims.history import head as committed_head
 
 COLUMNS = ["claim_id", "article_id", "before", "after", "published_in"]
-HASH_LENGTH = 10  # a fixed length, so a clone with more objects writes the same text
 
 
 def read(path: Path = paths.CORRECTIONS_CSV) -> pd.DataFrame:
@@ -40,7 +39,7 @@ def update(ledger: pd.DataFrame, path: Path = paths.CORRECTIONS_CSV,
            verdicts: Path = paths.VERDICTS_CSV) -> pd.DataFrame:
     """The log as committed in HEAD plus what moved since HEAD's ledger, written to `path`;
     outside a repository the log stays as it is."""
-    head = _head()
+    head = committed_head()
     if head is None:
         log = read(path)
     else:
@@ -59,15 +58,3 @@ def history(log: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:
     for row in log.itertuples():
         out.setdefault(row.claim_id, []).append((row.before, row.published_in))
     return out
-
-
-def _head() -> str | None:
-    try:
-        return _git("rev-parse", f"--short={HASH_LENGTH}", "HEAD").strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-
-
-def _git(*args) -> str:
-    return subprocess.run(["git", *args], cwd=paths.ROOT, capture_output=True, text=True,
-                          check=True).stdout

@@ -1,12 +1,11 @@
 """The ledger of every claim: evaluate the registry and write reports/verdicts.csv."""
 
 import io
-import subprocess
 from pathlib import Path
 
 import pandas as pd
 
-from tradeclaims import paths
+from tradeclaims import history, paths
 from tradeclaims.bulk.dataset import WithBulk, attach
 from tradeclaims.claims.engine import VERDICTS, Engine
 from tradeclaims.claims.registry import REASONS, load_claims
@@ -105,10 +104,7 @@ def changes(before: pd.DataFrame, after: pd.DataFrame) -> list[str]:
 def committed(path: Path = paths.VERDICTS_CSV) -> pd.DataFrame | None:
     """The ledger as git's HEAD has it, or None outside a repository or before its first
     ledger (what a correction is measured against; never the clock)."""
-    try:
-        relative = path.resolve().relative_to(paths.ROOT)
-        text = subprocess.run(["git", "show", f"HEAD:{relative.as_posix()}"], cwd=paths.ROOT,
-                              capture_output=True, text=True, check=True).stdout
-    except (ValueError, OSError, subprocess.CalledProcessError):  # outside the repository
+    text = history.committed_text(path)
+    if text is None:
         return None
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)

@@ -1,6 +1,9 @@
 """The columns of the tidy dataset data/trade.csv and what each means, from the vocabulary
 (no dependencies, so readers of the data need not load the schema library)."""
 
+import re
+from urllib.parse import urlsplit
+
 from tradeclaims.data.vocabulary import section
 
 FLOWS = list(section("flows"))
@@ -10,3 +13,9 @@ DESCRIPTIONS = {name: column["description"] for name, column in section("columns
 # The form of every id that names a folder, a page or an anchor: sources, articles, claims,
 # reports.
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+def is_web_address(text: str) -> bool:
+    """An absolute http(s) address with a host, as every url field must be."""
+    url = urlsplit(text)
+    return url.scheme in ("http", "https") and bool(url.hostname) and not re.search(r"\s", text)

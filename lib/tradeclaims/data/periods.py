@@ -34,6 +34,15 @@ class Period:
         years = y1 - y0 + 1 if m0 == 0 else 1
         return Period((y0 - years, m0), (y1 - years, m1))
 
+    def parts(self) -> list[str]:
+        """What it sums: the months of a year or of a span of months, the years of a span of
+        years; [] for a single month."""
+        (y0, m0), (y1, m1) = self.start, self.end
+        if m0 == 0:
+            return ([f"{y0}-{m:02d}" for m in range(1, 13)] if y0 == y1
+                    else [str(y) for y in range(y0, y1 + 1)])
+        return [f"{y0}-{m:02d}" for m in range(m0, m1 + 1)] if self.is_span else []
+
     def label(self) -> str:
         """'January 2026', '2025', 'January-November 2025', '2021-2025'."""
         (y0, m0), (y1, m1) = self.start, self.end

@@ -1,15 +1,14 @@
 """Official releases as transcribed: data/sources/<id>/source.yaml (provenance) and one CSV per
 release table, with values and units as printed. Code reads these files and never writes them."""
 
-import re
 from dataclasses import dataclass, fields
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pandas as pd
 
 from tradeclaims.csvfile import read_rows
 from tradeclaims.data import dates, periods
+from tradeclaims.data.fields import is_web_address
 from tradeclaims.data.units import PRINTED_UNITS, parse_number, precision, to_dataset_unit
 from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError, InputErrors
@@ -104,8 +103,7 @@ def meta_problems(meta: dict):
         if published and published.first > accessed.first:
             yield "date_accessed", (f"{meta['date_accessed']} is before the release was "
                                     f"published ({meta['date_published']})")
-    url = urlsplit(meta["url"])
-    if url.scheme not in ("http", "https") or not url.hostname or re.search(r"\s", meta["url"]):
+    if not is_web_address(meta["url"]):
         yield "url", f"{meta['url']!r} is not an absolute http(s) address with a host"
     if meta["evidence"] not in EVIDENCE:
         yield "evidence", f"{meta['evidence']!r} is not {' or '.join(map(repr, EVIDENCE))}"

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from tradeclaims import paths
 from tradeclaims.claims.articles import article_rows
+from tradeclaims.data.fields import is_web_address
 from tradeclaims.data.sources import Source
 from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError
@@ -28,7 +29,7 @@ def settings(path: Path = SETTINGS) -> dict:
     for key in ("site_url", "author"):
         if not isinstance(values, dict) or not isinstance(values.get(key), str):
             raise InputError(path, f"needs {key}, as text", field=key)
-    if not values["site_url"].startswith(("https://", "http://")):
+    if not is_web_address(values["site_url"]):
         raise InputError(path, "site_url is an absolute address (https://...)",
                          row=lines.get(("site_url",)), field="site_url")
     return {**values, "site_url": values["site_url"].rstrip("/") + "/"}

@@ -9,14 +9,12 @@ inputs made them, and tests/test_reports.py checks that on every clean checkout.
 
 import os
 import re
-import subprocess
 from pathlib import Path
 
-from tradeclaims import paths
+from tradeclaims import history, paths
 from tradeclaims.files import write_atomic
 
 INPUTS = ("data", "notebooks", "lib")
-HASH_LENGTH = 10
 OUTSIDE_GIT = "none (built outside a git checkout)"
 _STAMP = re.compile(r'(<code class="tc-commit">)([^<]*)(</code>)')
 
@@ -24,20 +22,12 @@ _STAMP = re.compile(r'(<code class="tc-commit">)([^<]*)(</code>)')
 def built_from(root: Path | None = None) -> str:
     """The last commit that changed the inputs, with ' with uncommitted changes' when they
     differ from it; OUTSIDE_GIT when there is no history to name."""
-    root = root or paths.ROOT
-
-    def git(*args):
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                              check=True).stdout.strip()
-
-    try:
-        commit = git("log", "-1", "--format=%H", "--", *INPUTS)[:HASH_LENGTH]
-        changed = git("status", "--porcelain", "--", *INPUTS)
-    except (OSError, subprocess.CalledProcessError):
+    commit = history.git("log", "-1", "--format=%H", "--", *INPUTS, root=root)
+    changed = history.git("status", "--porcelain", "--", *INPUTS, root=root)
+    if not commit or changed is None:
         return OUTSIDE_GIT
-    if not commit:
-        return OUTSIDE_GIT
-    return f"{commit} with uncommitted changes" if changed else commit
+    commit = commit.strip()[:history.HASH_LENGTH]
+    return f"{commit} with uncommitted changes" if changed.strip() else commit
 
 
 def latest_release(sources) -> dict:
