@@ -41,6 +41,47 @@ def test_a_kernel_that_dies_fails_clearly(tmp_path, monkeypatch):
     assert list(reports.iterdir()) == []
 
 
+def _notebook(tmp_path, name: str, *sources: str) -> Path:
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+        *(nbformat.v4.new_code_cell(source) for source in sources)])
+    notebook.metadata.kernelspec = {"name": runner.KERNEL, "display_name": "t",
+                                    "language": "python"}
+    path = tmp_path / f"{name}.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+def test_each_kernel_is_forked_from_the_untouched_process_so_nothing_leaks(tmp_path, monkeypatch):
+    """A report that changes module state and fails leaves nothing to the next report's
+    kernel, forked from the same prepared process (report/kernels.py)."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    monkeypatch.setattr(paths, "REPORTS", reports)
+    monkeypatch.setattr(runner, "FAILED", tmp_path / "failed")
+    spoiler = _notebook(tmp_path, "spoiler", "import matplotlib, pandas\n"
+                        "import tradeclaims.report.style as style\n"
+                        "matplotlib.rcParams['figure.dpi'] = 7\n"
+                        "pandas.set_option('display.max_rows', 3)\nstyle.LEAKED = True",
+                        "raise ValueError('spoilt')")
+    reader = _notebook(tmp_path, "reader", "import os, sys, matplotlib, pandas\n"
+                       "import tradeclaims.report.style as style\n"
+                       "print(matplotlib.rcParams['figure.dpi'], "
+                       "pandas.get_option('display.max_rows'), hasattr(style, 'LEAKED'), "
+                       "'pandas' in sys.modules, os.getppid())")
+    with tempfile.TemporaryDirectory(dir="/tmp") as sockets, runner._fork_server(sockets):
+        runner.IsolatedKernelManager.socket_root = sockets
+        server = runner.kernels.ForkProvisioner.server.process.pid
+        with pytest.raises(runner.ReportFailed, match="ValueError: spoilt"):
+            runner.run(Report("spoiler", "t", spoiler, {}))
+        runner.run(Report("reader", "t", reader, {}))
+    printed = nbformat.read(reports / "reader.ipynb", as_version=4).cells[1].outputs[0].text
+    dpi, rows, leaked, preloaded, parent = printed.split()
+    assert (dpi, rows, leaked) == ("100.0", "60", "False")  # matplotlib's and pandas' defaults
+    # the kernel is a fork of the prepared process, which had imported pandas already
+    assert preloaded == "True" and int(parent) == server
+
+
 @pytest.mark.parametrize("makeflags, jobs", [
     ("", 1), (" -j2 --jobserver-auth=3,4", 2), ("k -j3 --jobserver-auth=3,4", 3),
     (" -j", os.cpu_count()), ("ks --jobserver-auth=3,4", 1), ("-j12", 12), (" -jx", 1)])
@@ -163,6 +204,24 @@ def test_a_report_built_from_scratch_is_byte_for_byte_the_committed_one(built):
                                 "") == provenance.stamp(
             (paths.REPORTS / name).read_text(encoding="utf-8"), ""), name
     assert broken_links(built.root / "reports") == []
+
+
+@pytest.mark.repository_copy
+def test_forked_and_fresh_kernels_build_the_same_pages_byte_for_byte(built):
+    """The kernels forked from one prepared process (the default) write exactly the pages that
+    kernels started as new Pythons write (report/kernels.py)."""
+    pages = ["surplus", "article-cross-source"]
+    built_by = {}
+    for way, env in (("fresh", {runner.FRESH_KERNELS: "1"}), ("forked", {})):
+        for name in pages:
+            for suffix in (".html", ".ipynb"):
+                (built.root / "reports" / f"{name}{suffix}").unlink()
+        result = built.run("make", "--no-print-directory", "-j2", "reports",
+                           env={**built.env, **env})
+        assert result.returncode == 0, result.stderr
+        assert sorted(_runs(result.stdout)) == sorted(pages)
+        built_by[way] = {p.name: p.read_bytes() for p in (built.root / "reports").iterdir()}
+    assert built_by["forked"] == built_by["fresh"]
 
 
 @pytest.mark.repository_copy

@@ -2,6 +2,7 @@
 project's environment (.venv) but imports its own lib/, so a test or a benchmark can change data
 or code and rebuild without touching the real repository."""
 
+import csv
 import os
 import shutil
 import subprocess
@@ -18,8 +19,10 @@ _OUTPUTS = ["data/trade.csv", "data/datapackage.json", "reports", "build/claims.
 
 
 class Workspace:
-    def __init__(self, root: Path):
-        shutil.copytree(paths.ROOT, root, symlinks=True, ignore=shutil.ignore_patterns(*_SKIP))
+    def __init__(self, root: Path, git: bool = False):
+        """git: keep the repository's history, as a clone with its uncommitted work has it."""
+        skip = [name for name in _SKIP if not (git and name == ".git")]
+        shutil.copytree(paths.ROOT, root, symlinks=True, ignore=shutil.ignore_patterns(*skip))
         (root / ".venv").symlink_to(paths.ROOT / ".venv")
         self.root = root
         self.env = {**os.environ, "PYTHONPATH": str(root / "lib")}
@@ -44,8 +47,8 @@ class Workspace:
                 if path.is_file():
                     os.utime(path, (built, built))
 
-    def run(self, *command, timeout=1800) -> subprocess.CompletedProcess:
-        return subprocess.run(command, cwd=self.root, env=self.env, capture_output=True,
+    def run(self, *command, timeout=1800, env=None) -> subprocess.CompletedProcess:
+        return subprocess.run(command, cwd=self.root, env=env or self.env, capture_output=True,
                               text=True, timeout=timeout)
 
     def make(self, *targets) -> subprocess.CompletedProcess:
@@ -61,6 +64,29 @@ class Workspace:
         if old not in text:
             raise ValueError(f"{old!r} not in {relative}")
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def add_articles(self, n: int, claims_each: int = 12, start: int = 1) -> list[str]:
+        """n synthetic articles, each with claims_each claims copied from the registry with new
+        ids (taken in turn, so every kind of claim recurs), marked synthetic in outlet and
+        title; `file` left empty as the README allows. Returns their ids."""
+        with (self.root / "data" / "claims.csv").open(encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            columns, seeds = reader.fieldnames, [row for row in reader]
+        ids = [f"syn-{i:04d}" for i in range(start, start + n)]
+        with (self.root / "data" / "articles.csv").open("a", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            for article_id in ids:
+                writer.writerow([article_id, "Synthetic outlet (benchmark)",
+                                 f"Synthetic article {article_id} (benchmark, not real)",
+                                 "2026-03-01", "synthetic claims copied from the registry", ""])
+        with (self.root / "data" / "claims.csv").open("a", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+            for k, article_id in enumerate(ids):
+                for j in range(claims_each):
+                    row = dict(seeds[(k * claims_each + j) % len(seeds)])
+                    writer.writerow(row | {"claim_id": f"{article_id}-{j + 1:02d}",
+                                           "article_id": article_id})
+        return ids
 
     def clear_reports(self):
         """Remove everything make reports writes, as before a first build."""

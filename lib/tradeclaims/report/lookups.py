@@ -1,6 +1,7 @@
 """What notebooks look up: the dataset and the ledger (read once per kernel), an article's
 verdicts, series reshaped for tables, and figures the engine recomputes outside the registry."""
 
+import difflib
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,8 +21,8 @@ def dataset() -> Dataset:
 
 
 @cache
-def _ledger() -> pd.DataFrame:
-    return ledger.evaluate(data=dataset())
+def _ledger(article_id: str | None) -> pd.DataFrame:
+    return ledger.evaluate(data=dataset(), article_id=article_id)
 
 
 @cache
@@ -32,13 +33,11 @@ def corrections() -> dict[str, list[tuple[str, str]]]:
 
 def verdicts(article_id: str | None = None) -> pd.DataFrame:
     """The evaluated claims, of one article or all."""
-    table = _ledger()
-    if article_id is None:
-        return table.copy()
-    if article_id not in set(read_articles().index):
-        known = ", ".join(read_articles().index)
-        raise KeyError(f"unknown article_id {article_id!r}; known: {known}")
-    return table[table.article_id == article_id].reset_index(drop=True)
+    if article_id is not None and article_id not in set(read_articles().index):
+        near = difflib.get_close_matches(article_id, read_articles().index, n=3, cutoff=0.5)
+        raise KeyError(f"unknown article_id {article_id!r} in data/articles.csv"
+                       + (f"; nearest: {', '.join(near)}" if near else ""))
+    return _ledger(article_id).copy()
 
 
 def cited(table: pd.DataFrame) -> list[str]:

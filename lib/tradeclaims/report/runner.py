@@ -12,11 +12,14 @@ import shutil
 import signal
 import sys
 import tempfile
+import uuid
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 import nbformat
 import papermill
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
@@ -24,7 +27,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from tradeclaims import paths
 from tradeclaims.errors import InputError, explain
 from tradeclaims.files import write_atomic
-from tradeclaims.report import provenance
+from tradeclaims.report import kernels, provenance
 from tradeclaims.report.config import CONFIG, Report, check_parameters, load_config
 
 KERNEL = "tradeclaims"
@@ -47,6 +50,13 @@ class IsolatedKernelManager(AsyncKernelManager):
         self._socket_dir = tempfile.mkdtemp(prefix="k", dir=self.socket_root)
         self.ip = os.path.join(self._socket_dir, "kernel")
         self.connection_file = os.path.join(self._socket_dir, "kernel.json")
+
+    async def _async_pre_start_kernel(self, **kw):
+        if self.provisioner is None:  # a fork of the prepared process, when there is one
+            self.kernel_id = self.kernel_id or str(uuid.uuid4())
+            self.provisioner = kernels.ForkProvisioner(
+                kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
+        return await super()._async_pre_start_kernel(**kw)
 
     async def _async_interrupt_kernel(self) -> None:
         # jupyter_client sends SIGINT before every shutdown; our kernel is idle by then, and the
@@ -249,6 +259,26 @@ def _run_forked(names: list[str], reports: dict[str, Report], jobs: int) -> int:
     return status
 
 
+FRESH_KERNELS = "TRADECLAIMS_FRESH_KERNELS"  # set (to 1) to start every kernel as a new Python
+
+
+@contextmanager
+def _fork_server(folder: str):
+    """The prepared process each kernel of this run is forked from (report/kernels.py),
+    stopped on every way out; none when FRESH_KERNELS is set."""
+    if os.environ.get(FRESH_KERNELS):
+        yield
+        return
+    argv = KernelSpecManager().get_kernel_spec(KERNEL).argv
+    server = kernels.ForkServer(argv, folder, str(paths.NOTEBOOKS))
+    kernels.ForkProvisioner.server = server
+    try:
+        yield
+    finally:
+        kernels.ForkProvisioner.server = None
+        server.stop()
+
+
 def main(names: list[str], jobs: int | None = None) -> int:
     reports = load_config()
     unknown = [name for name in names if name not in reports]
@@ -259,7 +289,7 @@ def main(names: list[str], jobs: int | None = None) -> int:
     names = list(dict.fromkeys(names))
     check_parameters({name: reports[name] for name in names})
     jobs = jobs or jobs_from_make()
-    with tempfile.TemporaryDirectory(prefix="tradeclaims-") as sockets:
+    with tempfile.TemporaryDirectory(prefix="tradeclaims-") as sockets, _fork_server(sockets):
         IsolatedKernelManager.socket_root = sockets
         if jobs > 1 and len(names) > 1:
             print(f"running {len(names)} reports, {jobs} at a time: {', '.join(names)}",

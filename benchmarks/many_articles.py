@@ -1,0 +1,132 @@
+"""How the everyday loop grows with the registry: in a copy of the repository with its git
+history, N synthetic articles (claims copied from the registry with new ids, marked synthetic
+in outlet and title, left uncommitted as a user's new articles are) are built, then each step
+is timed: the full build, the no-op, one claim edited, one article added, a lib/ file touched
+(every page), and `make test`. Prints a table with the cost per article and writes it to a CSV.
+
+    .venv/bin/python benchmarks/many_articles.py [--articles 50] [--out FILE.csv] [--no-test]
+        [--index]   (the index in headless Chromium: load and filter times; needs chromium)
+
+Wall time is what a user waits; CPU time (the children's user + system) says how much of it
+the machine was busy, which stays comparable when other work shares it."""
+
+import argparse
+import csv
+import os
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tradeclaims import paths
+
+sys.path.insert(0, str(paths.ROOT / "tests"))  # the repository copies the tests use too
+from workspace import Workspace  # noqa: E402
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=int(os.environ.get("N", 50)))
+    parser.add_argument("--out", type=Path, default=paths.ROOT / "benchmarks" / "many_articles.csv")
+    parser.add_argument("--no-test", action="store_true", help="skip timing make test")
+    parser.add_argument("--index", action="store_true",
+                        help="time the index in headless Chromium (needs chromium)")
+    args = parser.parse_args(argv)
+    scratch = Path(tempfile.mkdtemp(prefix="tradeclaims-articles-"))
+    try:
+        return bench(Workspace(scratch / "repo", git=True), args)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def bench(ws: Workspace, args) -> int:
+    n, rows = args.articles, []
+    print(f"{n} synthetic articles in {ws.root}, {os.cpu_count()} CPUs", flush=True)
+
+    def step(label: str, *command, pages: int | None = None) -> list[str]:
+        cpu, start = cpu_seconds(), time.perf_counter()
+        result = ws.run(*command)
+        wall, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+        if result.returncode:
+            sys.exit(f"{label} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+        built = [name for name in re.findall(r"wrote reports/(\S+)\.html", result.stdout)
+                 if name != "index"]
+        tests = re.search(r"(\d+) passed", result.stdout)
+        rows.append({"articles": n, "figure": label, "wall_s": round(wall, 2),
+                     "cpu_s": round(cpu, 2), "pages_built": len(built),
+                     "wall_s_per_page": round(wall / pages, 3) if pages else "",
+                     "tests": tests[1] if tests else ""})
+        print(f"  {label}: {wall:.1f} s wall, {cpu:.1f} s CPU, {len(built)} pages", flush=True)
+        return built
+
+    ids = ws.add_articles(n)
+    step(f"full build of {n} new article pages (make -j2 reports)", "make", "-j2", "reports",
+         pages=n)
+    step("no-op (make -j2 reports)", "make", "-j2", "reports")
+    ws.edit("data/claims.csv", f"{ids[-1]}-01,{ids[-1]},", f"{ids[-1]}-01,{ids[-1]},Edited: ")
+    built = step("one claim edited", "make", "-j2", "reports")
+    _expect(built, {f"article-{ids[-1]}", "ledger"})
+    added = ws.add_articles(1, start=n + 1)
+    built = step("one article added", "make", "-j2", "reports")
+    _expect(built, {f"article-{added[0]}", "ledger"})
+    (ws.root / "lib" / "tradeclaims" / "report" / "tables.py").touch()
+    pages = len(list((ws.root / "reports").glob("*.html"))) - 1
+    step(f"a lib/ file touched: every page ({pages})", "make", "-j2", "reports", pages=pages)
+    if not args.no_test:
+        step("make test", "make", "test")
+    ledger = ws.root / "reports" / "ledger.html"
+    print(f"  the ledger page: {ledger.stat().st_size / 1e6:.1f} MB")
+    if args.index:
+        rows.extend(index_in_browser(ws, n))
+    print(f"\n{'figure':<58} {'wall':>8} {'CPU':>8} {'pages':>6} {'s/page':>7}")
+    for row in rows:
+        print(f"{row['figure']:<58} {row['wall_s']:>7.1f}s {row['cpu_s']:>7.1f}s "
+              f"{row['pages_built']:>6} {row['wall_s_per_page'] or '':>7}")
+    write(args.out, n, rows)
+    return 0
+
+
+def _expect(built: list[str], expected: set[str]):
+    if set(built) != expected:
+        print(f"    rebuilt {sorted(built)}, expected {sorted(expected)}", flush=True)
+
+
+def index_in_browser(ws: Workspace, n: int) -> list[dict]:
+    """Load reports/index.html in headless Chromium and time a filter, through the DevTools
+    protocol of the engine tests (tests/engines/browser.py)."""
+    sys.path.insert(0, str(paths.ROOT / "tests" / "engines"))
+    from browser import index_timings  # noqa: PLC0415
+
+    page = ws.root / "reports" / "index.html"
+    timings = index_timings(page)
+    print(f"  the index: {page.stat().st_size / 1e6:.1f} MB, " +
+          ", ".join(f"{k} {v:.0f} ms" for k, v in timings.items()), flush=True)
+    return [{"articles": n, "figure": f"index in Chromium: {k}", "wall_s": round(v / 1000, 3),
+             "cpu_s": "", "pages_built": "", "wall_s_per_page": "", "tests": ""}
+            for k, v in timings.items()]
+
+
+def write(out: Path, n: int, rows: list[dict]):
+    """Replace this N's rows in the CSV, keeping those of other sizes."""
+    kept = []
+    if out.exists():
+        with out.open(encoding="utf-8", newline="") as f:
+            kept = [row for row in csv.DictReader(f) if row["articles"] != str(n)]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(sorted(kept, key=lambda r: int(r["articles"])) + rows)
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""Kernels forked from one prepared process. A fresh kernel starts a new Python and imports
+ipykernel, pandas, matplotlib, seaborn and tradeclaims again: about 1.9 s of the 2.4 s a page
+cost on the 2-core machine, where the notebook's own work takes 0.5 s. Here the runner starts
+one process per build that imports them once (the fork server), and each report's kernel is a
+fork of it, ready in milliseconds. Every kernel is forked from the same untouched process, so
+nothing one report's kernel does reaches the next (tests/test_builds.py runs the reports both
+ways and compares them byte for byte; docs/internals.md has the figures).
+
+jupyter_client still manages each kernel: ForkProvisioner replaces only the launch (a fork
+instead of a new process), and hands back an object that waits for, polls and signals the
+kernel the way a Popen would."""
+
+import builtins
+import importlib
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+
+from jupyter_client.provisioning import LocalProvisioner
+
+PRELOAD = ("ipykernel.kernelapp", "pandas", "matplotlib.pyplot", "seaborn",
+           "tradeclaims.report.present")
+# ipykernel sets this before the notebook imports matplotlib; so must the fork server, which
+# imports matplotlib before any kernel exists
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+LAUNCHER = ["-m", "ipykernel_launcher"]  # how a kernel spec starts the kernel
+
+
+class ForkServer:
+    """The prepared process: started with the kernel spec's interpreter and flags, so a forked
+    kernel runs the Python a fresh one would. It listens on a socket in `folder` (the runner's
+    private kernel folder) and ends when the runner closes its stdin, or is killed."""
+
+    def __init__(self, kernel_argv: list[str], folder: str, cwd: str):
+        launcher = _launcher_index(kernel_argv)
+        if launcher is None:
+            raise ValueError(f"the kernel spec does not start {' '.join(LAUNCHER)}")
+        self.interpreter = kernel_argv[:launcher]
+        self.address = os.path.join(folder, "forks")
+        with socket.socket(socket.AF_UNIX) as listener:
+            listener.bind(self.address)
+            listener.listen(64)
+            self.process = subprocess.Popen(
+                [*self.interpreter, "-m", __name__, str(listener.fileno())],
+                pass_fds=[listener.fileno()], stdin=subprocess.PIPE, cwd=cwd)
+
+    def serves(self, cmd: list[str]) -> bool:
+        """Whether a kernel command is one a fork of this server can stand for."""
+        launcher = _launcher_index(cmd)
+        return launcher is not None and cmd[:launcher] == self.interpreter
+
+    def launch(self, cmd: list[str], cwd: str, env: dict[str, str]) -> "ForkedKernel":
+        request = {"argv": cmd[_launcher_index(cmd) + len(LAUNCHER):], "cwd": str(cwd),
+                   "env": env}
+        with socket.socket(socket.AF_UNIX) as conn:
+            conn.connect(self.address)
+            conn.sendall(json.dumps(request).encode())
+            conn.shutdown(socket.SHUT_WR)
+            message, fds, _, _ = socket.recv_fds(conn, 64, 1)
+        if not message or not fds:
+            raise RuntimeError("the kernel fork server stopped before forking a kernel")
+        return ForkedKernel(int(message), fds[0])
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self.process.stdin.close()
+
+
+class ForkedKernel:
+    """A forked kernel as jupyter_client's provisioner uses a Popen. It is the fork server's
+    child, not ours, so it is watched through a pidfd, which also keeps signals from reaching
+    another process that might reuse its pid."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int, pidfd: int):
+        self.pid, self._pidfd = pid, pidfd
+        self.returncode: int | None = None
+        self._signal = 0
+
+    def poll(self) -> int | None:
+        if self.returncode is None and select.select([self._pidfd], [], [], 0)[0]:
+            self._ended()
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        if self.returncode is None:
+            if not select.select([self._pidfd], [], [], timeout)[0]:
+                raise subprocess.TimeoutExpired(f"kernel {self.pid}", timeout)
+            self._ended()
+        return self.returncode
+
+    def send_signal(self, signum: int):
+        if self.poll() is None:
+            signal.pidfd_send_signal(self._pidfd, signum)
+            self._signal = self._signal or signum
+
+    def kill(self):
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self):
+        self.send_signal(signal.SIGTERM)
+
+    def _ended(self):
+        # the fork server reaps it; its exit status is not ours to read
+        self.returncode = -self._signal if self._signal else 0
+        os.close(self._pidfd)
+
+
+class ForkProvisioner(LocalProvisioner):
+    """LocalProvisioner, launching by a fork of `server` where it can stand for the kernel
+    command, else as LocalProvisioner does."""
+
+    server: ForkServer | None = None
+
+    async def launch_kernel(self, cmd: list[str], **kwargs):
+        if self.server is None or not self.server.serves(cmd):
+            return await super().launch_kernel(cmd, **kwargs)
+        self.cwd = kwargs.get("cwd") or os.getcwd()
+        self.process = self.server.launch(cmd, self.cwd, kwargs.get("env") or dict(os.environ))
+        self.pid = self.pgid = self.process.pid  # each kernel leads a session of its own
+        return self.connection_info
+
+
+def _launcher_index(argv: list[str]) -> int | None:
+    for i in range(len(argv) - 1):
+        if argv[i:i + len(LAUNCHER)] == LAUNCHER:
+            return i
+    return None
+
+
+def serve(listener_fd: int):
+    """The fork server's life: import once, then fork a kernel per request until the runner
+    closes stdin."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the runner's to handle
+    os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
+    # some modules read at import whether they run in a Jupyter kernel (pandas sets its
+    # display width so): let them find one, as they would in a fresh kernel
+    builtins.get_ipython = _KernelShell
+    try:
+        for module in PRELOAD:
+            importlib.import_module(module)
+    finally:
+        del builtins.get_ipython
+    listener = socket.socket(fileno=listener_fd)
+    while True:
+        ready, _, _ = select.select([listener, sys.stdin], [], [], 0.5)
+        _reap()
+        if sys.stdin in ready and not os.read(sys.stdin.fileno(), 1):
+            return
+        if listener in ready:
+            conn, _ = listener.accept()
+            with conn:
+                request = json.loads(_read_all(conn))
+                pid = os.fork()
+                if pid == 0:
+                    _run_kernel(request, [listener, conn])
+                pidfd = os.pidfd_open(pid)
+                socket.send_fds(conn, [str(pid).encode()], [pidfd])
+                os.close(pidfd)
+
+
+class _KernelShell:
+    """What an import-time `get_ipython()` finds in a kernel: a shell with a kernel."""
+
+    kernel = True
+
+
+def _read_all(conn: socket.socket) -> bytes:
+    chunks = []
+    while chunk := conn.recv(65536):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _reap():
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
+    except ChildProcessError:
+        pass
+
+
+def _run_kernel(request: dict, sockets: list[socket.socket]):
+    """In the fork: become what `python -m ipykernel_launcher -f FILE` run by jupyter_client
+    would be (a session of its own, its directory, environment and arguments, stdin closed,
+    signals as a new Python has them), then run the kernel; never return to the server."""
+    code = 1
+    try:
+        for sock in sockets:
+            sock.close()
+        os.setsid()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.close(devnull)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        sys.argv = ["ipykernel_launcher", *request["argv"]]
+        from ipykernel.kernelapp import IPKernelApp
+
+        # watch the fork server as a fresh kernel watches its launcher: when it is gone, go
+        IPKernelApp.launch_instance(
+            argv=[*request["argv"], f"--IPKernelApp.parent_handle={os.getppid()}"])
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+if __name__ == "__main__":
+    serve(int(sys.argv[1]))
