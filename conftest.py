@@ -1,9 +1,62 @@
 """nbval compares the published reports (reports/*.ipynb) with a re-execution. It compares the
 plain-text form of each output, not its HTML: every table the notebooks show has a text form
 that carries the same facts (claim, verdict, numbers, tolerance, sources, note), and text diffs
-are what a reviewer can read. Images are never compared (nbval's default)."""
+are what a reviewer can read. Images are never compared (nbval's default).
+
+nbval starts a kernel per notebook, so it runs each distinct notebook, not every page: every
+report of its own notebook, and ARTICLE_PAGES of the pages the generic article notebook makes,
+in turn, so that successive runs execute every one. The page guard (tests/test_pages.py) checks
+every page's outputs in this process on every run."""
+
+from functools import cache
+from pathlib import Path
 
 import pytest
+
+from tradeclaims import history
+
+ARTICLE_PAGES = 2  # generic article pages nbval executes per run
+TURN = "tradeclaims/nbval-turn"  # runs so far, in pytest's cache (.pytest_cache)
+
+
+def _is_article_page(path: Path) -> bool:
+    return (path.suffix == ".ipynb" and path.name.startswith("article-")
+            and path.parent.name == "reports")
+
+
+@cache
+def _this_turn(reports: Path, turn: int) -> frozenset[str]:
+    """The article pages of this run: a window that moves ARTICLE_PAGES on each run, starting
+    where the commit at HEAD points, so CI's fresh clones turn too."""
+    pages = sorted(p.name for p in reports.glob("article-*.ipynb"))
+    if len(pages) <= ARTICLE_PAGES:
+        return frozenset(pages)
+    start = int(history.head() or "0", 16) + turn * ARTICLE_PAGES
+    return frozenset(pages[(start + i) % len(pages)] for i in range(ARTICLE_PAGES))
+
+
+def _turn(config) -> int:
+    cache_ = getattr(config, "cache", None)
+    return cache_.get(TURN, 0) if cache_ is not None else 0
+
+
+def pytest_ignore_collect(collection_path: Path, config):
+    if not (config.getoption("nbval", False) and _is_article_page(collection_path)):
+        return None
+    if any(Path(arg).resolve() == collection_path.resolve() for arg in config.args):
+        return None  # a page named on the command line always runs
+    return collection_path.name not in _this_turn(collection_path.parent, _turn(config))
+
+
+def pytest_report_header(config):
+    if config.getoption("nbval", False):
+        return "nbval: every distinct notebook; article pages take turns (conftest.py)"
+
+
+def pytest_sessionfinish(session):
+    config = session.config
+    if not hasattr(config, "workerinput") and getattr(config, "cache", None) is not None:
+        config.cache.set(TURN, _turn(config) + 1)
 
 
 def pytest_collectstart(collector):

@@ -1,10 +1,12 @@
-"""What happens when the registry grows, in a copy of the repository that gets a new article,
-a new release, claims of several kinds and a report, all in the documented formats:
+"""What happens when the registry grows, in a copy of the repository with its git history that
+gets a new article, a new release, claims of several kinds and a report, all in the documented
+formats, built and not committed (as a user's work in progress is):
 
-- the copy's own tests of the registry, dataset and reports still pass on it (no test depends
-  on what the registry holds);
-- nbval guards what was published: a changed figure in the release, or a change in lib that
-  alters a verdict, makes nbval fail on the report, naming the number, until it is rebuilt."""
+- the copy's own tests of the registry, dataset, reports, pages and builds still pass on it (no
+  test depends on what the registry holds, nor on what is committed);
+- nbval and the page guard guard what was published: a changed figure in the release, or a
+  change in lib that alters a verdict, makes both fail on the report, naming the number, until
+  it is rebuilt."""
 
 import pytest
 
@@ -31,7 +33,7 @@ REPORT = "reports/article-zz-new.ipynb"
 
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory):
-    ws = Workspace(tmp_path_factory.mktemp("additions") / "repo")
+    ws = Workspace(tmp_path_factory.mktemp("additions") / "repo", git=True)
     folder = ws.root / "data" / "sources" / "zz-new"
     folder.mkdir()
     (folder / "source.yaml").write_text(META, encoding="utf-8")
@@ -52,9 +54,17 @@ def ws(tmp_path_factory):
 
 def test_a_new_article_breaks_no_test(ws):
     # the tests that read the real registry, dataset and reports; the others build their own
-    readers = ["tests/test_registry.py", "tests/test_dataset.py", "tests/test_reports.py"]
+    readers = ["tests/test_registry.py", "tests/test_dataset.py", "tests/test_reports.py",
+               "tests/test_pages.py", "tests/test_provenance.py"]
+    # and the builds that compare with the published pages, in copies of this copy
+    builds = ["tests/test_builds.py::test_a_new_article_and_a_claim_rebuild_their_reports_and_"
+              "the_ledger_only",
+              "tests/test_builds.py::test_a_report_built_from_scratch_is_byte_for_byte_the_"
+              "committed_one"]
     result = ws.run(ws.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m",
                     "not repository_copy", *readers)
+    assert result.returncode == 0, result.stdout[-3000:]
+    result = ws.run(ws.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", *builds)
     assert result.returncode == 0, result.stdout[-3000:]
     index = (ws.root / "reports" / "index.html").read_text(encoding="utf-8")
     assert "zz-new-4" in index and 'href="article-zz-new.html"' in index
@@ -69,6 +79,12 @@ def test_nbval_fails_on_a_changed_figure_or_verdict_until_the_report_is_rebuilt(
     published = "new-1: reproduced; claimed 25.6, recomputed 25.6 (billion USD)"
     assert published in result.stdout
     assert "new-1: contradicted; claimed 25.6, recomputed 25.7 (billion USD)" in result.stdout
+    guard = ws.run(ws.python, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                   "tests/test_pages.py", "-k", REPORT.split("/")[1])
+    assert guard.returncode != 0
+    assert f"{REPORT}, cell " in guard.stdout  # the page and its cell, then the figure
+    assert "-zz-new-1: reproduced; claimed 25.6, recomputed 25.6" in guard.stdout
+    assert "+zz-new-1: contradicted; claimed 25.6, recomputed 25.7" in guard.stdout
 
     assert ws.make(REPORT.replace(".ipynb", ".html")).returncode == 0
     # narrow the band "about" allows from 2% to 1%: about 26.2 against 25.7 (+1.95%) turns

@@ -1,0 +1,35 @@
+"""The page guard: every published page (reports/*.ipynb) shows exactly the verdicts and
+figures that today's data, claims and code give, each checked in this process (tests/pages.py)
+while nbval runs a few of them in real kernels (conftest.py)."""
+
+import pytest
+
+import pages
+from tradeclaims import paths
+
+
+@pytest.fixture(scope="module")
+def shell():
+    return pages.Shell()
+
+
+@pytest.mark.parametrize("notebook", sorted(paths.REPORTS.glob("*.ipynb")),
+                         ids=lambda path: path.name)
+def test_every_page_shows_what_todays_data_claims_and_code_give(notebook, shell):
+    found = pages.differences(notebook, shell)
+    assert not found, f"rebuild with `make reports` if this change is meant:\n{found}"
+
+
+def test_the_guard_names_the_page_the_cell_and_the_figure_that_moved(tmp_path, shell):
+    """A published output edited to another figure is found, as a changed figure in the data
+    would be (tests/test_additions.py changes one there)."""
+    page = next(iter(sorted(paths.REPORTS.glob("*.ipynb"))))
+    text = page.read_text(encoding="utf-8")
+    moved = next(word for word in ("reproduced", "contradicted", "not_checkable")
+                 if f"{word};" in text)
+    edited = tmp_path / page.name
+    edited.write_text(text.replace(f"{moved};", "approximate;", 1), encoding="utf-8")
+    found = pages.differences(edited, shell).splitlines()
+    assert found and found[0].startswith(f"{edited}, cell ")
+    assert any(line.startswith("-") and "approximate;" in line for line in found)  # published
+    assert any(line.startswith("+") and f"{moved};" in line for line in found)  # today
