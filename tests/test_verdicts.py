@@ -2,6 +2,11 @@
 
 import pytest
 
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tradeclaims.claims.engine import Evidence, judge
 from tradeclaims.claims.registry import Claim
 from tradeclaims.data.intervals import Interval
@@ -17,7 +22,8 @@ def verdict(c: Claim, value: float, half=0.0):
 
 @pytest.mark.parametrize("value, expected", [
     (6.32e9, "reproduced"), (6.3249e9, "reproduced"), (6.3151e9, "reproduced"),
-    (6.3251e9, "contradicted"), (6.3149e9, "contradicted"), (6.5e9, "contradicted"),
+    (6.3251e9, "approximate"),  # above the rounding, below 6.33: reads as truncated
+    (6.33e9, "contradicted"), (6.3149e9, "contradicted"), (6.5e9, "contradicted"),
 ])
 def test_rounding_rule_for_a_figure_with_two_decimals(value, expected):
     assert verdict(claim("6.32"), value) == expected
@@ -25,7 +31,8 @@ def test_rounding_rule_for_a_figure_with_two_decimals(value, expected):
 
 @pytest.mark.parametrize("value, expected", [
     (-7.2, "reproduced"), (-7.24, "reproduced"), (-7.16, "reproduced"),
-    (-7.26, "contradicted"), (-7.14, "contradicted"), (7.2, "contradicted"),
+    (-7.26, "approximate"),  # truncated: a decline stored negative, judged by magnitude
+    (-7.3, "contradicted"), (-7.14, "contradicted"), (7.2, "contradicted"),
 ])
 def test_rounding_of_negative_growth(value, expected):
     assert verdict(claim("-7.2", "percent", "", kind="growth"), value) == expected
@@ -96,7 +103,8 @@ def test_rounding_of_the_inputs_can_reach_the_claim():
 def test_scale_words_and_units():
     assert verdict(claim("758.3"), 7583.2e8) == "reproduced"  # 7583.2 亿美元
     assert verdict(claim("45", "CNY", "trillion"), 45.47e12) == "reproduced"
-    assert verdict(claim("45", "CNY", "trillion"), 45.51e12) == "contradicted"
+    assert verdict(claim("45", "CNY", "trillion"), 45.51e12) == "approximate"  # truncated
+    assert verdict(claim("45", "CNY", "trillion"), 46e12) == "contradicted"
     assert verdict(claim("1.139", "tonnes", "billion"), 1.139e9) == "reproduced"
 
 
@@ -133,3 +141,61 @@ def test_a_contradicted_bound_states_its_gap():
                   Evidence(Interval.exact(1.2e12), ["src"]))
     assert under.verdict == "contradicted" and "0.20 trillion USD over the bound" in under.note
     assert "Gap" not in judge(c, Evidence(Interval.exact(1.2e12), ["src"])).note
+
+
+@pytest.mark.parametrize("value, expected", [
+    # GAC: 656,577,613 thousand USD; "$656.5 billion" rounds to 656.45 to 656.55, and cut
+    # after its last digit stands for 656.5 up to 656.6
+    (656.577613e9, "approximate"),
+    (656.55001e9, "approximate"), (656.55e9, "reproduced"),  # the rounding's upper end
+    (656.59999e9, "approximate"), (656.6e9, "contradicted"),  # one digit up: not truncated
+    (656.44999e9, "contradicted"), (656.45e9, "reproduced"),  # below: never truncated
+])
+def test_a_figure_cut_after_its_last_digit_reads_as_truncated(value, expected):
+    c = claim("656.5")
+    result = judge(c, Evidence(Interval.exact(value), ["gac"]))
+    assert result.verdict == expected
+    truncated = "reads as truncated" in result.tolerance
+    assert truncated == (expected == "approximate")
+    if truncated:
+        assert "656.5 billion USD up to 656.6 billion USD" in result.tolerance
+        assert "rounding: 656.5 billion USD stands for 656.45" in result.tolerance
+
+
+@pytest.mark.parametrize("value, expected", [
+    (-7.2999, "approximate"), (-7.3, "contradicted"), (-7.2501, "approximate"),
+    (-7.1499, "contradicted"), (7.28, "contradicted"),  # the other sign is no truncation
+])
+def test_a_truncated_decline_is_judged_by_its_magnitude(value, expected):
+    result = judge(claim("-7.2", "percent", "", kind="growth"),
+                   Evidence(Interval.exact(value), ["gac"]))
+    assert result.verdict == expected
+    if expected == "approximate":
+        assert "-7.3% up to -7.2%" in result.tolerance
+
+
+def test_bounds_nearly_and_ranks_are_not_read_as_truncated():
+    assert verdict(claim("656.5", qualifier="under"), 656.58e9) == "contradicted"
+    assert verdict(claim("656.5", qualifier="nearly"), 656.58e9) == "contradicted"
+    assert verdict(claim("3", "rank", "", kind="rank"), 3.5) == "contradicted"
+
+
+def test_a_band_still_judges_what_lies_outside_the_truncation():
+    c = claim("6.48", scale="trillion", qualifier="about")
+    assert "±2%" in judge(c, Evidence(Interval.exact(6.40e12), [])).tolerance
+    assert "truncated" in judge(c, Evidence(Interval.exact(6.489e12), [])).tolerance
+
+
+@given(digits=st.integers(1, 99_999), decimals=st.integers(0, 3), negative=st.booleans(),
+       offset=st.integers(-2000, 2000))
+def test_truncation_lies_between_the_rounding_and_one_more_digit(digits, decimals, negative,
+                                                                 offset):
+    """offset: where the recomputed figure lies, in thousandths of the claim's last digit
+    away from it (in magnitude); worked out exactly with decimals."""
+    sign = -1 if negative else 1
+    digit = Decimal(1).scaleb(-decimals)
+    printed = sign * Decimal(digits) * digit
+    value = float((printed + sign * offset * digit / 1000) * Decimal("1e9"))
+    expected = ("reproduced" if abs(offset) <= 500 else
+                "approximate" if 500 < offset < 1000 else "contradicted")
+    assert verdict(claim(str(printed)), value) == expected

@@ -449,6 +449,11 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
             verdict, tolerance = "consistent", f"{rounding}; {inputs}, a wider range"
             notes.append("The official figures allow the claim but do not pin it: their range, "
                          "from the rounding of the inputs, is wider than the claim's.")
+        elif ev.claim_from_data is None and _truncated(c, 2 * half, value.point, eps):
+            cut = sorted((c, c + math.copysign(2 * half, c)))
+            verdict = "approximate"
+            tolerance = (f"{rounding}; reads as truncated (cut after its last digit, not "
+                         f"rounded): {show(cut[0], extra=0)} up to {show(cut[1], extra=0)}")
         elif band and abs(value.point - c) <= abs(c) * band / 100:
             verdict = "approximate"
             tolerance = (f"{'“' + q + '”' if q else claim.kind} band ±{band:g}%: "
@@ -466,6 +471,15 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
         notes.append(claim.note)
     return Verdict(claim, verdict, value.point / f, tolerance, ev.sources,
                    " ".join(n for n in notes if n), None if c is None else c / f)
+
+
+def _truncated(claimed: float, digit: float, recomputed: float, eps: float) -> bool:
+    """Whether the claim reads as the recomputed figure cut after its last printed digit (one
+    unit of which is `digit`): of the same sign, and its magnitude at or above the claim's and
+    below it plus one digit (656.5 for 656.578; -7.2 for -7.28, declines being negative)."""
+    if not digit or claimed * recomputed <= 0:
+        return False
+    return abs(claimed) <= abs(recomputed) < abs(claimed) + digit - eps
 
 
 def _formatter(claim: Claim, decimals: int):
