@@ -4,9 +4,11 @@ import pytest
 
 from decimal import Decimal
 
+import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tradeclaims.claims import ledger
 from tradeclaims.claims.engine import Evidence, judge
 from tradeclaims.claims.registry import Claim
 from tradeclaims.data.intervals import Interval
@@ -199,3 +201,30 @@ def test_truncation_lies_between_the_rounding_and_one_more_digit(digits, decimal
     expected = ("reproduced" if abs(offset) <= 500 else
                 "approximate" if 500 < offset < 1000 else "contradicted")
     assert verdict(claim(str(printed)), value) == expected
+
+
+def _ledger_text(*verdicts) -> str:
+    rows = pd.DataFrame([v.as_row() for v in verdicts], columns=ledger.COLUMNS)
+    return ledger.to_csv_text(rows).splitlines()[1:]
+
+
+def test_a_figure_as_read_keeps_every_digit_and_a_computed_one_has_fifteen():
+    comtrade = judge(claim("3409"), Evidence(Interval.read(3409012345678.123, 0.0005), ["ct"]))
+    noise = Interval.read(6.15, 0.005) + Interval.read(0.2, 0.005)  # 6.3500000000000005
+    computed = judge(claim("6.35", "percent", ""), Evidence(noise, ["s"]))
+    assert noise.point != 6.35 and computed.recomputed == 6.35
+    assert comtrade.recomputed == 3409.012345678123  # 16 digits, none added by the scaling
+    first, second = _ledger_text(comtrade, computed)
+    assert ",3409,3409.012345678123,billion USD," in first
+    assert ",6.35,6.35,percent," in second
+
+
+def test_the_ledger_writes_no_exponent_and_the_claim_as_printed():
+    tiny = judge(claim("0.0000001", "percent", ""), Evidence(Interval.exact(1.23e-7), ["s"]))
+    huge = judge(claim("12000000000000000", scale=""), Evidence(Interval.exact(1.2e16), ["s"]))
+    noisy = judge(claim("6.35", scale="trillion"), Evidence(Interval.exact(6.35e12), ["s"]))
+    assert noisy.claimed == 6.35  # printed, not 6.35e12 / 1e12
+    lines = _ledger_text(tiny, huge, noisy)
+    assert ",0.0000001,0.000000123,percent," in lines[0]
+    assert ",12000000000000000,12000000000000000,USD," in lines[1]
+    assert "e-" not in "".join(lines) and "e+" not in "".join(lines)

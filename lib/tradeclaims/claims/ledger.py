@@ -3,6 +3,7 @@
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from tradeclaims import history, paths
@@ -40,14 +41,13 @@ def write(ledger: pd.DataFrame, path: Path = paths.VERDICTS_CSV):
 
 
 def to_csv_text(ledger: pd.DataFrame) -> str:
-    """Every number with all the digits it has (the shortest text that reads back the same
-    float: 299877987, 11.942047244094487), none rounded for display."""
+    """Every number with all the digits the engine gave it (the shortest text that reads back
+    the same float: 299877987, 6.35), none rounded for display, never in exponent notation."""
     return ledger.to_csv(index=False, lineterminator="\n", float_format=_exact)
 
 
 def _exact(x: float) -> str:
-    text = repr(float(x))
-    return text.removesuffix(".0")
+    return np.format_float_positional(float(x), trim="-")
 
 
 def read(path: Path = paths.VERDICTS_CSV) -> pd.DataFrame:

@@ -65,7 +65,7 @@ class Observation:
     @property
     def interval(self) -> Interval:
         """The value with the rounding it was printed with."""
-        return Interval.rounded(self.value, self.row["precision"])
+        return Interval.read(self.value, self.row["precision"])
 
 
 class Dataset:
