@@ -1,10 +1,9 @@
 """The judging rules, on both sides of every tolerance boundary."""
 
-import pytest
-
 from decimal import Decimal
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
