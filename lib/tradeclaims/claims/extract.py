@@ -4,15 +4,13 @@ that holds it as the quote. Dates, times, years used as dates, list numbers and 
 are left out. The rows are drafts: a person fills in the recipe (`kind`, `series`)."""
 
 import bisect
-import csv
-import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from tradeclaims.claims.registry import COLUMNS
-from tradeclaims.csvfile import read_text
+from tradeclaims.csvfile import read_text, to_csv_text
 from tradeclaims.errors import InputError
 
 # The longest text read: five times what takes under a second (benchmarks/extract.py); a
@@ -306,8 +304,4 @@ def rows(text: str, article_id: str = "", lang: str | None = None) -> list[dict]
 
 
 def to_csv(drafts: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(drafts)
-    return out.getvalue()
+    return to_csv_text(COLUMNS, drafts)
