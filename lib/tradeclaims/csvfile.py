@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from tradeclaims import fieldtext
 from tradeclaims.errors import InputError, InputErrors
 
 
@@ -49,6 +50,7 @@ def parse_rows(text: str, path: Path, columns: list[str] | None,
     rows = []
     try:
         header = [name.strip() for name in next(reader)]
+        _check_text(path, 1, {f"(column {i})": name for i, name in enumerate(header, 1)})
         _check_header(path, header, header if columns is None else columns, optional)
         start = reader.line_num + 1
         for values in reader:
@@ -59,13 +61,22 @@ def parse_rows(text: str, path: Path, columns: list[str] | None,
                 raise InputError(path, f"{len(values)} fields where the header has "
                                  f"{len(header)} (a comma inside a value needs quotes)",
                                  row=line, field=_field_at(header, len(values)))
-            rows.append((line, {name: unmarked(value.strip())
-                                for name, value in zip(header, values, strict=True)}))
+            row = {name: unmarked(value.strip())
+                   for name, value in zip(header, values, strict=True)}
+            _check_text(path, line, row)
+            rows.append((line, row))
     except csv.Error as exc:
         raise InputError(path, f"not valid CSV: {exc}", row=reader.line_num) from None
     if not rows and not allow_empty:
         raise InputError(path, "a header and no rows", row=2)
     return rows
+
+
+def _check_text(path, line: int, row: dict[str, str]):
+    problems = [InputError(path, message, row=line, field=name) for name, value in row.items()
+                if (message := fieldtext.problem(value, name in fieldtext.SEVERAL_LINES))]
+    if problems:
+        raise InputErrors(problems)
 
 
 def _check_header(path, header, columns, optional):
