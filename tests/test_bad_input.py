@@ -68,6 +68,24 @@ def test_a_bad_row_names_file_row_and_field(registry, row, field, message):
     assert message in text
 
 
+@pytest.mark.parametrize("note", ["", "a slip", "imports from itself"])
+def test_a_reporter_that_is_its_own_partner_is_refused(registry, note):
+    registry.add_source("zz-bad", [GOOD, f"CHN,CHN,import,TOTAL,2025,value,,0.1,trillion yuan,"
+                                         f"{note}"])
+    text = _error(registry)
+    assert "zz-bad/data.csv, row 3, field 'partner': 'CHN' is also the reporter" in text
+    assert "re-imports" in text
+
+
+@pytest.mark.parametrize("note", ["re-imports", "Re-imported goods", "reimports",
+                                  "复进口货物"])
+def test_a_reporter_that_is_its_own_partner_is_kept_when_the_note_says_re_imports(registry,
+                                                                                   note):
+    registry.add_source("zz-ok", [GOOD, f"CHN,CHN,import,TOTAL,2025,value,,0.1,trillion yuan,"
+                                        f"{note}"])
+    assert list(registry.build().frame.partner) == ["CHN", "WLD"]
+
+
 def test_a_negative_balance_is_a_fact_not_an_error(registry):
     registry.add_source("zz-ok", [GOOD, "CHN,USA,balance,TOTAL,2025,value,,-1.5,trillion yuan,"])
     assert len(registry.build().frame) == 2
