@@ -4,12 +4,15 @@ status 2 and no traceback, and leaves the last good outputs as they were."""
 import os
 import pathlib
 import subprocess
+import unicodedata
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from registry import META, SOURCE_HEADER, Registry, claim
-from tradeclaims import files
+from tradeclaims import fieldtext, files
 from tradeclaims.__main__ import main
 from tradeclaims.claims import ledger
 from tradeclaims.data import vocabulary
@@ -322,6 +325,16 @@ def test_a_control_character_in_a_table_is_named(registry, note, message):
     registry.add_source("zz-bad", [GOOD, GOOD.replace("2025", "2024") + f'"{note}"'])
     text = _error(registry)
     assert "zz-bad/data.csv, row 3, field 'note'" in text and message in text
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=("Cc", "Cf", "L", "Zs"))),
+       st.booleans())
+def test_a_text_is_refused_exactly_when_it_holds_a_control_or_an_override(text, several_lines):
+    allowed = text.replace("\r\n", "") if several_lines else text
+    allowed = allowed.replace("\n", "") if several_lines else allowed
+    bad = any(unicodedata.category(c) == "Cc" or 0x202A <= ord(c) <= 0x202E
+              or 0x2066 <= ord(c) <= 0x2069 for c in allowed)
+    assert bool(fieldtext.problem(text, several_lines)) == bad
 
 
 def test_a_newline_only_where_a_field_may_hold_several_lines(registry):
