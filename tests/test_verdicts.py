@@ -181,10 +181,13 @@ def test_bounds_nearly_and_ranks_are_not_read_as_truncated():
     assert verdict(claim("3", "rank", "", kind="rank"), 3.5) == "contradicted"
 
 
-def test_a_band_still_judges_what_lies_outside_the_truncation():
-    c = claim("6.48", scale="trillion", qualifier="about")
-    assert "±2%" in judge(c, Evidence(Interval.exact(6.40e12), [])).tolerance
-    assert "truncated" in judge(c, Evidence(Interval.exact(6.489e12), [])).tolerance
+def test_a_band_the_wording_allows_comes_first_and_truncation_only_spares_a_contradiction():
+    about = claim("6.48", scale="trillion", qualifier="about")
+    assert "±2%" in judge(about, Evidence(Interval.exact(6.489e12), [])).tolerance
+    narrow = claim("6.48", scale="trillion", qualifier="about", band="0.1%")  # 6.4735 to 6.4865
+    result = judge(narrow, Evidence(Interval.exact(6.488e12), []))
+    assert result.verdict == "approximate" and "reads as truncated" in result.tolerance
+    assert verdict(narrow, 6.4699e12) == "contradicted"
 
 
 @given(digits=st.integers(1, 99_999), decimals=st.integers(0, 3), negative=st.booleans(),

@@ -450,15 +450,15 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
             verdict, tolerance = "consistent", f"{rounding}; {inputs}, a wider range"
             notes.append("The official figures allow the claim but do not pin it: their range, "
                          "from the rounding of the inputs, is wider than the claim's.")
+        elif band and abs(value.point - c) <= abs(c) * band / 100:
+            verdict = "approximate"
+            tolerance = (f"{'“' + q + '”' if q else claim.kind} band ±{band:g}%: "
+                         f"{show(c * (1 - band / 100))} to {show(c * (1 + band / 100))}")
         elif ev.claim_from_data is None and _truncated(c, 2 * half, value.point, eps):
             cut = sorted((c, c + math.copysign(2 * half, c)))
             verdict = "approximate"
             tolerance = (f"{rounding}; reads as truncated (cut after its last digit, not "
                          f"rounded): {show(cut[0], extra=0)} up to {show(cut[1], extra=0)}")
-        elif band and abs(value.point - c) <= abs(c) * band / 100:
-            verdict = "approximate"
-            tolerance = (f"{'“' + q + '”' if q else claim.kind} band ±{band:g}%: "
-                         f"{show(c * (1 - band / 100))} to {show(c * (1 + band / 100))}")
         else:
             verdict = "contradicted"
             tolerance = rounding + (f"; ±{band:g}% band for “{q or claim.kind}”" if band else "")
