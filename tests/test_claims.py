@@ -3,7 +3,7 @@
 
 import pytest
 
-from registry import Registry, claim
+from registry import META, Registry, claim
 from tradeclaims.claims.registry import load_claims
 from tradeclaims.errors import InputError
 
@@ -468,3 +468,22 @@ def test_an_unknown_source_id_names_the_nearest_few(tmp_path):
         text)
     nearest = text.split("the nearest: ")[1].split(", ")
     assert len(nearest) == 5 and nearest[0] == "gac-2024-annual" and "vn-customs-0" not in text
+
+
+def test_a_truncated_figure_from_a_release_is_approximate_end_to_end(tmp_path):
+    """GAC's 656,577,613 thousand USD written as $656.5 billion: cut, not rounded; $656.6
+    billion would round it, and $656.4 billion is wrong."""
+    registry = Registry(tmp_path)
+    registry.add_source("zz-gac-2026m02", ["CHN,WLD,export,TOTAL,2026-01/2026-02,value,,"
+                                           "656577613,thousand USD,"],
+                        meta=META.replace("2026-01-14", "2026-03-10").replace("2026-02-01",
+                                                                              "2026-03-11"))
+    registry.add_article("march", date="2026-03-12")
+    series = "reporter=CHN partner=WLD flow=export period=2026-01/2026-02"
+    registry.add_claims([claim(f"t-{n}", "level", figure, "USD", series, scale="billion",
+                               article_id="march")
+                         for n, figure in enumerate(["656.5", "656.6", "656.4", "656.58"], 1)])
+    result = registry.evaluate()
+    assert list(result.verdict) == ["approximate", "reproduced", "contradicted", "reproduced"]
+    assert "reads as truncated" in result.loc["t-1", "tolerance"]
+    assert result.loc["t-1", "recomputed"] == 656.577613  # as read: every digit, none added
