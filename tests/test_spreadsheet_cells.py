@@ -12,7 +12,8 @@ from registry import Registry, claim
 from tradeclaims import csvfile, paths
 from tradeclaims.claims import extract, ledger
 from tradeclaims.claims.registry import COLUMNS, load_claims
-from tradeclaims.report import index
+from tradeclaims.data.sources import load_provenance
+from tradeclaims.report import claimreview, index
 from tradeclaims.report.config import load_config
 
 LINK = '=HYPERLINK("http://example.org","click")'
@@ -72,10 +73,13 @@ def test_the_ledger_marks_formulas_and_its_readers_show_them_as_written(registry
     assert read.loc["f-1", "quote"] == LINK and read.loc["f-2", "quote"] == "-7.2% fell exports"
     assert read.loc["f-1", "claimed"] == 26.99
     real_source = sorted(p.name for p in paths.SOURCES.iterdir())[0]
-    page = index.render(load_config(), read.reset_index().assign(article_id="gt-vietnam",
-                                                                 sources=real_source))
+    shown = read.reset_index().assign(article_id="gt-vietnam", sources=real_source)
+    page = index.render(load_config(), shown)
     assert "=HYPERLINK(" in page
     assert not [mark for mark in ("'", "&#39;", "&#x27;") if mark + "=HYPERLINK" in page]
+    reviews = claimreview.published(shown, load_config(), load_provenance(paths.SOURCES))
+    assert [r["claimReviewed"] for r in reviews] == [LINK, "-7.2% fell exports",
+                                                     "+5% on a year"]
 
 
 def test_the_dataset_marks_formulas_and_reads_them_back(registry):
