@@ -4,12 +4,15 @@ status 2 and no traceback, and leaves the last good outputs as they were."""
 import os
 import pathlib
 import subprocess
+import unicodedata
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from registry import META, SOURCE_HEADER, Registry, claim
-from tradeclaims import files
+from tradeclaims import fieldtext, files
 from tradeclaims.__main__ import main
 from tradeclaims.claims import ledger
 from tradeclaims.data import vocabulary
@@ -66,6 +69,24 @@ def test_a_bad_row_names_file_row_and_field(registry, row, field, message):
     assert "zz-bad/data.csv, row 3" in text
     assert f"field '{field}'" in text
     assert message in text
+
+
+@pytest.mark.parametrize("note", ["", "a slip", "imports from itself"])
+def test_a_reporter_that_is_its_own_partner_is_refused(registry, note):
+    registry.add_source("zz-bad", [GOOD, f"CHN,CHN,import,TOTAL,2025,value,,0.1,trillion yuan,"
+                                         f"{note}"])
+    text = _error(registry)
+    assert "zz-bad/data.csv, row 3, field 'partner': 'CHN' is also the reporter" in text
+    assert "re-imports" in text
+
+
+@pytest.mark.parametrize("note", ["re-imports", "Re-imported goods", "reimports",
+                                  "复进口货物"])
+def test_a_reporter_that_is_its_own_partner_is_kept_when_the_note_says_re_imports(registry,
+                                                                                   note):
+    registry.add_source("zz-ok", [GOOD, f"CHN,CHN,import,TOTAL,2025,value,,0.1,trillion yuan,"
+                                        f"{note}"])
+    assert list(registry.build().frame.partner) == ["CHN", "WLD"]
 
 
 def test_a_negative_balance_is_a_fact_not_an_error(registry):
@@ -287,3 +308,87 @@ def test_a_vocabulary_entry_of_the_wrong_shape_is_named(tmp_path, monkeypatch, s
     with pytest.raises(InputError, match=rf"vocabulary.yaml, row {line}, field "
                                          rf"'{section}.{entry}': expected"):
         vocabulary.vocabulary.__wrapped__()
+
+
+# -- characters that do not belong in text ------------------------------------------------------
+
+@pytest.mark.parametrize("note, message", [
+    ("a\x00b", "holds NUL (U+0000) at character 2"),
+    ("a\tb", "holds a tab (U+0009)"),
+    ("\x1b[31mred", "holds ESC (U+001B) at character 1"),
+    ("a\x85b", "holds a control character (U+0085)"),
+    ("abc\u202edcba", "bidirectional control U+202E (right-to-left override) at character 4"),
+    ("x\u2066y", "U+2066 (left-to-right isolate)"),
+    ("a\rb", "a carriage return (U+000D)"),
+])
+def test_a_control_character_in_a_table_is_named(registry, note, message):
+    registry.add_source("zz-bad", [GOOD, GOOD.replace("2025", "2024") + f'"{note}"'])
+    text = _error(registry)
+    assert "zz-bad/data.csv, row 3, field 'note'" in text and message in text
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=("Cc", "Cf", "L", "Zs"))),
+       st.booleans())
+def test_a_text_is_refused_exactly_when_it_holds_a_control_or_an_override(text, several_lines):
+    allowed = text.replace("\r\n", "") if several_lines else text
+    allowed = allowed.replace("\n", "") if several_lines else allowed
+    bad = any(unicodedata.category(c) == "Cc" or 0x202A <= ord(c) <= 0x202E
+              or 0x2066 <= ord(c) <= 0x2069 for c in allowed)
+    assert bool(fieldtext.problem(text, several_lines)) == bad
+
+
+def test_a_newline_only_where_a_field_may_hold_several_lines(registry):
+    registry.add_source("zz-ok", [GOOD + '"first line\nsecond line"'])
+    assert list(registry.build().frame.note) == ["first line\nsecond line"]
+    registry.add_claims([claim("x-1", "level", "26.99", "CNY", "reporter=CHN partner=WLD "
+                               "flow=export period=2025", scale="trillion",
+                               quote="a quote\nover two lines")])
+    assert registry.evaluate().loc["x-1", "verdict"] == "reproduced"
+    registry.add_source("zz-bad", ['"CH\nN",WLD,export,TOTAL,2024,value,,1,trillion yuan,'])
+    text = _error(registry)
+    assert "zz-bad/data.csv, row 2, field 'reporter': holds a newline (U+000A)" in text
+    assert "only excerpt, note, notes, quote may run to several lines" in text
+
+
+def test_a_control_character_in_a_claim_stops_the_ledger_and_publishes_nothing(
+        tmp_path, capsys):
+    registry = Registry(tmp_path)
+    registry.add_claims([claim("x-1", "level", "1", "USD", quote="exports\x00 rose")])
+    out = tmp_path / "verdicts.csv"
+    assert main(["claims", "--claims", str(registry.claims), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "claims.csv, row 2, field 'quote': holds NUL (U+0000) at character 8" in err
+    assert "Traceback" not in err and not out.exists()
+
+
+@pytest.mark.parametrize("old, new, field, row, message", [
+    ('title: "A release made up for a test"', 'title: "A release\u202e made up"', "title", 3,
+     "U+202E"),
+    ('excerpt: "made up for a test"', 'excerpt: "made up\\0 for a test"', "excerpt", 7,
+     "NUL (U+0000)"),  # an escape in a quoted scalar is a character too
+    ('title: "A release made up for a test"', 'title: "A release\\nmade up"', "title", 3,
+     "a newline"),
+    ("notes: made up", "notes\u2067: made up", "notes\u2067", 11, "U+2067"),  # a key
+])
+def test_a_control_character_in_provenance_is_named_with_its_line(registry, old, new, field,
+                                                                  row, message):
+    folder = registry.add_source("zz-bad", [GOOD])
+    meta = folder / "source.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    text = _error(registry)
+    assert f"source.yaml, row {row}, field '{field}'" in text and message in text
+
+
+def test_a_block_of_several_lines_in_yaml_is_text(registry, tmp_path):
+    folder = registry.add_source("zz-ok", [GOOD])
+    meta = folder / "source.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "notes: made up for a test; never published", "notes: |\n  made up\n  for a test\n"),
+        encoding="utf-8")
+    assert len(registry.build().frame) == 1
+    reports = tmp_path / "reports.yaml"
+    reports.write_text("asean:\n  title: |\n    two\n    lines\n  tags: [a, &x \"b\\x07\", *x]\n",
+                       encoding="utf-8")
+    with pytest.raises(InputError, match=r"reports.yaml, row 5, field 'asean.tags': holds a "
+                                         r"control character \(U\+0007\)"):
+        read_yaml(reports)

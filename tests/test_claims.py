@@ -3,7 +3,8 @@
 
 import pytest
 
-from registry import Registry, claim
+from registry import META, Registry, claim
+from tradeclaims.claims.registry import load_claims
 from tradeclaims.errors import InputError
 
 # -- what the data shows, on registries of the tests' own ---------------------------------------
@@ -264,8 +265,18 @@ def test_a_percentage_gap_is_printed_in_points(tmp_path):
 LEVEL = "reporter=CHN partner=WLD flow=total period=2025"
 MALFORMED = [
     (claim("x-1", "magic", "1", "USD", LEVEL), "kind", "unknown recipe kind 'magic'"),
-    (claim("x-1", "level", "1", "USD", "reporter=CHN partner=WLD flow=total period=2031"),
+    (claim("x-1", "level", "1", "USD", "reporter=CHN partner=WLD flow=total period=2019"),
      "series", "no observation"),
+    # the test article is dated 2026-01-30: a period ending later cannot be in it
+    (claim("x-1", "level", "1", "USD", "reporter=CHN partner=WLD flow=total period=2031"),
+     "series", "period 2031 lies after the article's date (2026-01-30)"),
+    (claim("x-1", "level", "1", "USD", "reporter=CHN partner=WLD flow=total period=2026-02"),
+     "series", "period 2026-02 lies after the article's date"),
+    (claim("x-1", "level", "1", "USD", "reporter=CHN partner=WLD flow=total period=2026-01"),
+     "series", "no observation"),  # the article's own month: not after it
+    (claim("x-1", "derived", "1", "USD", "[reporter=CHN partner=WLD flow=total period=2025] - "
+           "[reporter=CHN partner=WLD flow=total period=2026-01/2026-03]"),
+     "series", "period 2026-01/2026-03 lies after"),
     (claim("x-1", "level", "1", "USD", LEVEL + " unit=CNY", scale="trillion"), "unit",
      "unit mismatch"),
     (claim("x-1", "growth", "3", "USD", LEVEL), "unit", "unit mismatch"),
@@ -442,3 +453,37 @@ def test_corrections_are_listed_against_the_last_commit(tmp_path):
                                              "a-3: removed (was approximate)"]
     assert ledger.changes(after, after) == []
     assert ledger.committed(tmp_path / "verdicts.csv") is None  # outside the repository
+
+
+def test_an_unknown_source_id_names_the_nearest_few(tmp_path):
+    known = {f"gac-{year}-{what}" for year in range(2015, 2026)
+             for what in ("annual", "asean", "usd")} | {f"vn-customs-{n}" for n in range(8)}
+    assert len(known) == 41
+    registry = Registry(tmp_path)
+    registry.add_claims([claim("x-1", "level", "1", "USD", LEVEL + " source_id=gac-2024-anual")])
+    with pytest.raises(InputError) as caught:
+        load_claims(registry.claims, registry.articles, known)
+    text = str(caught.value)
+    assert "unknown source_id 'gac-2024-anual' (not one of the 41 releases in data/sources/)" in (
+        text)
+    nearest = text.split("the nearest: ")[1].split(", ")
+    assert len(nearest) == 5 and nearest[0] == "gac-2024-annual" and "vn-customs-0" not in text
+
+
+def test_a_truncated_figure_from_a_release_is_approximate_end_to_end(tmp_path):
+    """GAC's 656,577,613 thousand USD written as $656.5 billion: cut, not rounded; $656.6
+    billion would round it, and $656.4 billion is wrong."""
+    registry = Registry(tmp_path)
+    registry.add_source("zz-gac-2026m02", ["CHN,WLD,export,TOTAL,2026-01/2026-02,value,,"
+                                           "656577613,thousand USD,"],
+                        meta=META.replace("2026-01-14", "2026-03-10").replace("2026-02-01",
+                                                                              "2026-03-11"))
+    registry.add_article("march", date="2026-03-12")
+    series = "reporter=CHN partner=WLD flow=export period=2026-01/2026-02"
+    registry.add_claims([claim(f"t-{n}", "level", figure, "USD", series, scale="billion",
+                               article_id="march")
+                         for n, figure in enumerate(["656.5", "656.6", "656.4", "656.58"], 1)])
+    result = registry.evaluate()
+    assert list(result.verdict) == ["approximate", "reproduced", "contradicted", "reproduced"]
+    assert "reads as truncated" in result.loc["t-1", "tolerance"]
+    assert result.loc["t-1", "recomputed"] == 656.577613  # as read: every digit, none added

@@ -127,3 +127,32 @@ def test_the_cli_writes_draft_registry_rows(tmp_path):
                              cwd=paths.ROOT)
     assert missing.returncode == 2 and "none.txt: file not found" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_a_text_past_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    article = tmp_path / "long.txt"
+    article.write_bytes(b"Exports rose 5.5%. " * (extract.MAX_BYTES // 19 + 1))
+    result = subprocess.run([sys.executable, "-m", "tradeclaims", "extract", str(article)],
+                            capture_output=True, text=True, cwd=paths.ROOT)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "long.txt: 5,000," in result.stderr and "more than extract reads" in result.stderr
+    assert "Traceback" not in result.stderr
+    article.write_bytes(b"Exports rose 5.5%. " * (extract.MAX_BYTES // 19 - 1))
+    assert extract.read(article).startswith("Exports rose 5.5%.")  # just under: read
+
+
+def test_a_clause_too_long_to_quote_gives_the_words_around_the_figure():
+    text = "word " * 1000 + "exports rose 12.5 percent to a record " + "word " * 1000
+    (figure,) = extract.find(text)
+    assert figure.quote in text and "exports rose 12.5 percent to a record" in figure.quote
+    assert len(figure.quote) <= extract.MAX_QUOTE + 20
+    assert not figure.quote.startswith("ord") and not figure.quote.endswith("wor")
+
+
+def test_figures_far_into_a_long_text_keep_their_own_clause_and_wording():
+    """Clauses and marks are indexed once per text: a figure deep in it still finds its own."""
+    paragraph = "Imports fell 3.1 percent; exports to ASEAN rose 13.4 percent.\n"
+    figures = extract.find(paragraph * 2000)
+    assert len(figures) == 4000
+    assert {(f.printed, f.quote) for f in figures} == {
+        ("-3.1", "Imports fell 3.1 percent"), ("13.4", "exports to ASEAN rose 13.4 percent")}

@@ -1,7 +1,13 @@
 """The judging rules, on both sides of every tolerance boundary."""
 
-import pytest
+from decimal import Decimal
 
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tradeclaims.claims import ledger
 from tradeclaims.claims.engine import Evidence, judge
 from tradeclaims.claims.registry import Claim
 from tradeclaims.data.intervals import Interval
@@ -17,7 +23,8 @@ def verdict(c: Claim, value: float, half=0.0):
 
 @pytest.mark.parametrize("value, expected", [
     (6.32e9, "reproduced"), (6.3249e9, "reproduced"), (6.3151e9, "reproduced"),
-    (6.3251e9, "contradicted"), (6.3149e9, "contradicted"), (6.5e9, "contradicted"),
+    (6.3251e9, "approximate"),  # above the rounding, below 6.33: reads as truncated
+    (6.33e9, "contradicted"), (6.3149e9, "contradicted"), (6.5e9, "contradicted"),
 ])
 def test_rounding_rule_for_a_figure_with_two_decimals(value, expected):
     assert verdict(claim("6.32"), value) == expected
@@ -25,7 +32,8 @@ def test_rounding_rule_for_a_figure_with_two_decimals(value, expected):
 
 @pytest.mark.parametrize("value, expected", [
     (-7.2, "reproduced"), (-7.24, "reproduced"), (-7.16, "reproduced"),
-    (-7.26, "contradicted"), (-7.14, "contradicted"), (7.2, "contradicted"),
+    (-7.26, "approximate"),  # truncated: a decline stored negative, judged by magnitude
+    (-7.3, "contradicted"), (-7.14, "contradicted"), (7.2, "contradicted"),
 ])
 def test_rounding_of_negative_growth(value, expected):
     assert verdict(claim("-7.2", "percent", "", kind="growth"), value) == expected
@@ -96,7 +104,8 @@ def test_rounding_of_the_inputs_can_reach_the_claim():
 def test_scale_words_and_units():
     assert verdict(claim("758.3"), 7583.2e8) == "reproduced"  # 7583.2 亿美元
     assert verdict(claim("45", "CNY", "trillion"), 45.47e12) == "reproduced"
-    assert verdict(claim("45", "CNY", "trillion"), 45.51e12) == "contradicted"
+    assert verdict(claim("45", "CNY", "trillion"), 45.51e12) == "approximate"  # truncated
+    assert verdict(claim("45", "CNY", "trillion"), 46e12) == "contradicted"
     assert verdict(claim("1.139", "tonnes", "billion"), 1.139e9) == "reproduced"
 
 
@@ -133,3 +142,91 @@ def test_a_contradicted_bound_states_its_gap():
                   Evidence(Interval.exact(1.2e12), ["src"]))
     assert under.verdict == "contradicted" and "0.20 trillion USD over the bound" in under.note
     assert "Gap" not in judge(c, Evidence(Interval.exact(1.2e12), ["src"])).note
+
+
+@pytest.mark.parametrize("value, expected", [
+    # GAC: 656,577,613 thousand USD; "$656.5 billion" rounds to 656.45 to 656.55, and cut
+    # after its last digit stands for 656.5 up to 656.6
+    (656.577613e9, "approximate"),
+    (656.55001e9, "approximate"), (656.55e9, "reproduced"),  # the rounding's upper end
+    (656.59999e9, "approximate"), (656.6e9, "contradicted"),  # one digit up: not truncated
+    (656.44999e9, "contradicted"), (656.45e9, "reproduced"),  # below: never truncated
+])
+def test_a_figure_cut_after_its_last_digit_reads_as_truncated(value, expected):
+    c = claim("656.5")
+    result = judge(c, Evidence(Interval.exact(value), ["gac"]))
+    assert result.verdict == expected
+    truncated = "reads as truncated" in result.tolerance
+    assert truncated == (expected == "approximate")
+    if truncated:
+        assert "656.5 billion USD up to 656.6 billion USD" in result.tolerance
+        assert "rounding: 656.5 billion USD stands for 656.45" in result.tolerance
+
+
+@pytest.mark.parametrize("value, expected", [
+    (-7.2999, "approximate"), (-7.3, "contradicted"), (-7.2501, "approximate"),
+    (-7.1499, "contradicted"), (7.28, "contradicted"),  # the other sign is no truncation
+])
+def test_a_truncated_decline_is_judged_by_its_magnitude(value, expected):
+    result = judge(claim("-7.2", "percent", "", kind="growth"),
+                   Evidence(Interval.exact(value), ["gac"]))
+    assert result.verdict == expected
+    if expected == "approximate":
+        assert "-7.3% up to -7.2%" in result.tolerance
+
+
+def test_bounds_nearly_and_ranks_are_not_read_as_truncated():
+    assert verdict(claim("656.5", qualifier="under"), 656.58e9) == "contradicted"
+    assert verdict(claim("656.5", qualifier="nearly"), 656.58e9) == "contradicted"
+    assert verdict(claim("3", "rank", "", kind="rank"), 3.5) == "contradicted"
+
+
+def test_a_band_the_wording_allows_comes_first_and_truncation_only_spares_a_contradiction():
+    about = claim("6.48", scale="trillion", qualifier="about")
+    assert "±2%" in judge(about, Evidence(Interval.exact(6.489e12), [])).tolerance
+    narrow = claim("6.48", scale="trillion", qualifier="about", band="0.1%")  # 6.4735 to 6.4865
+    result = judge(narrow, Evidence(Interval.exact(6.488e12), []))
+    assert result.verdict == "approximate" and "reads as truncated" in result.tolerance
+    assert verdict(narrow, 6.4699e12) == "contradicted"
+
+
+@given(digits=st.integers(1, 99_999), decimals=st.integers(0, 3), negative=st.booleans(),
+       offset=st.integers(-2000, 2000))
+def test_truncation_lies_between_the_rounding_and_one_more_digit(digits, decimals, negative,
+                                                                 offset):
+    """offset: where the recomputed figure lies, in thousandths of the claim's last digit
+    away from it (in magnitude); worked out exactly with decimals."""
+    sign = -1 if negative else 1
+    digit = Decimal(1).scaleb(-decimals)
+    printed = sign * Decimal(digits) * digit
+    value = float((printed + sign * offset * digit / 1000) * Decimal("1e9"))
+    expected = ("reproduced" if abs(offset) <= 500 else
+                "approximate" if 500 < offset < 1000 else "contradicted")
+    assert verdict(claim(str(printed)), value) == expected
+
+
+def _ledger_text(*verdicts) -> str:
+    rows = pd.DataFrame([v.as_row() for v in verdicts], columns=ledger.COLUMNS)
+    return ledger.to_csv_text(rows).splitlines()[1:]
+
+
+def test_a_figure_as_read_keeps_every_digit_and_a_computed_one_has_fifteen():
+    comtrade = judge(claim("3409"), Evidence(Interval.read(3409012345678.123, 0.0005), ["ct"]))
+    noise = Interval.read(6.15, 0.005) + Interval.read(0.2, 0.005)  # 6.3500000000000005
+    computed = judge(claim("6.35", "percent", ""), Evidence(noise, ["s"]))
+    assert noise.point != 6.35 and computed.recomputed == 6.35
+    assert comtrade.recomputed == 3409.012345678123  # 16 digits, none added by the scaling
+    first, second = _ledger_text(comtrade, computed)
+    assert ",3409,3409.012345678123,billion USD," in first
+    assert ",6.35,6.35,percent," in second
+
+
+def test_the_ledger_writes_no_exponent_and_the_claim_as_printed():
+    tiny = judge(claim("0.0000001", "percent", ""), Evidence(Interval.exact(1.23e-7), ["s"]))
+    huge = judge(claim("12000000000000000", scale=""), Evidence(Interval.exact(1.2e16), ["s"]))
+    noisy = judge(claim("6.35", scale="trillion"), Evidence(Interval.exact(6.35e12), ["s"]))
+    assert noisy.claimed == 6.35  # printed, not 6.35e12 / 1e12
+    lines = _ledger_text(tiny, huge, noisy)
+    assert ",0.0000001,0.000000123,percent," in lines[0]
+    assert ",12000000000000000,12000000000000000,USD," in lines[1]
+    assert "e-" not in "".join(lines) and "e+" not in "".join(lines)

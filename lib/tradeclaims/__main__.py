@@ -75,9 +75,8 @@ def cmd_run(args) -> int:
 
 def cmd_extract(args) -> int:
     from tradeclaims.claims import extract
-    from tradeclaims.csvfile import read_text
 
-    sys.stdout.write(extract.to_csv(extract.rows(read_text(args.article), args.id or "",
+    sys.stdout.write(extract.to_csv(extract.rows(extract.read(args.article), args.id or "",
                                                  args.language)))
     return 0
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import yaml
 
+from tradeclaims import fieldtext
 from tradeclaims.csvfile import read_text
-from tradeclaims.errors import InputError
+from tradeclaims.errors import InputError, InputErrors
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -36,9 +37,40 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int]]:
                          row=mark.line + 1 if mark else None) from None
     finally:
         loader.dispose()
+    problems: list[InputError] = []
+    _check_text(path, node, (), set(), problems)
+    if problems:
+        raise InputErrors(problems)
     lines: dict[tuple, int] = {}
     _key_lines(node, (), lines)
     return document, lines
+
+
+def _check_text(path, node, prefix: tuple, seen: set, problems: list):
+    """Every key and value as fieldtext.problem allows: a value may run to several lines where its
+    key says so, or where it is written as a block (| or >). Each node once, however many
+    aliases point at it."""
+    if node is None or id(node) in seen:
+        return
+    seen.add(id(node))
+
+    def check(scalar, field: tuple, several_lines: bool):
+        if message := fieldtext.problem(scalar.value, several_lines):
+            problems.append(InputError(path, message, row=scalar.start_mark.line + 1,
+                                       field=".".join(map(str, field)) or None))
+
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            field = (*prefix, key.value)
+            if isinstance(key, yaml.ScalarNode):
+                check(key, field, False)
+            _check_text(path, value, field, seen, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_text(path, item, prefix, seen, problems)
+    elif isinstance(node, yaml.ScalarNode):
+        check(node, prefix, node.style in ("|", ">") or bool(prefix) and
+              str(prefix[-1]) in fieldtext.SEVERAL_LINES)
 
 
 def _key_lines(node, prefix: tuple, lines: dict):

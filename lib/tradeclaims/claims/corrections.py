@@ -10,7 +10,7 @@ import pandas as pd
 
 from tradeclaims import paths
 from tradeclaims.claims.ledger import committed
-from tradeclaims.csvfile import read_rows
+from tradeclaims.csvfile import read_rows, to_csv_text
 from tradeclaims.files import write_atomic
 from tradeclaims.history import head as committed_head
 
@@ -48,7 +48,7 @@ def update(ledger: pd.DataFrame, path: Path = paths.CORRECTIONS_CSV,
         published = committed(verdicts)
         if published is not None:
             log = pd.concat([log, moved(published, ledger, head)], ignore_index=True)
-    write_atomic(path, log.to_csv(index=False, lineterminator="\n"))
+    write_atomic(path, to_csv_text(COLUMNS, log.to_dict("records")))
     return log
 
 

@@ -4,12 +4,14 @@ against the claimed figure with a stated tolerance."""
 import math
 import re
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from tradeclaims.claims import expressions
 from tradeclaims.claims.registry import BOUNDS, Claim, parse_spec
 from tradeclaims.data import periods
 from tradeclaims.data.intervals import Interval, growth, share
 from tradeclaims.data.query import AmbiguousSeries, Dataset, QueryError, SeriesNotFound
+from tradeclaims.data.units import parse_number
 from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError
 
@@ -112,7 +114,7 @@ class Engine:
             rows = self.data.series(**spec)
             if rows.value.nunique() == 1 and rows.unit.nunique() == 1:
                 precision = rows.precision.max()
-                return Interval.rounded(rows.value.iloc[0], precision), sorted(rows.source_id)
+                return Interval.read(rows.value.iloc[0], precision), sorted(rows.source_id)
             raise ClaimError(claim, field, str(exc)) from None
         except SeriesNotFound as exc:
             raise MissingSeries(claim, field, str(exc)) from None
@@ -381,8 +383,7 @@ class Engine:
 
     def evaluate(self, claim: Claim) -> Verdict:
         if claim.kind == "not_checkable":
-            claimed = claim.value / claim.factor if claim.value is not None else None
-            return Verdict(claim, "not_checkable", None, "", [], claim.note, claimed)
+            return Verdict(claim, "not_checkable", None, "", [], claim.note, _as_printed(claim))
         evidence = getattr(self, claim.kind)(claim)
         return judge(claim, evidence)
 
@@ -453,6 +454,11 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
             verdict = "approximate"
             tolerance = (f"{'“' + q + '”' if q else claim.kind} band ±{band:g}%: "
                          f"{show(c * (1 - band / 100))} to {show(c * (1 + band / 100))}")
+        elif ev.claim_from_data is None and _truncated(c, 2 * half, value.point, eps):
+            cut = sorted((c, c + math.copysign(2 * half, c)))
+            verdict = "approximate"
+            tolerance = (f"{rounding}; reads as truncated (cut after its last digit, not "
+                         f"rounded): {show(cut[0], extra=0)} up to {show(cut[1], extra=0)}")
         else:
             verdict = "contradicted"
             tolerance = rounding + (f"; ±{band:g}% band for “{q or claim.kind}”" if band else "")
@@ -464,8 +470,33 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
                          f"{show(gap, sign=True, extra=2, points=True)}{rel}.")
     if claim.note:
         notes.append(claim.note)
-    return Verdict(claim, verdict, value.point / f, tolerance, ev.sources,
-                   " ".join(n for n in notes if n), None if c is None else c / f)
+    claimed = (_as_printed(claim) if ev.claim_from_data is None
+               else _in_scale(ev.claim_from_data, f))
+    return Verdict(claim, verdict, _in_scale(value, f), tolerance, ev.sources,
+                   " ".join(n for n in notes if n), claimed)
+
+
+def _as_printed(claim: Claim) -> float | None:
+    """The claimed figure in its own scale, as printed (1.04 for $1.04 billion)."""
+    return float(parse_number(claim.printed)) if claim.printed else None
+
+
+def _in_scale(x: Interval, factor: float) -> float:
+    """A figure in the claim's scale, as the ledger publishes it: one read from a table with
+    every digit it has (scaled as decimals, so that none is added), one computed from others at
+    15 significant digits, so that float noise (6.3500000000000005) is not published."""
+    if x.as_read:
+        return float(Decimal(repr(x.point)) / Decimal(repr(factor)))
+    return float(f"{x.point / factor:.15g}")
+
+
+def _truncated(claimed: float, digit: float, recomputed: float, eps: float) -> bool:
+    """Whether the claim reads as the recomputed figure cut after its last printed digit (one
+    unit of which is `digit`): of the same sign, and its magnitude at or above the claim's and
+    below it plus one digit (656.5 for 656.578; -7.2 for -7.28, declines being negative)."""
+    if not digit or claimed * recomputed <= 0:
+        return False
+    return abs(claimed) <= abs(recomputed) < abs(claimed) + digit - eps
 
 
 def _formatter(claim: Claim, decimals: int):

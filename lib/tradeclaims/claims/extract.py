@@ -3,12 +3,19 @@ Vietnamese, with the figure as printed, its unit, scale and wording, and the sho
 that holds it as the quote. Dates, times, years used as dates, list numbers and period phrases
 are left out. The rows are drafts: a person fills in the recipe (`kind`, `series`)."""
 
-import csv
-import io
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from tradeclaims.claims.registry import COLUMNS
+from tradeclaims.csvfile import read_text, to_csv_text
+from tradeclaims.errors import InputError
+
+# The longest text read: five times what takes under a second (benchmarks/extract.py); a
+# government work report runs to 0.1 MB, a year of press-conference transcripts to 2 MB.
+MAX_BYTES = 5_000_000
 
 # How numbers are written: Vietnamese swaps the roles of comma and point.
 _NUMBER = {
@@ -82,6 +89,10 @@ _NOT_FIGURES = [
 ]
 _BREAKS = r",;:，；：。.!?！？\n—–()（）"  # what ends a clause, unless inside a number
 _CLAUSE = re.compile(rf"[^{_BREAKS}]+(?:(?<=\d)[.,]\d+[^{_BREAKS}]*)*")
+MAX_QUOTE = 400  # characters; each figure of a 1 MB text without a full stop quoted it whole
+_CLAUSE_MARKS = ",;:，；：。.\n"  # what ends the clause a figure's wording is read in
+_SPACES = re.compile(r"\s*")
+_COUNTER = re.compile(r"\s*[个個]")
 
 
 @dataclass(frozen=True)
@@ -97,6 +108,18 @@ class Figure:
     quote: str
 
 
+def read(path: Path) -> str:
+    """An article's text, refused, before it is read, past MAX_BYTES."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        size = 0  # read_text names what is wrong
+    if size > MAX_BYTES:
+        raise InputError(path, f"{size:,} bytes is more than extract reads "
+                         f"({MAX_BYTES:,}): split the text into parts and extract each")
+    return read_text(path)
+
+
 def language(text: str) -> str:
     """zh, vi or en, from the letters the text is written in."""
     cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
@@ -110,11 +133,11 @@ def language(text: str) -> str:
 def find(text: str, lang: str | None = None) -> list[Figure]:
     """Every numeric statement of the text, in order."""
     lang = lang or language(text)
-    skip = _masked(text)
+    masked = _Spans(_masked(text))
     figures = []
     for match in re.finditer(_NUMBER[lang], text):
         start, end = match.span()
-        if any(start < b and a < end for a, b in skip) or _inside_word(text, start, end):
+        if masked.overlaps(start, end) or _inside_word(text, start, end):
             continue
         figures.append(_figure(text, start, end, _to_plain(match[0], lang)))
     for word, value in _FRACTIONS.items():
@@ -129,6 +152,25 @@ def find(text: str, lang: str | None = None) -> list[Figure]:
 
 def _masked(text: str) -> list[tuple[int, int]]:
     return [m.span() for pattern in _NOT_FIGURES for m in re.finditer(pattern, text)]
+
+
+class _Spans:
+    """Spans of a text, merged and sorted, so that whether a figure overlaps one is a binary
+    search rather than a pass over all of them (which made long texts quadratic)."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1  # the last span starting before `end`
+        return i >= 0 and self.ends[i] > start
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
@@ -150,15 +192,16 @@ def _figure(text, start, end, value, unit=None) -> Figure:
     qualifier_after, end = _after(text, end)
     # the first figure of a range takes the scale and unit of the second (4,5-5%)
     span = re.match(r"\s*[-–~～至到]\s*[\d.,]+", text[end:end + 24])
-    scale, unit_found, end_unit = _scale_and_unit(text[end + (span.end() if span else 0):][:40])
+    after = end + (span.end() if span else 0)
+    scale, unit_found, end_unit = _scale_and_unit(text[after:after + 40])
     end_unit = end_unit if not span else 0
     if not qualifier_after and end_unit:  # 1 tỷ USD trở lên
         qualifier_after, moved = _after(text, end + end_unit + len(
-            re.match(r"\s*", text[end + end_unit:]).group()))
+            _SPACES.match(text, end + end_unit).group()))
         end_unit = end_unit if not qualifier_after else moved - end
     currency = re.search(_CURRENCY_BEFORE + r"\s*$", text[max(0, start - 5):start])
     unit = unit or unit_found or ("USD" if currency else "count")
-    if unit == "units" and not scale and re.match(r"\s*[个個]", text[end:]):
+    if unit == "units" and not scale and _COUNTER.match(text, end):
         unit = "count"  # 249个 (countries, firms); 3495亿个 is a quantity of goods
     qualifier = _qualifier(text, start - (len(currency[0]) if currency else 0)) or (
         qualifier_after)
@@ -206,7 +249,8 @@ def _qualifier(text: str, start: int) -> str:
 
 
 def _clause_before(text: str, start: int) -> str:
-    return text[max(text.rfind(mark, 0, start) for mark in ",;:，；：。.\n") + 1:start]
+    marks = _positions(text, _CLAUSE_MARKS)
+    return text[marks[bisect.bisect_left(marks, start) - 1] + 1:start]
 
 
 def _declined(text: str, start: int) -> bool:
@@ -217,11 +261,34 @@ def _declined(text: str, start: int) -> bool:
 
 
 def _quote(text: str, start: int, end: int) -> str:
-    """The shortest clause around the figure, verbatim."""
-    for match in _CLAUSE.finditer(text):
-        if match.start() <= start and end <= match.end():
-            return match[0].strip()
-    return text[start:end]
+    """The shortest clause around the figure, verbatim; in a clause too long to be a quote
+    (a text without punctuation), the words around the figure."""
+    starts, spans = _clauses(text)
+    i = bisect.bisect_right(starts, start) - 1  # clauses do not overlap: only this one can
+    if i < 0 or end > spans[i][1]:
+        return text[start:end]
+    low, high = spans[i]
+    if high - low > MAX_QUOTE:  # cut at the spaces nearest to half of it either side
+        low, high = max(low, start - MAX_QUOTE // 2), min(high, end + MAX_QUOTE // 2)
+        space_before, space_after = text.find(" ", low, start), text.rfind(" ", end, high)
+        low = space_before + 1 if space_before >= 0 else low
+        high = space_after if space_after >= 0 else high
+    return text[low:high].strip()
+
+
+# Clauses and marks are found once per text, not once per figure: each search from the start
+# made `find` quadratic (1 MB took minutes; benchmarks/extract.py measures it). One text is
+# kept, the one being read.
+@lru_cache(maxsize=1)
+def _clauses(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    spans = [match.span() for match in _CLAUSE.finditer(text)]
+    return [start for start, _ in spans], spans
+
+
+@lru_cache(maxsize=1)
+def _positions(text: str, marks: str) -> list[int]:
+    """Where any of `marks` is in the text, after a -1 that stands for the start."""
+    return [-1, *(match.start() for match in re.finditer(f"[{re.escape(marks)}]", text))]
 
 
 def rows(text: str, article_id: str = "", lang: str | None = None) -> list[dict]:
@@ -237,8 +304,4 @@ def rows(text: str, article_id: str = "", lang: str | None = None) -> list[dict]
 
 
 def to_csv(drafts: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(drafts)
-    return out.getvalue()
+    return to_csv_text(COLUMNS, drafts)

@@ -1,15 +1,18 @@
 """The ledger of every claim: evaluate the registry and write reports/verdicts.csv."""
 
+import csv
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from tradeclaims import history, paths
 from tradeclaims.bulk.dataset import WithBulk, attach
 from tradeclaims.claims.engine import VERDICTS, Engine
 from tradeclaims.claims.registry import REASONS, load_claims
-from tradeclaims.csvfile import read_rows
+from tradeclaims.csvfile import parse_rows, read_rows
+from tradeclaims.csvfile import to_csv_text as to_csv_text_of
 from tradeclaims.data.query import Dataset
 from tradeclaims.errors import InputError, InputErrors
 from tradeclaims.files import write_atomic
@@ -44,14 +47,13 @@ def write(ledger: pd.DataFrame, path: Path = paths.VERDICTS_CSV):
 
 
 def to_csv_text(ledger: pd.DataFrame) -> str:
-    """Every number with all the digits it has (the shortest text that reads back the same
-    float: 299877987, 11.942047244094487), none rounded for display."""
-    return ledger.to_csv(index=False, lineterminator="\n", float_format=_exact)
+    """Every number with all the digits the engine gave it (the shortest text that reads back
+    the same float: 299877987, 6.35), none rounded for display, never in exponent notation."""
+    return to_csv_text_of(list(ledger.columns), ledger.to_dict("records"), number=_exact)
 
 
 def _exact(x: float) -> str:
-    text = repr(float(x))
-    return text.removesuffix(".0")
+    return np.format_float_positional(float(x), trim="-")
 
 
 def read(path: Path = paths.VERDICTS_CSV) -> pd.DataFrame:
@@ -111,4 +113,6 @@ def committed(path: Path = paths.VERDICTS_CSV) -> pd.DataFrame | None:
     text = history.committed_text(path)
     if text is None:
         return None
-    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    rows = parse_rows(text, path, None, allow_empty=True)
+    header = next(csv.reader(io.StringIO(text)))
+    return pd.DataFrame([row for _, row in rows], columns=header, dtype=str)

@@ -12,7 +12,7 @@ from tradeclaims import paths
 from tradeclaims.claims import expressions
 from tradeclaims.claims.articles import ARTICLE_COLUMNS, article_rows
 from tradeclaims.csvfile import read_rows
-from tradeclaims.data import codes, periods, units
+from tradeclaims.data import codes, dates, periods, units
 from tradeclaims.data.fields import FLOWS, ID_PATTERN, KEY
 from tradeclaims.data.units import BASES, MEASURE_UNITS, SCALE_WORDS, UNITS, parse_number
 from tradeclaims.data.vocabulary import section
@@ -91,6 +91,7 @@ USES_RESTS_ON = [kind for kind, recipe in section("recipes").items() if recipe.g
 BOUNDS = ["over", "at_least", "under", "at_most"]
 DERIVED = "derived"  # the recipe whose series is an expression
 MAX_BAND = 50.0
+NEAREST = 5  # known values named when one is unknown
 _FLOW_EXPRESSION = re.compile(r"^[a-z]+([+-][a-z]+)*$")
 
 
@@ -175,7 +176,9 @@ def _value_problem(key: str, value: str, known_sources) -> str:
     if key == "basis" and value not in BASES:
         return unknown(BASES)
     if key == "source_id" and known_sources is not None and value not in known_sources:
-        return unknown(sorted(known_sources))
+        nearest = difflib.get_close_matches(value, known_sources, n=NEAREST, cutoff=0)
+        return (f"unknown source_id {value!r} (not one of the {len(known_sources)} releases in "
+                f"data/sources/); the nearest: {', '.join(nearest)}")
     return ""
 
 
@@ -196,7 +199,7 @@ def load_claims(path: Path = paths.CLAIMS_CSV, articles_path: Path = paths.ARTIC
     for _, raw in rows:
         for column in OPTIONAL:
             raw.setdefault(column, "")
-    articles = set(read_articles(articles_path).index)
+    articles = read_articles(articles_path).date.to_dict()  # the date of each article
     if known_sources is None:
         known_sources = {p.name for p in paths.SOURCES.iterdir() if p.is_dir()}
     claims, errors, seen = [], [], {}
@@ -235,7 +238,7 @@ def _reason_problems(raw: dict, has_reasons: bool):
         yield "origin", f"unknown origin {origin!r} (known: {', '.join(ORIGINS)})"
 
 
-def _problems(raw: dict, articles: set, seen: dict, known_sources: set):
+def _problems(raw: dict, articles: dict[str, str], seen: dict, known_sources: set):
     """(field, message) for everything wrong with one registry row."""
     claim_id, kind = raw["claim_id"], raw["kind"]
     if not claim_id:
@@ -278,7 +281,37 @@ def _problems(raw: dict, articles: set, seen: dict, known_sources: set):
             continue
         for message in spec_problems(specs[name], known_sources):
             yield name, message
+    date = articles.get(raw["article_id"], "")
+    for spec in _lookups(raw, specs):
+        if message := _after_the_article(spec, date):
+            yield "series", message
+            break
     yield from _recipe_problems(raw, specs)
+
+
+def _lookups(raw: dict, specs: dict) -> list[dict]:
+    """The series a claim looks up: its `series`, or each lookup of a derived one."""
+    if raw["kind"] != DERIVED:
+        return [specs["series"]] if "series" in specs else []
+    try:
+        return [parse_spec(term) for term in expressions.split(raw["series"])[0]]
+    except ValueError:
+        return []  # said by expression_problems
+
+
+def _after_the_article(spec: dict, date: str) -> str:
+    """Whether the period a claim names ends after its article's month: no observation can
+    exist for it, and the period is the likelier slip."""
+    if not isinstance(spec.get("period"), str) or not date or date == "unknown":
+        return ""
+    try:
+        period, published = periods.parse(spec["period"]), dates.parse(date)
+    except ValueError:
+        return ""  # a malformed period is said elsewhere
+    if period.last_month() <= published.last_month():
+        return ""
+    return (f"period {spec['period']} lies after the article's date ({date}): an article can "
+            "only report a period that has ended; check the period (or the article's date)")
 
 
 def _recipe_problems(raw: dict, specs: dict):

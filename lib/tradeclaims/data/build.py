@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tradeclaims import paths
+from tradeclaims import csvfile, paths
 from tradeclaims.data import fields, schema
 from tradeclaims.data.sources import load_source, source_folders
 from tradeclaims.data.units import BASES, MEASURE_UNITS, UNITS
@@ -29,7 +29,7 @@ def build(root: Path = paths.SOURCES) -> pd.DataFrame:
 
 
 def to_csv_text(data: pd.DataFrame) -> str:
-    return data.to_csv(index=False, lineterminator="\n")
+    return csvfile.to_csv_text(list(data.columns), data.to_dict("records"))
 
 
 def datapackage(data: pd.DataFrame, root: Path = paths.SOURCES) -> dict:

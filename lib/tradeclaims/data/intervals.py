@@ -3,7 +3,7 @@
 A figure printed as 45.47 (trillion) stands for [45.465, 45.475]; arithmetic on such figures
 carries the interval along, so a verdict can tell a real gap from the rounding of the inputs."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -11,6 +11,8 @@ class Interval:
     point: float
     low: float
     high: float
+    # a figure as read from a table, not computed from others: it keeps every digit it has
+    as_read: bool = field(default=False, compare=False)
 
     @classmethod
     def exact(cls, value: float) -> "Interval":
@@ -19,6 +21,11 @@ class Interval:
     @classmethod
     def rounded(cls, value: float, half_width: float) -> "Interval":
         return cls(value, value - half_width, value + half_width)
+
+    @classmethod
+    def read(cls, value: float, half_width: float) -> "Interval":
+        """A figure as a table prints it, with its rounding."""
+        return cls(value, value - half_width, value + half_width, as_read=True)
 
     def __add__(self, other: "Interval") -> "Interval":
         return Interval(self.point + other.point, self.low + other.low, self.high + other.high)

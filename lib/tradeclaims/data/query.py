@@ -1,6 +1,5 @@
 """Query the tidy dataset: one observation, or a series, by its dimensions."""
 
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from tradeclaims import paths
+from tradeclaims.csvfile import parse_rows
 from tradeclaims.data.fields import COLUMNS, KEY
 from tradeclaims.data.intervals import Interval
 from tradeclaims.data.sources import Source, load_provenance
@@ -65,7 +65,7 @@ class Observation:
     @property
     def interval(self) -> Interval:
         """The value with the rounding it was printed with."""
-        return Interval.rounded(self.value, self.row["precision"])
+        return Interval.read(self.value, self.row["precision"])
 
 
 class Dataset:
@@ -83,8 +83,9 @@ class Dataset:
         """The dataset as `make data` built it; refuses a file changed since (by hand, or by a
         build that did not finish), which the descriptor's hash would not match."""
         text = read_built(csv, csv.with_name(paths.DATAPACKAGE.name))
-        dtypes = {column: str for column in COLUMNS} | {"value": float, "precision": float}
-        frame = pd.read_csv(io.StringIO(text), dtype=dtypes, keep_default_na=False)
+        rows = parse_rows(text, csv, COLUMNS)  # the reader of what csvfile wrote
+        frame = pd.DataFrame([row for _, row in rows], columns=COLUMNS, dtype=str)
+        frame = frame.astype({"value": float, "precision": float})
         return cls(frame, load_provenance(sources_root))
 
     def source(self, source_id: str) -> Source:

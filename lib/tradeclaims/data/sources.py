@@ -1,6 +1,7 @@
 """Official releases as transcribed: data/sources/<id>/source.yaml (provenance) and one CSV per
 release table, with values and units as printed. Code reads these files and never writes them."""
 
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from tradeclaims.yamlfile import read_yaml
 RAW_COLUMNS = ["reporter", "partner", "flow", "product", "period", "measure", "basis", "value",
                "unit", "note"]
 EVIDENCE = list(section("evidence"))
+# What a note says of a row whose reporter is its own partner (bulk tables keep such rows).
+_REIMPORTS = re.compile(r"\bre-?import|复进口|復進口|tái nhập", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,12 @@ def read_table(path: Path, source: Source) -> pd.DataFrame:
                 row=line, field="unit"))
         if message := _period_problem(row, source):
             errors.append(InputError(path, message, row=line, field="period"))
+        if row["reporter"] == row["partner"] and not _REIMPORTS.search(row["note"]):
+            errors.append(InputError(
+                path, f"{row['partner']!r} is also the reporter: a release prints its own "
+                "country as a partner only for re-imports (goods it exported and imported "
+                "back); if that is what the row is, say so in its note, else correct the "
+                "partner", row=line, field="partner"))
         if number is None or row["unit"] not in PRINTED_UNITS:
             continue
         value, unit = to_dataset_unit(number, row["unit"])
