@@ -93,6 +93,9 @@ def test_a_kept_text_is_never_replaced_by_another(kept, capsys):
     assert out == "" and "Traceback" not in err
     assert "caixin-test.txt: already holds another text" in err
     assert (kept / "caixin-test.txt").read_text(encoding="utf-8") == "the registered text\n"
+    (kept / "caixin-test.txt").write_bytes("latin-1 café".encode("latin-1"))
+    assert cli.main(["extract", str(PAGE), "--article", "caixin-test"]) == 2
+    assert "caixin-test.txt, row 1: not UTF-8 text" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("name, content, message", [

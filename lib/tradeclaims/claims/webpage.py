@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from tradeclaims import paths
 from tradeclaims.claims.articles import ARTICLE_COLUMNS
+from tradeclaims.csvfile import read_text
 from tradeclaims.data.fields import ID_PATTERN, is_web_address
 from tradeclaims.errors import InputError
 from tradeclaims.files import write_atomic
@@ -86,7 +87,7 @@ def keep(page: Page, article_id: str, folder: Path | None = None) -> Path:
         raise InputError(folder, f"--article {article_id!r} is not an id of lower-case letters, "
                          "digits and hyphens, which names the text's file here")
     target = folder / f"{article_id}.txt"
-    if target.exists() and target.read_text(encoding="utf-8") != page.text:
+    if target.exists() and read_text(target) != page.text:
         raise InputError(target, "already holds another text: remove it first, or give "
                          "another --article id")
     folder.mkdir(parents=True, exist_ok=True)
