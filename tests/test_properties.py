@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from registry import META, SOURCE_HEADER, Registry
 from tradeclaims import paths
-from tradeclaims.claims import expressions
+from tradeclaims.claims import expressions, webpage
 from tradeclaims.claims.registry import COLUMNS, load_claims
 from tradeclaims.data.intervals import Interval
 from tradeclaims.data.sources import load_source
@@ -110,6 +110,15 @@ def test_wrong_rows_in_a_claims_registry(tmp_path_factory, row):
                                "CHN,WLD,total,TOTAL,2024,value,,1,亿美元,"])
     registry.add_claims([row])
     _accepts_or_input_error(registry.evaluate)
+
+
+@given(content=st.one_of(st.binary(max_size=300), st.text(max_size=300).map(
+    lambda text: f"<html><body><article><p>{text}</p></article></body></html>".encode())))
+@example(content=b"<p>" + b"x" * 50)
+def test_any_bytes_as_a_saved_page(tmp_path_factory, content):
+    path = tmp_path_factory.mktemp("p") / "page.html"
+    path.write_bytes(content)
+    _accepts_or_input_error(lambda: webpage.read(path))
 
 
 @given(content=st.binary(max_size=300))

@@ -74,10 +74,18 @@ def cmd_run(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from tradeclaims.claims import extract
+    from tradeclaims.claims import extract, webpage
 
-    sys.stdout.write(extract.to_csv(extract.rows(extract.read(args.article), args.id or "",
-                                                 args.language)))
+    page = webpage.read(args.article) if webpage.is_page(args.article) else None
+    drafts = extract.to_csv(extract.rows(page.text if page else extract.read(args.article),
+                                         args.id or "", args.language))
+    if page:  # the text is kept before anything is printed, so a refusal prints nothing
+        kept = webpage.keep(page, args.id) if args.id else None
+        print(f"wrote {paths.relative(kept)}; " if kept else "give --article ID to keep the "
+              "text as data/articles/ID.txt; ", end="", file=sys.stderr)
+        print("the page's row for data/articles.csv (write what it covers):\n"
+              + webpage.row_csv(webpage.article_row(page, args.id or "")), file=sys.stderr)
+    sys.stdout.write(drafts)
     return 0
 
 
@@ -158,7 +166,8 @@ def main(argv=None) -> int:
                         "differs (no notebook runs)").set_defaults(run=cmd_stamp)
     ex = commands.add_parser("extract", help="draft registry rows for every figure of an article "
                              "(CSV to stdout)")
-    ex.add_argument("article", type=Path, help="the article's text file")
+    ex.add_argument("article", type=Path, help="the article's text file, or its page saved as "
+                    ".html (its text is then kept as data/articles/ID.txt and its row drafted)")
     ex.add_argument("--article", dest="id", help="the article id, to fill article_id and number "
                     "the claim ids")
     ex.add_argument("--language", choices=["en", "zh", "vi"], help="default: from the text")

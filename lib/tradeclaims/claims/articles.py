@@ -36,3 +36,12 @@ def article_rows(path: Path | None = None) -> dict[str, dict[str, str]]:
     if errors:
         raise InputErrors(errors)
     return {row["article_id"]: row for _, row in rows}
+
+
+def text_path(file: str, kept: Path | None = None, shared: Path | None = None) -> Path | None:
+    """Where an article's text is: in data/articles/ (the texts users register, committed), or
+    for the seed articles in ../shared/articles/ beside the clone; None when in neither."""
+    for folder in (kept or paths.ARTICLE_TEXTS, shared or paths.SHARED_ARTICLES):
+        if file and (folder / file).is_file():
+            return folder / file
+    return None
