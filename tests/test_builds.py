@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 import nbformat
@@ -170,14 +171,15 @@ def test_a_new_article_and_a_claim_rebuild_their_reports_and_the_ledger_only(bui
     reports = load_config()
     covering = [r.article_id for r in reports.values() if r.article_id]
     article = min(covering, key=covering.count)  # the article with the fewest reports
+    new = f"zz-{uuid.uuid4().hex[:12]}"  # ids no registry holds, whatever it holds
     with (built.root / "data" / "articles.csv").open("a", encoding="utf-8") as f:
-        f.write("zz-new,Test Outlet,A test,2026-02-01,a test,\n")
+        f.write(f"{new},Test Outlet,A test,2026-02-01,a test,\n")
     with (built.root / "data" / "claims.csv").open("a", encoding="utf-8") as f:
-        for claim_id, article_id in (("zz-1", article), ("zz-2", "zz-new")):
+        for claim_id, article_id in ((f"{new}-1", article), (f"{new}-2", new)):
             f.write(f"{claim_id},{article_id},a forecast,1,USD,,,not_checkable,,,,,a forecast,"
                     "forecast_or_opinion,\n")
     expected = sorted([name for name, r in reports.items() if r.article_id in (article, "")]
-                      + ["article-zz-new"])
+                      + [f"article-{new}"])
     assert "ledger" in expected and len(expected) < len(reports)
     # a real build: make -n cannot know which parts of the registry the split leaves unchanged
     result = built.make("-j2", "reports")

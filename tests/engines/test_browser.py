@@ -3,54 +3,26 @@ and check what a reader meets: no console errors, local links that resolve, the 
 an article report, and a legend entry for every verdict badge on the index."""
 
 import functools
-import shutil
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
+from browser import chromium, missing
 from required import unavailable
 
 REPORTS = Path(__file__).resolve().parents[2] / "reports"
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 PAGES = ["index.html", "surplus.html"]
 CODE_INPUTS = ".jp-CodeCell .jp-Cell-inputWrapper"
-
-
 
 
 @pytest.fixture(scope="module")
 def driver():
     """One browser session for the whole module: starting Chromium is the slow part."""
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        webdriver = None
-    if webdriver is None:  # outside the except block, so the report is not a chained traceback
-        unavailable("selenium is not installed in this environment")
-    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
-        if not shutil.which(path):
-            unavailable(f"{path} not found: apt-get install {package}")
-    profile = tempfile.mkdtemp(prefix="tc-chromium-")  # a fresh profile: no state between runs
-    options = webdriver.ChromeOptions()
-    # Explicit browser and driver paths: Selenium Manager then never runs, so nothing is fetched.
-    options.binary_location = CHROMIUM
-    # --no-sandbox because tests run as root; the --disable-* flags keep Chromium off the network;
-    # a fixed window size makes "displayed" independent of the machine.
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 f"--user-data-dir={profile}", "--window-size=1280,1024"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # to read console messages
-    try:
-        browser = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    if reason := missing():  # outside an except block: the report is no chained traceback
+        unavailable(reason)
+    with chromium() as browser:
         yield browser
-        browser.quit()
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def open_page(driver, name):
