@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from tradeclaims.bulk.dataset import WithBulk, attach
-from tradeclaims.claims import ledger
+from tradeclaims.claims import ledger, recipes
 from tradeclaims.claims.engine import Engine, MissingSeries, Verdict
 from tradeclaims.claims.registry import (
     COLUMNS,
@@ -20,13 +20,11 @@ from tradeclaims.claims.registry import (
     row_problems,
 )
 from tradeclaims.csvfile import read_rows
-from tradeclaims.data import codes, periods
 from tradeclaims.data.query import Dataset
 from tradeclaims.errors import InputError, InputErrors
 
 # The checked drafts: the ledger's columns, then the recipe that was checked.
 CHECK_COLUMNS = [*ledger.COLUMNS, "series", "base"]
-PUBLISHERS = {"CHN": "GAC's", "VNM": "Vietnam Customs'"}
 # Problems a draft may have before it is finished: reported beside it, not refused.
 _UNFINISHED = ("needs a series", "names no ", "needs a base", "must say why in its note",
                "needs a reason")
@@ -126,29 +124,11 @@ def _spec(spec: dict) -> str:
 
 
 def settled_by(claim: Claim) -> str:
-    """The table that would settle a claim, as the registry's not_located notes name it:
-    "GAC's January-February 2026 trade by partner (ASEAN, CNY)"."""
+    """The table that would settle a claim (a derived one: its first lookup's)."""
     spec = claim.series or (parse_spec(claim.expression.strip("[]").split("]")[0])
                             if claim.expression else {})
-    reporter = spec.get("reporter", "")
-    publisher = PUBLISHERS.get(reporter, f"the statistics office of {reporter}'s")
-    try:
-        when = periods.parse(spec.get("period", "")).label() + " "
-    except ValueError:
-        when = ""
-    product = spec.get("product", "TOTAL")
-    partner = spec.get("partner", "WLD")
-    if product.startswith("OWNERSHIP:"):
-        table = "trade by type of firm"
-    elif product != "TOTAL":
-        flow = {"import": "import"}.get(spec.get("flow", ""), "export")
-        table = f"table of major {flow} commodities ({product})"
-    elif partner != "WLD":
-        table = f"trade by partner ({codes.name(partner) if codes.is_known(partner) else partner})"
-    else:
-        table = "total trade, exports and imports"
-    unit = spec.get("unit") or (claim.unit if claim.unit in ("USD", "CNY") else "")
-    return f"{publisher} {when}{table}" + (f", in {unit}" if unit else "")
+    return recipes.settled_by(spec, spec.get("unit") or (
+        claim.unit if claim.unit in recipes.MONEY else ""))
 
 
 def to_text(table: pd.DataFrame) -> str:

@@ -12,7 +12,7 @@ from babel import Locale
 
 from tradeclaims.claims import extract
 from tradeclaims.claims.registry import COLUMNS
-from tradeclaims.data import codes, dates
+from tradeclaims.data import codes, dates, periods
 from tradeclaims.data.vocabulary import section
 
 REPORTERS = ("CHN", "VNM")  # the economies whose releases the dataset holds
@@ -45,6 +45,9 @@ _NOT_TRADE = re.compile(r"\binvestment\b|\bGDP\b|\bindustrial (?:output|producti
                         r"\bretail sales\b|\bmanufacturing (?:power|output)\b|\binflation\b|"
                         r"\bprices? of electricity\b|投资|投資|工业增加值|工業增加值|đầu tư|"
                         r"sản xuất công nghiệp", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"(?:This|That|The) (?:figure|amount|total|sum|value)\b|It\b|"
+                          r"(?:Con số|Mức) này|这一数字|该数字")
+_FIRMS = re.compile(r"enterprises|firms|companies|企业|doanh nghiệp", re.IGNORECASE)
 _PRICE = re.compile(r"\b(?:average )?prices?\b|价格|價格|\bgiá\b", re.IGNORECASE)
 _POLICY_COUNTS = re.compile(r"\b(?:countries|nations|products|economies|members)\b|国家|个国家|"
                             r"quốc gia|nước", re.IGNORECASE)
@@ -118,6 +121,7 @@ class Context:
     flow: str = ""
     product: str = "TOTAL"
     period: str = ""
+    uncoded: str = ""  # the goods or firms named, when the vocabulary has no code for them
     hints: list = field(default_factory=list)
 
 
@@ -338,8 +342,7 @@ class Article:
         if product is not None:
             ctx.product = product.value
             if not product.value:
-                ctx.hints.append(f"product: {self.text[product.start:product.end]!r} has no "
-                                 "code in the vocabulary (add one, e.g. an HS code)")
+                ctx.uncoded = self.text[product.start:product.end]
         ctx.period = self._period(start, end, lo, hi, ctx)
         return ctx
 
@@ -433,6 +436,13 @@ class Proposer:
         ctx = a.context(figure.start, figure.end)
         out = {"kind": "", "series": "", "base": "", "reason": "", "note": ""}
 
+        inside = [p for p in a.periods if p[0] <= figure.start and figure.end <= p[1]]
+        if inside:
+            phrase = a.text[inside[0][0]:inside[0][1]].strip()
+            out["note"] = (f"not a figure: part of the period {phrase!r} (list it in "
+                           "data/ignored.csv)")
+            return out
+
         def not_checkable(reason, note):
             out.update(kind="not_checkable", reason=reason, note=note)
             return out
@@ -485,6 +495,14 @@ class Proposer:
         return self._finish(out, series, ctx)
 
     def _finish(self, out, series, ctx) -> dict:
+        if ctx.uncoded and out.get("kind") not in ("", "not_checkable"):
+            # no code, so no series of the dataset can hold it
+            unit = series.get("unit") or ""
+            out.update(kind="not_checkable", reason="not_located", base="", note=(
+                f"Would be settled by {settled_by(series, unit, ctx.uncoded)}. The vocabulary "
+                f"has no code for {ctx.uncoded!r}: add one (an HS code, OWNERSHIP:...) with a "
+                "release that prints it."))
+            return out
         if _complete(series):
             out["series"] = _spec(**series)
         else:
@@ -526,6 +544,12 @@ class Proposer:
             out["note"] = "kind: a percentage that is neither a growth rate nor a share"
             return out
         level = self._paired_level(figure, lo, hi)
+        if level is None and _REFERS_BACK.match(a.text[lo:hi].lstrip()):
+            earlier = [f for f in self.figures if f.end <= lo and f.unit in MONEY
+                       and not self._conversion_of(f)]
+            previous = [s for s in a.sentences if s[1] <= lo]
+            if earlier and previous and earlier[-1].start >= previous[-1][0]:
+                level = earlier[-1]  # "This figure represents a growth of 3.8 percent"
         if level is not None:
             level_ctx = a.context(level.start, level.end)
             measure = "quantity" if level.unit in ("tonnes", "units") else ""
@@ -534,8 +558,8 @@ class Proposer:
         else:
             series = _series(ctx, unit=self.currency)
             if not self.currency:
-                ctx.hints.append("unit: no level beside the rate, and the article's levels "
-                                 "are in more than one currency (add unit=CNY or unit=USD)")
+                ctx.hints.append("unit: no level beside the rate, and no one currency for "
+                                 "the article's levels (add unit=CNY or unit=USD)")
         out["kind"] = "growth"
         return self._finish(out, series, ctx)
 
@@ -568,13 +592,42 @@ class Proposer:
             ctx.hints.append("base: the whole is the same series as the part")
         out["base"] = _spec(**base)
         if not unit:
-            ctx.hints.append("unit: the article's levels are in more than one currency")
+            ctx.hints.append("unit: no level beside the share, and no one currency for the "
+                             "article's levels (add unit=CNY or unit=USD)")
         return self._finish(out, series, ctx)
 
 
 def _spec_value(series: str, key: str) -> str:
     return next((part.partition("=")[2] for part in series.split()
                  if part.startswith(f"{key}=")), "")
+
+
+PUBLISHERS = {"CHN": "GAC's", "VNM": "Vietnam Customs'"}
+
+
+def settled_by(spec: dict, unit: str = "", uncoded: str = "") -> str:
+    """The table that would settle a series, as the registry's not_located notes name it:
+    "GAC's January-February 2026 trade by partner (ASEAN), in CNY"."""
+    reporter = spec.get("reporter", "")
+    publisher = PUBLISHERS.get(reporter, f"the statistics office of {reporter or 'the reporter'}")
+    try:
+        when = periods.parse(spec.get("period", "")).label() + " "
+    except ValueError:
+        when = ""
+    product = spec.get("product", "TOTAL")
+    partner = spec.get("partner", "WLD")
+    flow = {"import": "import"}.get(spec.get("flow", ""), "export")
+    if product.startswith("OWNERSHIP:") or (uncoded and _FIRMS.search(uncoded)):
+        table = f"trade by type of firm ({uncoded or product})"
+    elif uncoded or product != "TOTAL":
+        table = f"table of major {flow} commodities ({uncoded or product})"
+    elif partner != "WLD":
+        table = f"trade by partner ({codes.name(partner) if codes.is_known(partner) else partner})"
+    else:
+        table = "total trade, exports and imports"
+    if partner not in ("WLD", "") and (uncoded or product != "TOTAL"):
+        table += f" to or from {codes.name(partner) if codes.is_known(partner) else partner}"
+    return f"{publisher} {when}{table}" + (f", in {unit}" if unit else "")
 
 
 def _ranks(proposer: Proposer, drafts: list[dict]) -> list[tuple[int, dict]]:
