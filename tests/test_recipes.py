@@ -294,3 +294,46 @@ def recipes_registered_dates():
     from tradeclaims.claims.articles import article_rows
     return [(aid, row["date"]) for aid, row in article_rows().items()
             if row["date"][:4].isdigit()]
+
+
+# -- Chinese and Vietnamese readings -------------------------------------------------------------
+
+def test_in_chinese_the_trader_is_the_one_before_dui():
+    ours = recipes.propose("2025年我国对美国进出口4.01万亿元。")[0]
+    assert ours["series"] == "reporter=CHN partner=USA flow=total period=2025"
+    theirs = recipes.propose("据美方统计,2025年前10个月,美国对中国进出口3736.4亿美元。")[0]
+    assert (theirs["kind"], theirs["reason"]) == ("not_checkable", "not_located")
+    assert "United States's own statistics" in theirs["note"]
+
+
+def test_a_chinese_share_names_its_whole_before_the_figure():
+    row = recipes.propose("2025年我国对美国进出口4.01万亿元,占我国进出口总值的8.8%。")[-1]
+    assert (row["kind"], row["series"], row["base"]) == (
+        "share", "reporter=CHN partner=USA flow=total period=2025 unit=CNY", "partner=WLD")
+
+
+def test_a_rate_on_the_month_before_is_the_printed_month_on_month_rate():
+    rows = recipes.propose("Trong tháng 1/2026, xuất khẩu đạt 43,19 tỷ USD, giảm 2% so với "
+                           "tháng trước, tăng 29,7% so với cùng kỳ năm trước.", lang="vi")
+    assert [(r["claimed"], r["kind"], r["series"]) for r in rows] == [
+        ("43.19", "level", "reporter=VNM partner=WLD flow=export period=2026-01"),
+        ("-2", "level", "reporter=VNM partner=WLD flow=export period=2026-01 "
+                        "measure=growth_mom_published"),
+        ("29.7", "growth", "reporter=VNM partner=WLD flow=export period=2026-01 unit=USD")]
+
+
+def test_a_sentence_that_refers_back_carries_the_flow_of_the_paragraph_before():
+    rows = recipes.propose("Trong tháng 1/2026, xuất khẩu đạt 43,19 tỷ USD.\n\nTrong đó, nhóm "
+                           "hàng máy vi tính, sản phẩm điện tử và linh kiện đạt 9,56 tỷ USD.",
+                           lang="vi")
+    assert rows[1]["series"] == ("reporter=VNM partner=WLD flow=export product=VNCG:"
+                                 "computers_electronics_parts period=2026-01")
+
+
+def test_a_chinese_rank_names_the_trader_before_it():
+    rows = recipes.propose("2025年,我国对东盟进出口7.55万亿元,对美国进出口4.01万亿元。"
+                           "东盟是我国第一大贸易伙伴,我国是美国第三大出口目的地国。")
+    ranks = [(r["claimed"], r["kind"], r["series"], r["base"]) for r in rows
+             if r["unit"] == "rank"]
+    assert ranks == [("1", "rank", "reporter=CHN partner=ASEAN flow=total period=2025 unit=CNY",
+                      "partner=USA"), ("3", "not_checkable", "", "")]

@@ -55,19 +55,37 @@ _CONVERSION = re.compile(r"(?:equivalent to|equal to|or|about|around|roughly|nea
                          r"approximately|\()\s*(?:around|about|roughly|some|approximately)?\s*$",
                          re.IGNORECASE)
 _RANK = re.compile(
-    r"\b(?:(?P<en>largest|biggest|second[- ]largest|second[- ]biggest|third[- ]largest|"
-    r"third[- ]biggest) (?:trading partner|trade partner|export market|source of imports))|"
-    r"(?P<zh>第?(?:[一二三])?大贸易伙伴|最大贸易伙伴)|"
-    r"(?P<vi>đối tác thương mại lớn (?:nhất|thứ (?:hai|ba)))", re.IGNORECASE)
-_RANK_WORDS = {"second": 2, "third": 3, "第二": 2, "二大": 2, "第三": 3, "三大": 3, "thứ hai": 2,
-               "thứ ba": 3, "largest": 1, "biggest": 1, "最大": 1, "nhất": 1}  # ordinals first
+    r"\b(?:largest|biggest|second[- ]largest|second[- ]biggest|third[- ]largest|"
+    r"third[- ]biggest|top) (?:(?P<en_total>trading partner|trade partner)|(?P<en_export>export "
+    r"market|export destination|market for (?:its )?exports)|(?P<en_import>source of imports|"
+    r"import source|supplier))|"
+    r"(?:第?[一二三]大|最大(?:的)?)(?:货物)?(?:(?P<zh_total>贸易伙伴)|(?P<zh_export>出口目的地国?|"
+    r"出口市场)|(?P<zh_import>进口来源国?|进口来源地))|"
+    r"(?P<vi_total>đối tác thương mại lớn (?:nhất|thứ (?:hai|ba)))|"
+    r"thị trường (?:(?P<vi_export>xuất khẩu)|(?P<vi_either>nhập khẩu))[^.;:]{0,80}? lớn nhất",
+    re.IGNORECASE)
+_RANK_WORDS = {"second": 2, "third": 3, "二大": 2, "三大": 3, "thứ hai": 2, "thứ ba": 3,
+               "largest": 1, "biggest": 1, "top": 1, "一大": 1, "最大": 1, "nhất": 1}
+# ordinals first
 
+# A rate or a change on the month before.
+_MOM_WORDS = (r"so với (?:tháng|kỳ) trước|month[- ]on[- ]month|m/m|from the previous month|"
+              r"from a month (?:earlier|before)|环比|比上月")
+_MOM = re.compile(_MOM_WORDS, re.IGNORECASE)
+# A money figure that is a change in level ("an increase of 9.88 billion").
+_CHANGE = re.compile(r"(?:tăng thêm|giảm|an? (?:increase|rise|drop|fall) of|(?:increased|rose|"
+                     r"fell|dropped|grew) by|up by|down by|增加|减少)\s*(?:US\$|\$)?\s*$",
+                     re.IGNORECASE)
+# Words that open a sentence about the one before ("Of which", 其中).
+_OPENERS = re.compile(r"(?:Of (?:which|these|this)|Among them|In particular|Trong đó|其中|"
+                      r"(?:This|That|The) (?:figure|amount|total))\b", re.IGNORECASE)
 # Comparisons, which name a period that is not the figure's (from the same period last year).
 _COMPARISONS = re.compile(
     r"\b(?:from|over|compared (?:with|to)|than|versus|against|on) (?:the same (?:period|month|"
     r"months|quarter) (?:of |in )?(?:last year|a year (?:earlier|ago)|the previous year|"
     r"(?:19|20)\d{2})|a year (?:earlier|ago)|the previous year|last year)|"
-    r"year[- ]on[- ]year|同比|比去年同期|去年同期|(?:so với )?cùng kỳ(?: năm (?:trước|ngoái))?",
+    r"year[- ]on[- ]year|同比|比去年同期|去年同期|(?:so với )?cùng kỳ(?: năm (?:trước|ngoái|"
+    r"(?:19|20)\d{2}))?|" + _MOM_WORDS,
     re.IGNORECASE)
 _MONTHS = {name: number for number, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -304,23 +322,34 @@ class Article:
         return 0, len(self.text)
 
     def _main_reporter(self) -> str:
-        """The economy whose trade the article reports: the first one named as the subject of
-        a flow (Vietnam's exports, China exported), else by the article's language."""
+        """The economy whose trade the article reports: the first one the dataset has releases
+        of named as the subject of a flow (Vietnam's exports, 我国对, Việt Nam xuất khẩu), else
+        by the article's language."""
         for mention in self.partners:
             if mention.value in REPORTERS and self._is_subject(mention):
                 return mention.value
         return "VNM" if self.lang == "vi" else "CHN"
 
     def _is_subject(self, mention: Mention) -> bool:
+        """Whether the name is the trader: "China's exports", "China exported", "美国对中国",
+        "Việt Nam xuất khẩu", "xuất khẩu của Việt Nam"."""
         after = self.text[mention.end:mention.end + 40]
-        return bool(re.match(rf"(?:{_APOSTROPHE})?\s*(?:\w+\s+){{0,3}}?(?:{_FLOW.pattern})",
-                             after, re.IGNORECASE)) and not re.search(
-            r"\b(?:to|from|with)\s*$|sang\s*$|từ\s*$|với\s*$|对\s*$|与\s*$|从\s*$",
-            self.text[max(0, mention.start - 8):mention.start])
+        before = self.text[max(0, mention.start - 30):mention.start]
+        if self.lang == "zh":  # in 我国对美国进出口, 美国 is the partner
+            return bool(re.match(r"\s*(?:对|的?(?:出口|进口|进出口|外贸|贸易))", after)
+                        ) and not re.search(r"(?:对|与|同|自|从|和)\s*$", before)
+        if self.lang == "vi":
+            return bool(re.match(r"\s*(?:xuất khẩu|nhập khẩu|xuất siêu|nhập siêu)", after)
+                        or re.search(r"(?:xuất khẩu|nhập khẩu) của\s*$", before))
+        return bool(re.match(rf"(?:{_APOSTROPHE})\s*(?:[\w-]+\s+){{0,3}}?(?:{_FLOW.pattern})",
+                             after, re.IGNORECASE)
+                    or re.match(r"\s+(?:exported|imported|shipped)\b", after))
 
     def reporter_at(self, lo: int, start: int) -> str:
+        """The trader the sentence names before the figure (any economy, even one the dataset
+        has no releases of), else the article's."""
         for mention in reversed([m for m in self.partners if lo <= m.start < start]):
-            if mention.value in REPORTERS and self._is_subject(mention):
+            if mention.value != "WLD" and self._is_subject(mention):
                 return mention.value
         return self.reporter
 
@@ -351,12 +380,12 @@ class Article:
         return end + match.start() if match else hi
 
     def _carried(self, mentions, lo):
-        """The last mention of the sentence before, in the same paragraph."""
-        previous = [s for s in self.sentences if s[1] <= lo]
-        if not previous or "\n" in self.text[previous[-1][1]:lo].strip(" "):
-            return None
-        a, b = previous[-1]
-        inside = [m for m in mentions if a <= m.start < b]
+        """The last mention of an earlier sentence of the same paragraph, or of the paragraph
+        before when the sentence opens by referring back ("Of which", Trong đó, 其中)."""
+        paragraph = self.text.rfind("\n", 0, lo)
+        if _OPENERS.match(self.text[lo:].lstrip()):
+            paragraph = self.text.rfind("\n", 0, max(0, len(self.text[:paragraph].rstrip())))
+        inside = [m for m in mentions if paragraph < m.start and m.end <= lo]
         return inside[-1] if inside else None
 
     def _period(self, start, end, lo, hi, ctx) -> str:
@@ -467,6 +496,13 @@ class Proposer:
             return not_checkable("not_located", "A price change: the dataset has no unit "
                                  "values. Would be settled by the publisher's table of major "
                                  "commodities (quantity and value).")
+        if ctx.reporter not in REPORTERS and figure.unit in (*MONEY, "percent"):
+            name = codes.name(ctx.reporter)
+            return not_checkable("not_located", f"{name}'s own statistics, which the dataset "
+                                 f"has no release of. Would be settled by {name}'s statistics "
+                                 "of trade by partner.")
+        if figure.unit == "percent" and _MOM.match(a.text[figure.end:hi].lstrip(" ,")):
+            return self._month_on_month(figure, ctx, out, lo, hi)
         if figure.unit == "percent":
             return self._percent(figure, ctx, out, lo, hi)
         if figure.unit == "pp":
@@ -476,8 +512,26 @@ class Proposer:
         out.update(level)
         return out
 
+    def _month_on_month(self, figure, ctx, out, lo, hi):
+        """A rate on the month before: the publisher's printed m/m rate, as a level."""
+        level = self._paired_level(figure, lo, hi)
+        if level is not None:
+            ctx = self.article.context(level.start, level.end)
+        out["kind"] = "level"
+        return self._finish(out, _series(ctx, measure="growth_mom_published"), ctx)
+
     def _level(self, figure, ctx) -> dict:
         out = {"kind": "", "series": "", "base": "", "note": ""}
+        lo, hi = self.article.sentence(figure.start)
+        before = self.article.text[lo:figure.start]
+        if _CHANGE.search(before[-30:]):
+            if _MOM.search(before):
+                out["note"] = ("kind: a change on the month before: write it as a difference "
+                               "(base period=the month before)")
+                return out
+            ctx.hints.append("a change in level on a year earlier, as printed")
+            out["kind"] = "level"
+            return self._finish(out, _series(ctx, measure="change_published"), ctx)
         source = self._conversion_of(figure)
         if source is not None:
             ctx = self.article.context(source.start, source.end)
@@ -513,21 +567,27 @@ class Proposer:
 
     def _paired_level(self, figure, lo, hi):
         """The level a growth rate qualifies: the money or quantity figure next to it in the
-        sentence with no other figure, partner, flow or product named between them."""
+        sentence with no other figure between them, and no clause break; one after the rate
+        with nothing named between them ("rose 19.2% to 4.62 trillion yuan"), one before it
+        with nothing named between them but its own partner, flow or product ("1.139 billion
+        tonnes of iron ore, up 1.4 percent")."""
         a = self.article
         levels = [f for f in self.figures if lo <= f.start < hi and f.unit in (
             *MONEY, "tonnes", "units") and not self._conversion_of(f)]
         for candidate in sorted(levels, key=lambda f: abs(f.start - figure.start)):
             left, right = sorted([(figure.start, figure.end), (candidate.start, candidate.end)])
             if any(left[1] <= f.start and f.end <= right[0] for f in self.figures
-                   if f not in (figure, candidate)):
+                   if f not in (figure, candidate)) or re.search(
+                    r"[;；。]|\bwhile\b", a.text[left[1]:right[0]]):
                 continue
             ctx = a.context(candidate.start, candidate.end)
+            after = candidate.start > figure.start
             own = {"partner": (ctx.partner, ctx.reporter), "flow": (ctx.flow,),
                    "product": (ctx.product,)}
             named = [(key, m) for key, mentions in (("partner", a.partners), ("flow", a.flows),
                                                     ("product", a.products)) for m in mentions]
-            if any(left[1] <= m.start and m.end <= right[0] and m.value not in own[key]
+            if any(left[1] <= m.start and m.end <= right[0] and (
+                    after or m.value not in own[key]) and m.value != a.reporter
                    for key, m in named):
                 continue  # something else is named between them
             return candidate
@@ -565,12 +625,16 @@ class Proposer:
 
     def _share(self, figure, ctx, out, after):
         lo, hi = self.article.sentence(figure.start)
+        before = self.article.text[lo:figure.start]
         level = self._paired_level(figure, lo, hi)
         if level is not None:
             ctx = self.article.context(level.start, level.end)
         unit = level.unit if level is not None else self.currency
         whole_text = re.match(r"\s*of\s+([^,;.，；。]*)|\s*的?([^,;.，；。]*)", after)
         whole_text = next((g for g in whole_text.groups() if g), "") if whole_text else ""
+        written_before = re.search(r"占([^,;，；。]*?)的?\s*$", before)  # 占我国进出口总值的8.8%
+        if written_before:
+            whole_text = written_before[1]
         whole_text = re.split(r"\s(?:and|while|whereas)\s|và|而", whole_text)[0]
         flows = _flows(whole_text)
         partners = [m for m in _mentions(_partner_names(), whole_text)
@@ -631,29 +695,53 @@ def settled_by(spec: dict, unit: str = "", uncoded: str = "") -> str:
 
 
 def _ranks(proposer: Proposer, drafts: list[dict]) -> list[tuple[int, dict]]:
-    """Draft rows for the ranks the article states in words ('largest trading partner')."""
+    """Draft rows for the ranks the article states in words ("China's largest trading
+    partner", 我国第一大出口目的地国): the partner named before, among the partners whose same
+    series the article gives."""
     a = proposer.article
     rows = []
-    named = [_spec_value(d["series"], "partner") for d in drafts
-             if _spec_value(d["series"], "flow") == "total"]
-    named = [p for p in named if p and p not in (*REPORTERS, "WLD")]
     for match in _RANK.finditer(a.text):
         word = match[0].lower()
         rank = next((n for w, n in _RANK_WORDS.items() if w in word), None)
-        lo, hi = a.sentence(match.start())
+        what = match.lastgroup.split("_")[1]
         ctx = a.context(match.start(), match.end())
-        ctx.flow = "total"
-        ctx.hints = [h for h in ctx.hints if not h.startswith("flow")]
-        rivals = sorted(dict.fromkeys(p for p in named if p != ctx.partner))
+        trader = [m for m in a.partners if m.end <= match.start() and re.fullmatch(
+            r"\s*(?:['’]s)?\s*(?:its\s+)?(?:的)?", a.text[m.end:match.start()])]
+        if trader:  # "China's largest", 我国第一大: the trader, then the partner before it
+            ctx.reporter = trader[-1].value
+            lo, _ = a.sentence(match.start())
+            before = [m for m in a.partners if lo <= m.start and m.end <= trader[-1].start
+                      and m.value != ctx.reporter]
+            ctx.partner = before[-1].value if before else "WLD"
         row = dict.fromkeys(COLUMNS, "")
         row.update(quote=extract._quote(a.text, match.start(), match.end()),
                    claimed=str(rank or ""), unit="rank", kind="rank")
+        if what == "either":
+            row["note"] = (f"flow: {match[0]!r}: the partner's imports from the reporter, or "
+                           "the reporter's imports from it?")
+            rows.append((match.start(), row))
+            continue
+        ctx.flow = what
+        ctx.hints = [h for h in ctx.hints if not h.startswith("flow")]
+        if ctx.reporter not in REPORTERS:
+            row.update(kind="not_checkable", reason="not_located", note=(
+                f"A rank in {codes.name(ctx.reporter)}'s trade, which the dataset has no "
+                "release of."))
+            rows.append((match.start(), row))
+            continue
+        series = _series(ctx, unit=proposer.currency)
+        same = {k: v for k, v in series.items() if k not in ("partner", "unit")}
+        rivals = sorted({_spec_value(d["series"], "partner") for d in drafts if d["series"]
+                         and all(_spec_value(d["series"], k) == (v if k != "product" else v)
+                                 for k, v in same.items() if k != "product")
+                         and (_spec_value(d["series"], "product") or "TOTAL")
+                         == series.get("product", "TOTAL")} - {ctx.partner, "WLD", ""})
         if ctx.partner == "WLD" or not rivals:
             ctx.hints.append("base: name the rivals (partner=A,B)")
         else:
             row["base"] = "partner=" + ",".join(rivals)
-            ctx.hints.append("ranked among the partners the article names")
-        row.update(proposer._finish({}, _series(ctx, unit=proposer.currency), ctx))
+            ctx.hints.append("ranked among the partners the article gives the same series for")
+        row.update(proposer._finish({}, series, ctx))
         if not row["base"]:
             row["series"] = ""
         rows.append((match.start(), row))
