@@ -337,3 +337,62 @@ def test_a_chinese_rank_names_the_trader_before_it():
              if r["unit"] == "rank"]
     assert ranks == [("1", "rank", "reporter=CHN partner=ASEAN flow=total period=2025 unit=CNY",
                       "partner=USA"), ("3", "not_checkable", "", "")]
+
+
+# -- any input -----------------------------------------------------------------------------------
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["Exports", "imports", "trade", "surplus", "rose", "fell", "up", "to", "of", "with",
+          "ASEAN", "the U.S.", "China's", "Vietnam's", "last year", "this year", "in 2025",
+          "January-November", "the first two months", "accounting for", "largest trading "
+          "partner", "($1.12 trillion)", "7.73 trillion yuan", "19.2%", "1,2", "前11个月",
+          "1-2月", "对", "占", "的", "出口", "进口", "顺差", "增长", "万亿元", "tháng 1",
+          "xuất khẩu", "nhập khẩu", "xuất siêu", "tăng", "giảm", "so với tháng trước", "tỷ USD",
+          ",", ".", "。", "\n", "(", ")", "Of which", "Trong đó", "其中",
+          "integrated circuits", "will"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), max_size=30),
+       date=st.sampled_from(["", "unknown", "2026", "2026-01", "2025-12", "2026-03-13"]))
+@example(words=["1-2月", "出口"], date="")
+def test_any_words_get_drafts_whose_recipes_the_registry_accepts(words, date):
+    """Whatever the text, proposing never fails, and every recipe proposed is one the registry
+    reads (or is left blank)."""
+    from tradeclaims.claims.registry import row_problems
+    text = " ".join(words)
+    for row in recipes.propose(text, "t", date=date):
+        if not row["kind"]:
+            continue
+        problems = [message for _, message in
+                    row_problems(row | {"claim_id": "t-1"}, {"t"}, {}, set())]
+        allowed = ("needs a series", "needs a base", "names no ")
+        assert all(any(words in m for words in allowed) for m in problems), (text, row,
+                                                                             problems)
+
+
+@settings(max_examples=40, deadline=None)
+@given(content=st.binary(max_size=300))
+@example(content=b"")
+@example(content=",".join(COLUMNS).encode() + b"\nx,a,q,1,USD,,,level,partner=,,,,,,\n")
+def test_any_bytes_as_drafts_are_checked_or_refused_by_row_and_field(tmp_path_factory,
+                                                                    content):
+    registry = Registry(tmp_path_factory.mktemp("d"))
+    registry.add_source("zz", ["CHN,WLD,total,TOTAL,2025,value,,1,亿美元,"])
+    path = tmp_path_factory.mktemp("d") / "drafts.csv"
+    path.write_bytes(content)
+    try:
+        drafts.check(path, _data(registry))
+    except InputError as exc:
+        assert str(exc).startswith(str(path.name)) or "drafts.csv" in str(exc)
+
+
+_BUILT = {}
+
+
+def _data(registry):
+    if "data" not in _BUILT:  # one dataset for every example: building it is the slow part
+        _BUILT["data"] = registry.build()
+    return _BUILT["data"]
