@@ -49,6 +49,12 @@ def test_a_number_inside_a_period_phrase_is_said_to_be_no_figure():
     assert first["kind"] == "" and "part of the period '2026年1-2月'" in first["note"]
 
 
+def test_a_month_named_may_is_no_forecast():
+    row, = recipes.propose("Exports rose 4.8% in May 2025.")
+    assert (row["kind"], row["series"]) == ("growth", "reporter=CHN partner=WLD flow=export "
+                                            "period=2025-05")
+
+
 def test_a_relative_period_without_a_date_is_left_blank_with_a_hint():
     row, = recipes.propose("Exports rose 7.2% last year.", date="")
     assert row["kind"] == "growth" and row["series"] == ""

@@ -190,11 +190,11 @@ def main(argv=None) -> int:
     commands.add_parser("index", help="write reports/index.html").set_defaults(run=cmd_index)
     commands.add_parser("stamp", help="write the commit of the inputs on every page whose stamp "
                         "differs (no notebook runs)").set_defaults(run=cmd_stamp)
-    ex = commands.add_parser("extract", help="draft registry rows for every figure of an article "
-                             "(CSV to stdout)")
+    ex = commands.add_parser("extract", help="draft registry rows, with a proposed recipe, for "
+                             "every figure of an article (CSV to stdout)")
     ex.add_argument("article", type=Path, help="the article's text file")
-    ex.add_argument("--article", dest="id", help="the article id, to fill article_id and number "
-                    "the claim ids")
+    ex.add_argument("--article", dest="id", help="the article id, to fill article_id, number "
+                    "the claim ids and find the article's date in data/articles.csv")
     ex.add_argument("--language", choices=["en", "zh", "vi"], help="default: from the text")
     ex.add_argument("--date", type=_date, help="the article's date (YYYY-MM-DD, YYYY-MM or "
                     "YYYY), which periods such as 'last year' are relative to; default: its row "

@@ -38,9 +38,9 @@ _GROWTH = re.compile(
 _SHARE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bmaking up\b|\bmade up\b|\bmakes? up\b|"
                     r"\bconstitut\w+\b|\bshare of\b|\bproportion\b|占|chiếm|tỷ trọng",
                     re.IGNORECASE)
-_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|project(?:ed|ion)s?|expected to|will|"
-                       r"would|could|may|estimat\w*)\b|预计|预测|預計|dự báo|dự kiến|ước tính",
-                       re.IGNORECASE)
+_FORECAST = re.compile(r"\b(?i:predict\w*|forecast\w*|project(?:ed|ion)s?|expected to|"
+                       r"estimat\w*)\b|\b(?:will|would|could|may)\b|预计|预测|預計|dự báo|"
+                       r"dự kiến|ước tính")  # lower-case modals: May is a month
 _NOT_TRADE = re.compile(r"\binvestment\b|\bGDP\b|\bindustrial (?:output|production|products)\b|"
                         r"\bretail sales\b|\bmanufacturing (?:power|output)\b|\binflation\b|"
                         r"\bprices? of electricity\b|投资|投資|工业增加值|工業增加值|đầu tư|"
@@ -694,6 +694,13 @@ def settled_by(spec: dict, unit: str = "", uncoded: str = "") -> str:
     return f"{publisher} {when}{table}" + (f", in {unit}" if unit else "")
 
 
+def _same_but_partner(text: str, series: dict) -> bool:
+    """Whether a drafted series is `series` for another partner (its unit aside)."""
+    keys = ("reporter", "flow", "period")
+    return all(_spec_value(text, k) == series.get(k) for k in keys) and (
+        _spec_value(text, "product") or "TOTAL") == series.get("product", "TOTAL")
+
+
 def _ranks(proposer: Proposer, drafts: list[dict]) -> list[tuple[int, dict]]:
     """Draft rows for the ranks the article states in words ("China's largest trading
     partner", 我国第一大出口目的地国): the partner named before, among the partners whose same
@@ -730,12 +737,9 @@ def _ranks(proposer: Proposer, drafts: list[dict]) -> list[tuple[int, dict]]:
             rows.append((match.start(), row))
             continue
         series = _series(ctx, unit=proposer.currency)
-        same = {k: v for k, v in series.items() if k not in ("partner", "unit")}
-        rivals = sorted({_spec_value(d["series"], "partner") for d in drafts if d["series"]
-                         and all(_spec_value(d["series"], k) == (v if k != "product" else v)
-                                 for k, v in same.items() if k != "product")
-                         and (_spec_value(d["series"], "product") or "TOTAL")
-                         == series.get("product", "TOTAL")} - {ctx.partner, "WLD", ""})
+        rivals = sorted({_spec_value(d["series"], "partner") for d in drafts
+                         if d["series"] and _same_but_partner(d["series"], series)}
+                        - {ctx.partner, "WLD", ""})
         if ctx.partner == "WLD" or not rivals:
             ctx.hints.append("base: name the rivals (partner=A,B)")
         else:
