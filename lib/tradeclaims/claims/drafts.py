@@ -144,7 +144,7 @@ def to_text(table: pd.DataFrame) -> str:
         if row.series:
             lines.append(f"    {row.kind}: {row.series}" + (f" | base {row.base}" if row.base
                                                              else ""))
-        if row.verdict in ("not_checkable", "") or not row.sources:
+        if row.verdict != "reproduced" and row.note:
             lines.append(f"    {row.note}")
     counts = table.verdict.replace("", "no verdict").value_counts()
     lines += ["", "  ".join(f"{verdict}: {n}" for verdict, n in counts.items())]
