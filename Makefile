@@ -15,7 +15,7 @@ KERNEL := tradeclaims
 LIB := $(shell find lib/tradeclaims -type f -not -path '*/__pycache__/*')
 SOURCES := $(shell find data/sources -type f)
 
-.PHONY: help env data reports queued-reports test test-engines bench bench-scale lint lab clean distclean
+.PHONY: help env data reports queued-reports test test-engines bench bench-scale bench-recipes lint lab clean distclean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -60,7 +60,7 @@ build/claims.stamp: data/claims.csv data/articles.csv reports/corrections.csv | 
 	@touch $@
 
 # Rules per report, generated from notebooks/reports.yaml (only for goals that need them).
-ifneq ($(filter-out help env clean distclean lint lab bench bench-scale,$(or $(MAKECMDGOALS),help)),)
+ifneq ($(filter-out help env clean distclean lint lab bench bench-scale bench-recipes,$(or $(MAKECMDGOALS),help)),)
 include build/reports.mk
 endif
 
@@ -114,6 +114,10 @@ test-engines: $(ENGINES) ## Run the slow engine checks: the reports in headless 
 
 bench: $(READY) ## Time report builds against plain papermill + nbconvert (benchmarks/report_builds.py)
 	$(PY) benchmarks/report_builds.py
+
+bench-recipes: $(READY) ## Score extract's proposed recipes on the frozen fixtures and the walkthrough article (benchmarks/recipes.py)
+	$(PY) benchmarks/recipes.py
+	$(PY) benchmarks/recipes.py benchmarks/recipes
 
 bench-scale: $(READY) ## Time bulk claims on generated Comtrade tables of 1M and 10M rows (ROWS=N for one size)
 	$(PY) benchmarks/scale.py $(if $(ROWS),--rows $(ROWS),--rows 1000000 --rows 10000000)

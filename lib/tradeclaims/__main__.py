@@ -1,4 +1,4 @@
-"""Command line: python -m tradeclaims {data,ingest,claims,run,index,codebook,makefile} ...
+"""Command line: python -m tradeclaims {data,ingest,claims,check,extract,run,index,codebook,...} ...
 
 Each command imports only what it needs, so `run` (once per report under make) starts fast."""
 
@@ -74,11 +74,14 @@ def cmd_run(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from tradeclaims.claims import extract, webpage
+    from tradeclaims.claims import extract, recipes, webpage
 
     page = webpage.read(args.article) if webpage.is_page(args.article) else None
-    drafts = extract.to_csv(extract.rows(page.text if page else extract.read(args.article),
-                                         args.id or "", args.language))
+    text = page.text if page else extract.read(args.article)
+    date = args.date if args.date is not None else _article_date(args.id)
+    if not date and page:
+        date = page.date  # the date the page states about itself, if any
+    drafts = extract.to_csv(recipes.propose(text, args.id or "", args.language, date))
     if page:  # the text is kept before anything is printed, so a refusal prints nothing
         kept = webpage.keep(page, args.id) if args.id else None
         print(f"wrote {paths.relative(kept)}; " if kept else "give --article ID to keep the "
@@ -86,6 +89,38 @@ def cmd_extract(args) -> int:
         print("the page's row for data/articles.csv (write what it covers):\n"
               + webpage.row_csv(webpage.article_row(page, args.id or "")), file=sys.stderr)
     sys.stdout.write(drafts)
+    return 0
+
+
+def _article_date(article_id: str | None) -> str:
+    """The article's date in data/articles.csv, or '' when it has no row there yet."""
+    from tradeclaims.claims.articles import article_rows
+
+    if not article_id or not paths.ARTICLES_CSV.exists():
+        return ""
+    return article_rows().get(article_id, {}).get("date", "")
+
+
+def _date(text: str) -> str:
+    from tradeclaims.data import dates
+
+    try:
+        dates.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def cmd_check(args) -> int:
+    from tradeclaims.claims import drafts, ledger
+    from tradeclaims.files import write_atomic
+
+    table = drafts.check(args.drafts)
+    if not args.quiet:
+        print(drafts.to_text(table))
+    if args.out:
+        write_atomic(args.out, ledger.to_csv_text(table))
+        print(f"wrote {paths.relative(args.out)}: {len(table)} drafts checked")
     return 0
 
 
@@ -164,14 +199,25 @@ def main(argv=None) -> int:
     commands.add_parser("index", help="write reports/index.html").set_defaults(run=cmd_index)
     commands.add_parser("stamp", help="write the commit of the inputs on every page whose stamp "
                         "differs (no notebook runs)").set_defaults(run=cmd_stamp)
-    ex = commands.add_parser("extract", help="draft registry rows for every figure of an article "
-                             "(CSV to stdout)")
+    ex = commands.add_parser("extract", help="draft registry rows, with a proposed recipe, for "
+                             "every figure of an article (CSV to stdout)")
     ex.add_argument("article", type=Path, help="the article's text file, or its page saved as "
                     ".html (its text is then kept as data/articles/ID.txt and its row drafted)")
-    ex.add_argument("--article", dest="id", help="the article id, to fill article_id and number "
-                    "the claim ids")
+    ex.add_argument("--article", dest="id", help="the article id, to fill article_id, number "
+                    "the claim ids and find the article's date in data/articles.csv")
     ex.add_argument("--language", choices=["en", "zh", "vi"], help="default: from the text")
+    ex.add_argument("--date", type=_date, help="the article's date (YYYY-MM-DD, YYYY-MM or "
+                    "YYYY), which periods such as 'last year' are relative to; default: its row "
+                    "in data/articles.csv, if it has one")
     ex.set_defaults(run=cmd_extract)
+    check = commands.add_parser("check", help="evaluate drafted claims against the dataset, "
+                                "without touching the registry")
+    check.add_argument("drafts", type=Path, help="drafts in the registry's columns, as "
+                       "`extract` writes them")
+    check.add_argument("--out", type=Path, help="also write them with the ledger's columns "
+                       "(then series, base)")
+    check.add_argument("--quiet", action="store_true", help="only what was written")
+    check.set_defaults(run=cmd_check)
     commands.add_parser("codebook", help="refresh the generated tables of data/README.md"
                         ).set_defaults(run=cmd_codebook)
     mk = commands.add_parser("makefile", help="write the make rules of every report")

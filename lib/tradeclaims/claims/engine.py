@@ -343,8 +343,8 @@ class Engine:
         chosen = published if choice == "published" else levels
         if chosen is None:
             found = "".join(f"\n  {line}" for text in missed for line in text.splitlines())
-            raise ClaimError(claim, "rests_on" if claim.rests_on else "series",
-                             f"no {choice} figure for {_describe(claim.series)}{found}")
+            raise MissingSeries(claim, "rests_on" if claim.rests_on else "series",
+                                f"no {choice} figure for {_describe(claim.series)}{found}")
         other = levels if choice == "published" else published
         other_label = levels_label if choice == "published" else published_label
         unit = "%" if claim.unit == "percent" else f" {claim.unit_label}"

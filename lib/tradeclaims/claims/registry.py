@@ -204,24 +204,35 @@ def load_claims(path: Path = paths.CLAIMS_CSV, articles_path: Path = paths.ARTIC
         known_sources = {p.name for p in paths.SOURCES.iterdir() if p.is_dir()}
     claims, errors, seen = [], [], {}
     for line, raw in rows:
-        problems = list(_problems(raw, articles, seen, known_sources))
-        problems += list(_reason_problems(raw, has_reasons))
+        problems = row_problems(raw, articles, seen, known_sources, has_reasons)
         seen.setdefault(raw["claim_id"].casefold(), line)
         errors += [InputError(path, f"claim {raw['claim_id'] or '?'}: {message}", row=line,
                               field=name) for name, message in problems]
-        if problems:
-            continue
-        claims.append(Claim(
-            claim_id=raw["claim_id"], article_id=raw["article_id"], quote=raw["quote"],
-            printed=raw["claimed"], unit=raw["unit"], scale=raw["scale"],
-            qualifier=raw["qualifier"], kind=raw["kind"],
-            series={} if raw["kind"] == DERIVED else parse_spec(raw["series"]),
-            expression=raw["series"] if raw["kind"] == DERIVED else "",
-            base=parse_spec(raw["base"]), band=raw["band"], rests_on=raw["rests_on"],
-            note=raw["note"], reason=raw["reason"], origin=raw["origin"], row=line, file=path))
+        if not problems:
+            claims.append(claim_from_row(raw, line, path))
     if errors:
         raise InputErrors(errors)
     return claims
+
+
+def row_problems(raw: dict, articles: set, seen: dict, known_sources: set,
+                 has_reasons: bool = True) -> list[tuple[str, str]]:
+    """(field, message) for everything wrong with one registry row; `seen` maps the claim
+    ids met so far (case-folded) to their rows."""
+    return [*_problems(raw, articles, seen, known_sources), *_reason_problems(raw, has_reasons)]
+
+
+def claim_from_row(raw: dict, line: int, path: Path | None) -> Claim:
+    """The claim a checked registry row describes."""
+    return Claim(
+        claim_id=raw["claim_id"], article_id=raw["article_id"], quote=raw["quote"],
+        printed=raw["claimed"], unit=raw["unit"], scale=raw["scale"],
+        qualifier=raw["qualifier"], kind=raw["kind"],
+        series={} if raw["kind"] == DERIVED else parse_spec(raw["series"]),
+        expression=raw["series"] if raw["kind"] == DERIVED else "",
+        base=parse_spec(raw["base"]), band=raw["band"], rests_on=raw["rests_on"],
+        note=raw["note"], reason=raw["reason"], origin=raw.get("origin", ""), row=line,
+        file=path)
 
 
 def _reason_problems(raw: dict, has_reasons: bool):

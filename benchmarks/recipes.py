@@ -1,0 +1,200 @@
+"""Score the recipes `extract` proposes against expected recipes, and print the three shares
+issue 20 sets goals for: figures with the right kind; checkable figures whose proposed series
+keys and value match (a blank is a miss); proposed recipes whose verdict is the expected one
+(and, where the figure is checkable, on the expected series). Also: of the figures the data
+can settle, the share settled right with no edit.
+
+    python benchmarks/recipes.py                       # the frozen fixtures of the tests
+    python benchmarks/recipes.py benchmarks/recipes    # the walkthrough article, on the live data
+
+A folder holds articles.csv (article_id, text, date, sources) and <article_id>.csv, the
+expected rows in the registry's columns. With `sources` listed, the data is those releases only
+(copied from data/sources/ into a temporary folder, so adding a release changes nothing);
+without, the live dataset."""
+
+import csv
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "lib"))
+
+from tradeclaims import paths  # noqa: E402
+from tradeclaims.claims import drafts, extract, recipes  # noqa: E402
+from tradeclaims.claims.registry import COLUMNS, parse_spec  # noqa: E402
+from tradeclaims.data import build  # noqa: E402
+from tradeclaims.data.query import Dataset  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "recipes"
+KEYS = ("reporter", "partner", "flow", "product", "period", "measure", "unit")
+_FLOWS = {"export+import": "total", "export-import": "balance"}
+
+
+def frozen_data(sources: list[str], folder: Path) -> Dataset:
+    """A dataset of the named releases only, built in `folder`."""
+    root = folder / "sources"
+    root.mkdir()
+    for source_id in sources:
+        shutil.copytree(paths.SOURCES / source_id, root / source_id)
+    trade, package = folder / "trade.csv", folder / "datapackage.json"
+    build.write(build.build(root), trade, package, root)
+    return Dataset.load(trade, root)
+
+
+def keys(row: dict) -> dict:
+    """The series keys a recipe names, with the defaults the engine applies."""
+    try:
+        spec = parse_spec(row["series"])
+    except ValueError:
+        return {}
+    spec = {"product": "TOTAL", "measure": "value"} | spec
+    if row["kind"] not in ("growth", "share") and "unit" not in spec:
+        spec["unit"] = row["unit"]
+    spec["flow"] = _FLOWS.get(spec.get("flow"), spec.get("flow"))
+    return {k: spec.get(k, "") for k in KEYS}
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _words(text: str) -> set:
+    return set(text.replace("’", "'").lower().split())
+
+
+def pair(expected: list[dict], proposed: list[dict]) -> list[tuple[dict, dict | None]]:
+    """Each expected row with the proposal for the same figure: the same unit and value (or
+    its sign flipped, which the value check then counts wrong), the quote most alike."""
+    free, pairs = list(proposed), []
+    for want in expected:
+        value = _number(want["claimed"])
+        same = [p for p in free if p["unit"] == want["unit"] and value is not None
+                and _number(p["claimed"]) in (value, -value)]
+        best = max(same, key=lambda p: len(_words(p["quote"]) & _words(want["quote"])),
+                   default=None)
+        if best is not None:
+            free.remove(best)
+        pairs.append((want, best))
+    return pairs
+
+
+def _write(rows: list[dict], path: Path):
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=COLUMNS, extrasaction="ignore",
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def verdicts(rows: list[dict], data: Dataset, folder: Path, name: str) -> list[str]:
+    """The verdict `check` gives each row ('' for none)."""
+    path = folder / f"{name}.csv"
+    _write(rows, path)
+    return list(drafts.check(path, data).verdict.fillna(""))
+
+
+def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dict | None:
+    """The counts for one article; None when its text is not there (../shared/ is absent)."""
+    text_path = (folder / article["text"]).resolve()
+    if not text_path.exists():
+        print(f"skipped {article['article_id']}: no text at {text_path}")
+        return None
+    text = text_path.read_text(encoding="utf-8")
+    expected = list(csv.DictReader((folder / f"{article['article_id']}.csv").open(
+        encoding="utf-8")))
+    proposed = recipes.propose(text, article["article_id"], extract.language(text),
+                               article["date"])
+    for number, row in enumerate(proposed, 1):
+        row["claim_id"] = f"p-{number}"
+    for number, row in enumerate(expected, 1):
+        row["claim_id"] = f"e-{number}"
+    want_verdicts = verdicts(expected, data, work, f"{article['article_id']}-expected")
+    got_verdicts = dict(zip((p["claim_id"] for p in proposed),
+                            verdicts(proposed, data, work, article["article_id"]), strict=True))
+    counts = dict.fromkeys(["figures", "kind", "checkable", "series", "proposed", "right",
+                            "settleable", "settled"], 0)
+    for (want, got), want_verdict in zip(pair(expected, proposed), want_verdicts, strict=True):
+        counts["figures"] += 1
+        if got is None:
+            counts["checkable"] += want["kind"] != "not_checkable"
+            counts["settleable"] += want_verdict not in ("not_checkable", "")
+            continue
+        counts["kind"] += got["kind"] == want["kind"]
+        same_series = (got["kind"] == want["kind"] and got["series"] != "" and
+                       keys(got) == keys(want) and _number(got["claimed"]) ==
+                       _number(want["claimed"]))
+        if want["kind"] != "not_checkable":
+            counts["checkable"] += 1
+            counts["series"] += same_series
+        right = got_verdicts[got["claim_id"]] == want_verdict and (
+            want["kind"] == "not_checkable" or same_series)
+        if got["kind"] and (got["series"] or got["kind"] == "not_checkable"):
+            counts["proposed"] += 1
+            counts["right"] += right
+        if want_verdict not in ("not_checkable", ""):
+            counts["settleable"] += 1
+            counts["settled"] += right
+    return counts
+
+
+def score(folder: Path = FIXTURES) -> dict[str, dict]:
+    """Counts per article of the folder, and their total under 'all'."""
+    articles = list(csv.DictReader((folder / "articles.csv").open(encoding="utf-8")))
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        live = None
+        for number, article in enumerate(articles):
+            sources = article["sources"].split()
+            if sources:
+                (work / str(number)).mkdir()
+                data = frozen_data(sources, work / str(number))
+            else:
+                live = live or Dataset.load()
+                data = live
+            counts = score_article(folder, article, data, work)
+            if counts is not None:
+                results[article["article_id"]] = counts
+    if not results:
+        return {}
+    results["all"] = {key: sum(r[key] for r in results.values()) for key in
+                      next(iter(results.values()))}
+    return results
+
+
+def shares(counts: dict) -> dict[str, float | None]:
+    def ratio(a, b):
+        return counts[a] / counts[b] if counts[b] else None
+
+    return {"right kind": ratio("kind", "figures"),
+            "series and value match": ratio("series", "checkable"),
+            "proposed recipes right": ratio("right", "proposed"),
+            "settleable settled right": ratio("settled", "settleable")}
+
+
+def _cell(part: int, whole: int) -> str:
+    return f"{part}/{whole}" + (f" {part / whole:4.0%}" if whole else "    -")
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0]) if argv else FIXTURES
+    results = score(folder)
+    print(f"{'article':20} {'right kind':>12} {'series match':>13} {'proposed right':>15} "
+          f"{'settled right':>14}")
+    for name, c in results.items():
+        print(f"{name:20} {_cell(c['kind'], c['figures']):>12} "
+              f"{_cell(c['series'], c['checkable']):>13} {_cell(c['right'], c['proposed']):>15} "
+              f"{_cell(c['settled'], c['settleable']):>14}")
+    print("right kind: of all figures; series match: of the checkable ones (a blank is a "
+          "miss); proposed right: of the recipes proposed, the expected verdict on the expected "
+          "series; settled right: of the figures the data settles, settled with no edit")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,151 @@
+"""Check drafts before they are registered: evaluate each drafted recipe against the dataset with
+the registry's own engine, without reading or touching data/claims.csv, and before the
+article's row exists. A draft with no recipe yet, or one the data cannot settle, says what is
+missing (the series asked, what exists nearby) and the table that would settle it."""
+
+from pathlib import Path
+
+import pandas as pd
+
+from tradeclaims.bulk.dataset import WithBulk, attach
+from tradeclaims.claims import ledger, recipes
+from tradeclaims.claims.engine import Engine, MissingSeries, Verdict
+from tradeclaims.claims.registry import (
+    COLUMNS,
+    DERIVED,
+    OPTIONAL,
+    Claim,
+    claim_from_row,
+    parse_spec,
+    row_problems,
+)
+from tradeclaims.csvfile import read_rows
+from tradeclaims.data.query import Dataset
+from tradeclaims.errors import InputError, InputErrors
+
+# The checked drafts: the ledger's columns, then the recipe that was checked.
+CHECK_COLUMNS = [*ledger.COLUMNS, "series", "base"]
+# Problems a draft may have before it is finished: reported beside it, not refused.
+_UNFINISHED = ("needs a series", "names no ", "needs a base", "must say why in its note",
+               "needs a reason")
+
+
+def load(path: Path, known_sources: set[str]) -> tuple[list[Claim], dict[int, str]]:
+    """The drafts of a CSV file in the registry's format: the claims ready to evaluate, and
+    for each unfinished row (by line) what it still needs. Malformed values are refused, each
+    naming the file, row and field."""
+    rows = read_rows(path, COLUMNS, optional=OPTIONAL)
+    claims, unfinished, errors, seen = [], {}, [], {}
+    for line, raw in rows:
+        for column in OPTIONAL:
+            raw.setdefault(column, "")
+        if not raw["kind"]:
+            unfinished[line] = "no recipe yet (kind is empty)"
+            seen.setdefault(raw["claim_id"].casefold(), line)
+            continue
+        problems = row_problems(raw, {raw["article_id"]}, seen, known_sources)
+        seen.setdefault(raw["claim_id"].casefold(), line)
+        waiting = [f"{name}: {message}" for name, message in problems
+                   if any(words in message for words in _UNFINISHED)]
+        errors += [InputError(path, f"claim {raw['claim_id'] or '?'}: {message}", row=line,
+                              field=name) for name, message in problems
+                   if not any(words in message for words in _UNFINISHED)]
+        if waiting:
+            unfinished[line] = "; ".join(waiting)
+        elif not problems:
+            claims.append(claim_from_row(raw, line, path))
+    if errors:
+        raise InputErrors(errors)
+    return claims, {line: (raw, unfinished[line]) for line, raw in rows if line in unfinished}
+
+
+def check(path: Path, data: Dataset | None = None) -> pd.DataFrame:
+    """One row per draft, in the file's order: its verdict and recomputed value, or what is
+    missing (CHECK_COLUMNS)."""
+    data = data or attach(Dataset.load())
+    claims, unfinished = load(path, set(data.sources))
+    if isinstance(data, WithBulk):
+        data.bulk.prefetch_claims(claims)
+    engine = Engine(data)
+    rows = {}
+    for claim in claims:
+        rows[claim.row] = _evaluate(engine, claim)
+    for line, (raw, missing) in unfinished.items():
+        rows[line] = {**dict.fromkeys(CHECK_COLUMNS, ""), **{k: raw.get(k, "") for k in (
+            "claim_id", "article_id", "quote", "kind", "qualifier", "reason", "origin",
+            "series", "base")}, "claimed": _number(raw["claimed"]), "recomputed": None,
+            "unit": " ".join(p for p in (raw["scale"], raw["unit"]) if p),
+            "note": f"Unfinished: {missing}." + (f" Hints: {raw['note']}" if raw["note"] else "")}
+    table = pd.DataFrame([rows[line] for line in sorted(rows)], columns=CHECK_COLUMNS)
+    return table
+
+
+def _number(text: str):
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _evaluate(engine: Engine, claim: Claim) -> dict:
+    recipe = {"series": claim.expression if claim.kind == DERIVED else _spec(claim.series),
+              "base": _spec(claim.base)}
+    try:
+        return engine.evaluate(claim).as_row() | recipe
+    except MissingSeries as missing:
+        asked = missing.message.removeprefix(f"claim {claim.claim_id}: ")
+        verdict = Verdict(claim, "not_checkable", None, "", [], (
+            f"{one_line(asked)}. Would be settled by {settled_by(claim)}."),
+            claim.value / claim.factor if claim.value is not None else None)
+        return verdict.as_row() | recipe | {"reason": "not_located"}
+    except InputError as problem:  # the recipe asks something the data cannot answer as is
+        asked = problem.message.removeprefix(f"claim {claim.claim_id}: ")
+        verdict = Verdict(claim, "", None, "", [], f"Cannot evaluate: {one_line(asked)}",
+                          claim.value / claim.factor if claim.value is not None else None)
+        return verdict.as_row() | recipe
+
+
+def one_line(message: str) -> str:
+    """A lookup's message on one line: "no observation for …; nearby: another period: …"."""
+    parts = []
+    for line in message.splitlines():
+        line = line.strip()
+        if line.startswith("with another") and parts:
+            joint = "; nearby: " if "nearby" not in parts[-1].rsplit("no observation", 1)[-1] \
+                else "; "
+            parts[-1] += joint + line.removeprefix("with ")
+        elif line:
+            parts.append(line)
+    return "; ".join(parts)
+
+
+def _spec(spec: dict) -> str:
+    return " ".join(f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in spec.items())
+
+
+def settled_by(claim: Claim) -> str:
+    """The table that would settle a claim (a derived one: its first lookup's)."""
+    spec = claim.series or (parse_spec(claim.expression.strip("[]").split("]")[0])
+                            if claim.expression else {})
+    return recipes.settled_by(spec, spec.get("unit") or (
+        claim.unit if claim.unit in recipes.MONEY else ""))
+
+
+def to_text(table: pd.DataFrame) -> str:
+    """The checked drafts for the terminal: verdict, figures, and what each one still needs."""
+    lines = []
+    for row in table.itertuples():
+        claimed = "" if pd.isna(row.claimed) else f"{row.claimed:g}"
+        recomputed = "" if pd.isna(row.recomputed) else f"{row.recomputed:.6g}"
+        verdict = row.verdict or "no verdict"
+        lines.append(f"{row.claim_id}: {verdict}; claimed {claimed}"
+                     + (f", recomputed {recomputed}" if recomputed else "")
+                     + f" ({row.unit}) — {row.quote[:60]}")
+        if row.series:
+            lines.append(f"    {row.kind}: {row.series}" + (f" | base {row.base}" if row.base
+                                                             else ""))
+        if row.verdict != "reproduced" and row.note:
+            lines.append(f"    {row.note}")
+    counts = table.verdict.replace("", "no verdict").value_counts()
+    lines += ["", "  ".join(f"{verdict}: {n}" for verdict, n in counts.items())]
+    return "\n".join(lines)

@@ -1,0 +1,773 @@
+"""Propose each drafted figure's recipe (`kind`, `series`, `base`) from its sentence and the
+article around it: partners, flows, products and periods in English, Chinese and Vietnamese,
+periods resolved against the article's date and carried from an earlier sentence when the
+figure's own has none. What it cannot tell it leaves blank with a hint in `note`: a wrong
+recipe that evaluates to a confident verdict is worse than none."""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from babel import Locale
+
+from tradeclaims.claims import extract
+from tradeclaims.claims.registry import COLUMNS
+from tradeclaims.data import codes, dates, periods
+from tradeclaims.data.vocabulary import section
+
+REPORTERS = ("CHN", "VNM")  # the economies whose releases the dataset holds
+MONEY = ("USD", "CNY")
+_APOSTROPHE = r"['’]s"
+
+_FLOWS = [  # longest first where one word holds another (进出口 holds 出口)
+    ("total", r"进出口|進出口|xuất nhập khẩu|kim ngạch thương mại"),
+    ("balance", r"\btrade (?:surplus|deficit)\b|\bsurplus(?:es)?\b|\bdeficits?\b|"
+                r"顺差|順差|逆差|xuất siêu|nhập siêu|thặng dư|thâm hụt"),
+    ("export", r"\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bships\b|出口|xuất khẩu"),
+    ("import", r"\bimport(?:s|ed|ing)?\b|进口|進口|nhập khẩu"),
+    ("total", r"\btrade\b|\btrading\b|贸易|貿易|thương mại|外贸"),
+]
+_FLOW = re.compile("|".join(f"(?P<{flow}{i}>{pattern})" for i, (flow, pattern)
+                            in enumerate(_FLOWS)), re.IGNORECASE)
+
+_GROWTH = re.compile(
+    r"\b(?:rose|rise|rising|risen|up|grew|grow|growing|growth|increas\w*|surg\w*|climb\w*|"
+    r"jump\w*|gain\w*|expand\w*|soar\w*|fell|fall|falling|down|drop\w*|declin\w*|decreas\w*|"
+    r"slipp\w*|slipped|contract\w*|shr[ai]nk\w*|plung\w*|slump\w*|year[- ]on[- ]year|y/y)\b|"
+    r"增长|增長|下降|减少|減少|同比|回落|tăng|giảm", re.IGNORECASE)
+_SHARE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bmaking up\b|\bmade up\b|\bmakes? up\b|"
+                    r"\bconstitut\w+\b|\bshare of\b|\bproportion\b|占|chiếm|tỷ trọng",
+                    re.IGNORECASE)
+_FORECAST = re.compile(r"\b(?i:predict\w*|forecast\w*|project(?:ed|ion)s?|expected to|"
+                       r"estimat\w*)\b|\b(?:will|would|could|may)\b|预计|预测|預計|dự báo|"
+                       r"dự kiến|ước tính")  # lower-case modals: May is a month
+_NOT_TRADE = re.compile(r"\binvestment\b|\bGDP\b|\bindustrial (?:output|production|products)\b|"
+                        r"\bretail sales\b|\bmanufacturing (?:power|output)\b|\binflation\b|"
+                        r"\bprices? of electricity\b|投资|投資|工业增加值|工業增加值|đầu tư|"
+                        r"sản xuất công nghiệp", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"(?:This|That|The) (?:figure|amount|total|sum|value)\b|It\b|"
+                          r"(?:Con số|Mức) này|这一数字|该数字")
+_FIRMS = re.compile(r"enterprises|firms|companies|企业|doanh nghiệp", re.IGNORECASE)
+_PRICE = re.compile(r"\b(?:average )?prices?\b|价格|價格|\bgiá\b", re.IGNORECASE)
+_POLICY_COUNTS = re.compile(r"\b(?:countries|nations|products|economies|members)\b|国家|个国家|"
+                            r"quốc gia|nước", re.IGNORECASE)
+_CONVERSION = re.compile(r"(?:equivalent to|equal to|or|about|around|roughly|nearly|some|"
+                         r"approximately|\()\s*(?:around|about|roughly|some|approximately)?\s*$",
+                         re.IGNORECASE)
+_RANK = re.compile(
+    r"\b(?:largest|biggest|second[- ]largest|second[- ]biggest|third[- ]largest|"
+    r"third[- ]biggest|top) (?:(?P<en_total>trading partner|trade partner)|(?P<en_export>export "
+    r"market|export destination|market for (?:its )?exports)|(?P<en_import>source of imports|"
+    r"import source|supplier))|"
+    r"(?:第?[一二三]大|最大(?:的)?)(?:货物)?(?:(?P<zh_total>贸易伙伴)|(?P<zh_export>出口目的地国?|"
+    r"出口市场)|(?P<zh_import>进口来源国?|进口来源地))|"
+    r"(?P<vi_total>đối tác thương mại lớn (?:nhất|thứ (?:hai|ba)))|"
+    r"thị trường (?:(?P<vi_export>xuất khẩu)|(?P<vi_either>nhập khẩu))[^.;:]{0,80}? lớn nhất",
+    re.IGNORECASE)
+_RANK_WORDS = {"second": 2, "third": 3, "二大": 2, "三大": 3, "thứ hai": 2, "thứ ba": 3,
+               "largest": 1, "biggest": 1, "top": 1, "一大": 1, "最大": 1, "nhất": 1}
+# ordinals first
+
+# A rate or a change on the month before.
+_MOM_WORDS = (r"so với (?:tháng|kỳ) trước|month[- ]on[- ]month|m/m|from the previous month|"
+              r"from a month (?:earlier|before)|环比|比上月")
+_MOM = re.compile(_MOM_WORDS, re.IGNORECASE)
+# A money figure that is a change in level ("an increase of 9.88 billion").
+_CHANGE = re.compile(r"(?:tăng thêm|giảm|an? (?:increase|rise|drop|fall) of|(?:increased|rose|"
+                     r"fell|dropped|grew) by|up by|down by|增加|减少)\s*(?:US\$|\$)?\s*$",
+                     re.IGNORECASE)
+# Words that open a sentence about the one before ("Of which", 其中).
+_OPENERS = re.compile(r"(?:Of (?:which|these|this)|Among them|In particular|Trong đó|其中|"
+                      r"(?:This|That|The) (?:figure|amount|total))\b", re.IGNORECASE)
+# Comparisons, which name a period that is not the figure's (from the same period last year).
+_COMPARISONS = re.compile(
+    r"\b(?:from|over|compared (?:with|to)|than|versus|against|on) (?:the same (?:period|month|"
+    r"months|quarter) (?:of |in )?(?:last year|a year (?:earlier|ago)|the previous year|"
+    r"(?:19|20)\d{2})|a year (?:earlier|ago)|the previous year|last year)|"
+    r"year[- ]on[- ]year|同比|比去年同期|去年同期|(?:so với )?cùng kỳ(?: năm (?:trước|ngoái|"
+    r"(?:19|20)\d{2}))?|" + _MOM_WORDS,
+    re.IGNORECASE)
+_MONTHS = {name: number for number, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], 1) for name in names}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "一": 1, "二": 2,
+           "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+           "十一": 11, "十二": 12}
+_COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_ZH_COUNT = r"(\d{1,2}|十[一二]?|[一二两三四五六七八九])"
+_YEAR = r"((?:19|20)\d{2})"
+# Period phrases: (pattern, what it gives). A year of None comes from the article's date.
+_PERIODS = [
+    (rf"\bfirst {_COUNT} months(?: of {_YEAR}| of (?:the|this) year)?", "first_months"),
+    (rf"\b{_COUNT} tháng đầu năm(?: {_YEAR})?", "first_months"),
+    (rf"(?:{_YEAR}\s*年\s*)?前\s*{_ZH_COUNT}\s*[个個]?月", "zh_first_months"),
+    (rf"\b(?:the )?first quarter(?: of {_YEAR})?|\bQ1(?: {_YEAR})?", "q1"),
+    (rf"\b({_MONTH})\s*(?:[-–—]|to|through)\s*({_MONTH})(?:,? {_YEAR})?", "month_span"),
+    (rf"\bbetween ({_MONTH}) and ({_MONTH})(?:,? {_YEAR})?", "month_span"),
+    (rf"(?:{_YEAR}\s*年\s*)?(\d{{1,2}})\s*[-—–至到~～]\s*(\d{{1,2}})\s*月", "zh_month_span"),
+    (rf"\btháng (\d{{1,2}})\s*[-–]\s*(\d{{1,2}})(?:/{_YEAR}| năm {_YEAR})?", "vi_month_span"),
+    (rf"\b(?:in|for|during|of) ({_MONTH})(?:,? {_YEAR})?(?![-–—\w])", "month"),
+    (rf"\b({_MONTH}) {_YEAR}\b", "month"),
+    (rf"(?:{_YEAR}\s*年\s*)?(\d{{1,2}})\s*月(?:份)?", "zh_month"),
+    (rf"\btháng (\d{{1,2}})(?:/{_YEAR}| năm {_YEAR})?(?![\d/-])", "vi_month"),
+    (r"\blast year\b|去年|năm ngoái|năm trước", "last_year"),
+    (r"\bthis year\b|今年|năm nay", "this_year"),
+    (rf"(?:\b(?:in|for|during|of|from|throughout)\s+(?:the (?:whole |full )?(?:year )?)?{_YEAR}\b|"
+     rf"\b{_YEAR}{_APOSTROPHE}|{_YEAR}\s*年(?:全年)?|\bnăm {_YEAR}\b)", "year"),
+]
+_PERIOD = [(re.compile(pattern, re.IGNORECASE), kind) for pattern, kind in _PERIODS]
+_FUTURE = re.compile(rf"\bby {_YEAR}\b|到{_YEAR}年|đến năm {_YEAR}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    value: str
+
+
+@dataclass
+class Context:
+    """What the article says around one figure."""
+
+    reporter: str = ""
+    partner: str = ""
+    flow: str = ""
+    product: str = "TOTAL"
+    period: str = ""
+    uncoded: str = ""  # the goods or firms named, when the vocabulary has no code for them
+    hints: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """The article's date to the precision it is known: '2026-03-13', '2026-02', '2026', ''."""
+
+    year: int | None
+    month: int | None
+
+    @classmethod
+    def parse(cls, text: str) -> "ArticleDate":
+        try:
+            date = dates.parse(text)
+        except ValueError:  # 'unknown', or none given
+            return cls(None, None)
+        return cls(date.year, date.month)
+
+
+# -- names --------------------------------------------------------------------------------------
+
+@cache
+def _partner_names() -> tuple[re.Pattern, dict]:
+    """Every name of a partner in three languages: CLDR's country names, the vocabulary's."""
+    converter = codes._converter().data
+    iso3 = dict(zip(converter["ISO2"], converter["ISO3"], strict=False))
+    names = {}
+    for lang in ("en", "zh", "vi"):
+        for code, name in Locale(lang).territories.items():
+            if code in iso3 and len(name) > 2 and "," not in name:
+                names.setdefault(name, iso3[code])
+    for code, words in section("names")["partners"].items():
+        for word in words:
+            names[word] = code
+    return _alternation(names)
+
+
+@cache
+def _product_names() -> tuple[re.Pattern, dict]:
+    names = {word: code for code, words in section("names")["products"].items()
+             for word in words}
+    names |= {word: "" for word in section("names")["uncoded"] if word not in names}
+    return _alternation(names, re.IGNORECASE)
+
+
+def _alternation(names: dict, flags=0) -> tuple[re.Pattern, dict]:
+    """One pattern for every name, longest first, and what each name resolves to."""
+    ordered = sorted(names, key=len, reverse=True)
+    pattern = re.compile("|".join(
+        rf"(?<![\w.]){re.escape(n)}(?!\w)" if n[0].isascii() or n[-1].isascii()
+        else re.escape(n) for n in ordered), flags)
+    if flags & re.IGNORECASE:
+        names = {n.casefold(): code for n, code in names.items()}
+    return pattern, names
+
+
+def _mentions(names: tuple[re.Pattern, dict], text: str) -> list[Mention]:
+    pattern, resolved = names
+    return [Mention(m.start(), m.end(), resolved.get(m[0], resolved.get(m[0].casefold())))
+            for m in pattern.finditer(text)]
+
+
+def _flows(text: str) -> list[Mention]:
+    return [Mention(m.start(), m.end(), re.sub(r"\d+$", "", m.lastgroup))
+            for m in _FLOW.finditer(text)]
+
+
+# -- sentences ----------------------------------------------------------------------------------
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: a full stop that is no decimal point and no initial
+    (U.S.), 。！？, or a line break."""
+    spans, start = [], 0
+    for match in re.finditer(r"[.!?](?=\s|$)|[。！？\n]", text):
+        end = match.end()
+        if match[0] == "." and re.search(r"(?:^|[\s.])[A-Z]\.$", text[max(0, end - 3):end]):
+            continue  # U.S. , S.
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+# -- periods ------------------------------------------------------------------------------------
+
+def _periods(text: str, date: ArticleDate) -> list[tuple[int, int, str, str]]:
+    """(start, end, period, hint) for every period phrase; a period of '' has only a hint."""
+    masked = _COMPARISONS.sub(lambda m: " " * len(m[0]), text)
+    found, taken = [], []
+    for pattern, kind in _PERIOD:
+        for match in pattern.finditer(masked):
+            if any(match.start() < b and a < match.end() for a, b in taken):
+                continue
+            taken.append(match.span())
+            period, hint = _resolve(kind, match, date)
+            found.append((match.start(), match.end(), period, hint))
+    return sorted(found)
+
+
+def _resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
+    groups = [g for g in match.groups()]
+    phrase = match[0].strip()
+    years = [int(g) for g in groups if g and re.fullmatch(r"(?:19|20)\d{2}", g)]
+    year = years[0] if years else None
+    if kind == "year":
+        return str(year), ""
+    if kind in ("last_year", "this_year"):
+        if date.year is None:
+            return "", f"period: {phrase!r} needs the article's date (give --date)"
+        if kind == "last_year":
+            return str(date.year - 1), ""
+        if date.month is None or date.month == 1:
+            return "", (f"period: {phrase!r} in an article of {date.year}: the year so far, "
+                        "to which month? (give a full --date)")
+        # the year so far: the months published before the article's month
+        last = date.month - 1
+        so_far = f"{date.year}-01/{date.year}-{last:02d}" if last > 1 else f"{date.year}-01"
+        return so_far, f"period: {phrase!r} read as the year so far ({so_far})"
+    if kind in ("first_months", "zh_first_months"):
+        word = next(g for g in groups if g and not re.fullmatch(r"(?:19|20)\d{2}", g))
+        first, last = 1, _COUNTS.get(word.lower()) or int(word)
+    elif kind == "q1":
+        first, last = 1, 3
+    elif kind == "month_span":
+        names = [g for g in groups if g and not g.isdigit()]
+        first, last = (_MONTHS[n.lower().rstrip(".")] for n in names[:2])
+    elif kind in ("zh_month_span", "vi_month_span"):
+        first, last = (int(g) for g in groups if g and len(g) <= 2)
+    elif kind == "month":
+        name = next(g for g in groups if g and not g.isdigit())
+        first = last = _MONTHS[name.lower().rstrip(".")]
+    else:  # zh_month, vi_month
+        first = last = next(int(g) for g in groups if g and len(g) <= 2)
+    if not (1 <= first <= last <= 12):
+        return "", f"period: {phrase!r} is not a span of months"
+    if year is None:
+        if date.year is None:
+            return "", f"period: {phrase!r} has no year and the article's date is unknown " \
+                "(give --date)"
+        # data for a month is published in the months after it
+        year = date.year - 1 if date.month is not None and last >= date.month else date.year
+    if first == last:
+        return f"{year}-{first:02d}", ""
+    return f"{year}-{first:02d}/{year}-{last:02d}", ""
+
+
+# -- one figure ---------------------------------------------------------------------------------
+
+def _nearest(mentions: list[Mention], start: int, end: int, lo: int, hi: int,
+             skip=()) -> Mention | None:
+    """The mention closest before the figure within [lo, start), else the first after it
+    within (end, hi]."""
+    before = [m for m in mentions if lo <= m.start and m.end <= start and m.value not in skip]
+    if before:
+        return before[-1]
+    after = [m for m in mentions if end <= m.start and m.end <= hi and m.value not in skip]
+    return after[0] if after else None
+
+
+class Article:
+    """An article's text with everything found in it, for proposing each figure's recipe."""
+
+    def __init__(self, text: str, date: str = "", lang: str | None = None):
+        self.text = text
+        self.lang = lang or extract.language(text)
+        self.date = ArticleDate.parse(date)
+        self.sentences = sentences(text)
+        self.partners = _mentions(_partner_names(), text)
+        self.products = _mentions(_product_names(), text)
+        self.flows = _flows(text)
+        self.periods = _periods(text, self.date)
+        self.reporter = self._main_reporter()
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= pos < end:
+                return start, end
+        return 0, len(self.text)
+
+    def _main_reporter(self) -> str:
+        """The economy whose trade the article reports: the first one the dataset has releases
+        of named as the subject of a flow (Vietnam's exports, 我国对, Việt Nam xuất khẩu), else
+        by the article's language."""
+        for mention in self.partners:
+            if mention.value in REPORTERS and self._is_subject(mention):
+                return mention.value
+        return "VNM" if self.lang == "vi" else "CHN"
+
+    def _is_subject(self, mention: Mention) -> bool:
+        """Whether the name is the trader: "China's exports", "China exported", "美国对中国",
+        "Việt Nam xuất khẩu", "xuất khẩu của Việt Nam"."""
+        after = self.text[mention.end:mention.end + 40]
+        before = self.text[max(0, mention.start - 30):mention.start]
+        if self.lang == "zh":  # in 我国对美国进出口, 美国 is the partner
+            return bool(re.match(r"\s*(?:对|的?(?:出口|进口|进出口|外贸|贸易))", after)
+                        ) and not re.search(r"(?:对|与|同|自|从|和)\s*$", before)
+        if self.lang == "vi":
+            return bool(re.match(r"\s*(?:xuất khẩu|nhập khẩu|xuất siêu|nhập siêu)", after)
+                        or re.search(r"(?:xuất khẩu|nhập khẩu) của\s*$", before))
+        return bool(re.match(rf"(?:{_APOSTROPHE})\s*(?:[\w-]+\s+){{0,3}}?(?:{_FLOW.pattern})",
+                             after, re.IGNORECASE)
+                    or re.match(r"\s+(?:exported|imported|shipped)\b", after))
+
+    def reporter_at(self, lo: int, start: int) -> str:
+        """The trader the sentence names before the figure (any economy, even one the dataset
+        has no releases of), else the article's."""
+        for mention in reversed([m for m in self.partners if lo <= m.start < start]):
+            if mention.value != "WLD" and self._is_subject(mention):
+                return mention.value
+        return self.reporter
+
+    def context(self, start: int, end: int) -> Context:
+        lo, hi = self.sentence(start)
+        ctx = Context(reporter=self.reporter_at(lo, start))
+        partner = _nearest(self.partners, start, end, lo, self._clause_end(end, hi),
+                           skip=(ctx.reporter,))
+        ctx.partner = partner.value if partner else "WLD"
+        flow = _nearest(self.flows, start, end, lo, hi)
+        if flow is None:
+            flow = self._carried(self.flows, lo)
+            if flow is not None:
+                ctx.hints.append(f"flow {flow.value!r} carried from an earlier sentence")
+        ctx.flow = flow.value if flow else ""
+        if not ctx.flow:
+            ctx.hints.append("flow: no word for exports, imports, trade or a balance")
+        product = _nearest(self.products, start, end, lo, self._clause_end(end, hi))
+        if product is not None:
+            ctx.product = product.value
+            if not product.value:
+                ctx.uncoded = self.text[product.start:product.end]
+        ctx.period = self._period(start, end, lo, hi, ctx)
+        return ctx
+
+    def _clause_end(self, end: int, hi: int) -> int:
+        match = re.search(r"[,;，；、(（]|\bwhile\b|\band\b", self.text[end:hi])
+        return end + match.start() if match else hi
+
+    def _carried(self, mentions, lo):
+        """The last mention of an earlier sentence of the same paragraph, or of the paragraph
+        before when the sentence opens by referring back ("Of which", Trong đó, 其中)."""
+        paragraph = self.text.rfind("\n", 0, lo)
+        if _OPENERS.match(self.text[lo:].lstrip()):
+            paragraph = self.text.rfind("\n", 0, max(0, len(self.text[:paragraph].rstrip())))
+        inside = [m for m in mentions if paragraph < m.start and m.end <= lo]
+        return inside[-1] if inside else None
+
+    def _period(self, start, end, lo, hi, ctx) -> str:
+        here = [p for p in self.periods if lo <= p[0] and p[1] <= hi]
+        before = [p for p in here if p[1] <= start]
+        after = [p for p in here if p[0] >= end]
+        chosen = before[-1] if before else after[0] if after else None
+        if chosen is None:
+            earlier = [p for p in self.periods if p[1] <= lo]
+            if not earlier:
+                ctx.hints.append("period: none named in or before the sentence")
+                return ""
+            chosen = earlier[-1]
+            if chosen[2]:
+                ctx.hints.append(f"period {chosen[2]} carried from an earlier sentence "
+                                 f"({self.text[chosen[0]:chosen[1]].strip()!r})")
+        if chosen[3]:
+            ctx.hints.append(chosen[3])
+        return chosen[2]
+
+
+# -- recipes ------------------------------------------------------------------------------------
+
+def _spec(**keys) -> str:
+    return " ".join(f"{k}={v}" for k, v in keys.items() if v)
+
+
+def _series(ctx: Context, unit: str = "", measure: str = "") -> dict:
+    series = {"reporter": ctx.reporter, "partner": ctx.partner, "flow": ctx.flow}
+    if ctx.product != "TOTAL":
+        series["product"] = ctx.product
+    series["period"] = ctx.period
+    if measure:
+        series["measure"] = measure
+    if unit:
+        series["unit"] = unit
+    return series
+
+
+def _complete(series: dict) -> bool:
+    return bool(series) and all(series.get(k, "TOTAL") for k in (
+        "reporter", "partner", "flow", "product", "period"))
+
+
+class Proposer:
+    def __init__(self, text: str, figures: list, date: str = "", lang: str | None = None):
+        self.article = Article(text, date, lang)
+        self.figures = figures
+        self.currency = self._main_currency()
+
+    def _main_currency(self) -> str:
+        """The currency of at least two thirds of the article's levels (conversions aside);
+        '' when there is none such."""
+        found = [f.unit for f in self.figures if f.unit in MONEY and not self._conversion_of(f)]
+        main = max(MONEY, key=found.count)
+        return main if found and found.count(main) >= 2 * len(found) / 3 else ""
+
+    def _conversion_of(self, figure):
+        """The figure in the other currency that this one restates (7.73 trillion yuan
+        ($1.12 trillion); 45 trillion yuan, equivalent to around 6.48 trillion dollars)."""
+        if figure.unit not in MONEY:
+            return None
+        for other in self.figures:
+            if other.end <= figure.start and other.unit in MONEY and other.unit != figure.unit:
+                between = self.article.text[other.end:figure.start]
+                if len(between) < 40 and _CONVERSION.search(
+                        re.sub(r"\$|US\$|USD|¥|RMB", "", between).strip(" ,")):
+                    return other
+        return None
+
+    def propose(self, figure) -> dict:
+        """kind, series, base, reason and note for one figure ('' where unsure)."""
+        a = self.article
+        lo, hi = a.sentence(figure.start)
+        sentence = a.text[lo:hi]
+        before = a.text[lo:figure.start]
+        ctx = a.context(figure.start, figure.end)
+        out = {"kind": "", "series": "", "base": "", "reason": "", "note": ""}
+
+        inside = [p for p in a.periods if p[0] <= figure.start and figure.end <= p[1]]
+        if inside:
+            phrase = a.text[inside[0][0]:inside[0][1]].strip()
+            out["note"] = (f"not a figure: part of the period {phrase!r} (list it in "
+                           "data/ignored.csv)")
+            return out
+
+        def not_checkable(reason, note):
+            out.update(kind="not_checkable", reason=reason, note=note)
+            return out
+
+        said = a.text[lo:a._clause_end(figure.end, hi)]  # up to the end of the figure's clause
+        if _FORECAST.search(said) or any(
+                int(next(g for g in m.groups() if g)) > (a.date.year or 9999)
+                for m in _FUTURE.finditer(said)):
+            return not_checkable("forecast_or_opinion", "A forecast or an opinion (drafted: "
+                                 "check the sentence).")
+        if _NOT_TRADE.search(sentence):
+            word = _NOT_TRADE.search(sentence)[0]
+            return not_checkable("not_trade_statistic", f"Not a trade statistic ({word!r}; "
+                                 "drafted: check the sentence).")
+        if figure.unit in ("count", "year"):
+            if _POLICY_COUNTS.search(a.text[figure.end:figure.end + 30]) or figure.unit == "year":
+                return not_checkable("not_trade_statistic", "A count or a length of time, not "
+                                     "a trade statistic (drafted: check the sentence).")
+            out["note"] = "kind: a count; no recipe proposed"
+            return out
+        if figure.unit == "percent" and _PRICE.search(before[-40:]):
+            return not_checkable("not_located", "A price change: the dataset has no unit "
+                                 "values. Would be settled by the publisher's table of major "
+                                 "commodities (quantity and value).")
+        if ctx.reporter not in REPORTERS and figure.unit in (*MONEY, "percent"):
+            name = codes.name(ctx.reporter)
+            return not_checkable("not_located", f"{name}'s own statistics, which the dataset "
+                                 f"has no release of. Would be settled by {name}'s statistics "
+                                 "of trade by partner.")
+        if figure.unit == "percent" and _MOM.match(a.text[figure.end:hi].lstrip(" ,")):
+            return self._month_on_month(figure, ctx, out, lo, hi)
+        if figure.unit == "percent":
+            return self._percent(figure, ctx, out, lo, hi)
+        if figure.unit == "pp":
+            out["note"] = "kind: a difference in points; write it as a difference by hand"
+            return out
+        level = self._level(figure, ctx)
+        out.update(level)
+        return out
+
+    def _month_on_month(self, figure, ctx, out, lo, hi):
+        """A rate on the month before: the publisher's printed m/m rate, as a level."""
+        level = self._paired_level(figure, lo, hi)
+        if level is not None:
+            ctx = self.article.context(level.start, level.end)
+        out["kind"] = "level"
+        return self._finish(out, _series(ctx, measure="growth_mom_published"), ctx)
+
+    def _level(self, figure, ctx) -> dict:
+        out = {"kind": "", "series": "", "base": "", "note": ""}
+        lo, hi = self.article.sentence(figure.start)
+        before = self.article.text[lo:figure.start]
+        if _CHANGE.search(before[-30:]):
+            if _MOM.search(before):
+                out["note"] = ("kind: a change on the month before: write it as a difference "
+                               "(base period=the month before)")
+                return out
+            ctx.hints.append("a change in level on a year earlier, as printed")
+            out["kind"] = "level"
+            return self._finish(out, _series(ctx, measure="change_published"), ctx)
+        source = self._conversion_of(figure)
+        if source is not None:
+            ctx = self.article.context(source.start, source.end)
+            series = _series(ctx)
+            whole = {"partner": "WLD", "product": "TOTAL", "flow": "total"}
+            base = {k: v for k, v in whole.items() if (series.get(k) or "TOTAL") != v} or {
+                "flow": ctx.flow}
+            out["kind"], out["base"] = "conversion", _spec(**base)
+            ctx.hints.append("a conversion of the figure before it, at the rate of the "
+                             "publisher's world totals in both currencies (base)")
+        else:
+            measure = "quantity" if figure.unit in ("tonnes", "units") else ""
+            series = _series(ctx, measure=measure)
+            out["kind"] = "balance" if ctx.flow == "balance" else "level"
+        return self._finish(out, series, ctx)
+
+    def _finish(self, out, series, ctx) -> dict:
+        if ctx.uncoded and out.get("kind") not in ("", "not_checkable"):
+            # no code, so no series of the dataset can hold it
+            unit = series.get("unit") or ""
+            out.update(kind="not_checkable", reason="not_located", base="", note=(
+                f"Would be settled by {settled_by(series, unit, ctx.uncoded)}. The vocabulary "
+                f"has no code for {ctx.uncoded!r}: add one (an HS code, OWNERSHIP:...) with a "
+                "release that prints it."))
+            return out
+        if _complete(series):
+            out["series"] = _spec(**series)
+        else:
+            out["series"] = ""
+        if ctx.hints:
+            out["note"] = "; ".join(dict.fromkeys(ctx.hints))
+        return out
+
+    def _paired_level(self, figure, lo, hi):
+        """The level a growth rate qualifies: the money or quantity figure next to it in the
+        sentence with no other figure between them, and no clause break; one after the rate
+        with nothing named between them ("rose 19.2% to 4.62 trillion yuan"), one before it
+        with nothing named between them but its own partner, flow or product ("1.139 billion
+        tonnes of iron ore, up 1.4 percent")."""
+        a = self.article
+        levels = [f for f in self.figures if lo <= f.start < hi and f.unit in (
+            *MONEY, "tonnes", "units") and not self._conversion_of(f)]
+        for candidate in sorted(levels, key=lambda f: abs(f.start - figure.start)):
+            left, right = sorted([(figure.start, figure.end), (candidate.start, candidate.end)])
+            if any(left[1] <= f.start and f.end <= right[0] for f in self.figures
+                   if f not in (figure, candidate)) or re.search(
+                    r"[;；。]|\bwhile\b", a.text[left[1]:right[0]]):
+                continue
+            ctx = a.context(candidate.start, candidate.end)
+            after = candidate.start > figure.start
+            own = {"partner": (ctx.partner, ctx.reporter), "flow": (ctx.flow,),
+                   "product": (ctx.product,)}
+            named = [(key, m) for key, mentions in (("partner", a.partners), ("flow", a.flows),
+                                                    ("product", a.products)) for m in mentions]
+            if any(left[1] <= m.start and m.end <= right[0] and (
+                    after or m.value not in own[key]) and m.value != a.reporter
+                   for key, m in named):
+                continue  # something else is named between them
+            return candidate
+        return None
+
+    def _percent(self, figure, ctx, out, lo, hi):
+        a = self.article
+        before = a.text[max(lo, figure.start - 60):figure.start]
+        after = a.text[figure.end:hi]
+        if _SHARE.search(before[-40:]) or re.match(r"\s*of\b|\s*的", after):
+            return self._share(figure, ctx, out, after)
+        near = a.text[max(lo, figure.start - 50):min(hi, figure.end + 30)]
+        if not _GROWTH.search(near):
+            out["note"] = "kind: a percentage that is neither a growth rate nor a share"
+            return out
+        level = self._paired_level(figure, lo, hi)
+        if level is None and _REFERS_BACK.match(a.text[lo:hi].lstrip()):
+            earlier = [f for f in self.figures if f.end <= lo and f.unit in MONEY
+                       and not self._conversion_of(f)]
+            previous = [s for s in a.sentences if s[1] <= lo]
+            if earlier and previous and earlier[-1].start >= previous[-1][0]:
+                level = earlier[-1]  # "This figure represents a growth of 3.8 percent"
+        if level is not None:
+            level_ctx = a.context(level.start, level.end)
+            measure = "quantity" if level.unit in ("tonnes", "units") else ""
+            series = _series(level_ctx, unit=level.unit, measure=measure)
+            ctx = level_ctx
+        else:
+            series = _series(ctx, unit=self.currency)
+            if not self.currency:
+                ctx.hints.append("unit: no level beside the rate, and no one currency for "
+                                 "the article's levels (add unit=CNY or unit=USD)")
+        out["kind"] = "growth"
+        return self._finish(out, series, ctx)
+
+    def _share(self, figure, ctx, out, after):
+        lo, hi = self.article.sentence(figure.start)
+        before = self.article.text[lo:figure.start]
+        level = self._paired_level(figure, lo, hi)
+        if level is not None:
+            ctx = self.article.context(level.start, level.end)
+        unit = level.unit if level is not None else self.currency
+        whole_text = re.match(r"\s*of\s+([^,;.，；。]*)|\s*的?([^,;.，；。]*)", after)
+        whole_text = next((g for g in whole_text.groups() if g), "") if whole_text else ""
+        written_before = re.search(r"占([^,;，；。]*?)的?\s*$", before)  # 占我国进出口总值的8.8%
+        if written_before:
+            whole_text = written_before[1]
+        whole_text = re.split(r"\s(?:and|while|whereas)\s|và|而", whole_text)[0]
+        flows = _flows(whole_text)
+        partners = [m for m in _mentions(_partner_names(), whole_text)
+                    if m.value != ctx.reporter]
+        products = _mentions(_product_names(), whole_text)
+        if not ctx.flow and flows:
+            ctx.flow = flows[0].value
+            ctx.hints = [h for h in ctx.hints if not h.startswith("flow")]
+        series = _series(ctx, unit=unit)
+        whole = {"flow": flows[0].value if flows else ctx.flow,
+                 "partner": partners[0].value if partners else "WLD",
+                 "product": products[0].value if products else "TOTAL"}
+        base = {k: v for k, v in whole.items() if (series.get(k) or "TOTAL") != v}
+        out["kind"] = "share"
+        if not flows:
+            ctx.hints.append("base: the whole the share is of is not a trade flow")
+            series = {}
+        elif not base:
+            ctx.hints.append("base: the whole is the same series as the part")
+        out["base"] = _spec(**base)
+        if not unit:
+            ctx.hints.append("unit: no level beside the share, and no one currency for the "
+                             "article's levels (add unit=CNY or unit=USD)")
+        return self._finish(out, series, ctx)
+
+
+def _spec_value(series: str, key: str) -> str:
+    return next((part.partition("=")[2] for part in series.split()
+                 if part.startswith(f"{key}=")), "")
+
+
+PUBLISHERS = {"CHN": "GAC's", "VNM": "Vietnam Customs'"}
+
+
+def settled_by(spec: dict, unit: str = "", uncoded: str = "") -> str:
+    """The table that would settle a series, as the registry's not_located notes name it:
+    "GAC's January-February 2026 trade by partner (ASEAN), in CNY"."""
+    reporter = spec.get("reporter", "")
+    publisher = PUBLISHERS.get(reporter, f"the statistics office of {reporter or 'the reporter'}")
+    try:
+        when = periods.parse(spec.get("period", "")).label() + " "
+    except ValueError:
+        when = ""
+    product = spec.get("product", "TOTAL")
+    partner = spec.get("partner", "WLD")
+    flow = {"import": "import"}.get(spec.get("flow", ""), "export")
+    if product.startswith("OWNERSHIP:") or (uncoded and _FIRMS.search(uncoded)):
+        table = f"trade by type of firm ({uncoded or product})"
+    elif uncoded or product != "TOTAL":
+        table = f"table of major {flow} commodities ({uncoded or product})"
+    elif partner != "WLD":
+        table = f"trade by partner ({codes.name(partner) if codes.is_known(partner) else partner})"
+    else:
+        table = "total trade, exports and imports"
+    if partner not in ("WLD", "") and (uncoded or product != "TOTAL"):
+        table += f" to or from {codes.name(partner) if codes.is_known(partner) else partner}"
+    return f"{publisher} {when}{table}" + (f", in {unit}" if unit else "")
+
+
+def _same_but_partner(text: str, series: dict) -> bool:
+    """Whether a drafted series is `series` for another partner (its unit aside)."""
+    keys = ("reporter", "flow", "period")
+    return all(_spec_value(text, k) == series.get(k) for k in keys) and (
+        _spec_value(text, "product") or "TOTAL") == series.get("product", "TOTAL")
+
+
+def _ranks(proposer: Proposer, drafts: list[dict]) -> list[tuple[int, dict]]:
+    """Draft rows for the ranks the article states in words ("China's largest trading
+    partner", 我国第一大出口目的地国): the partner named before, among the partners whose same
+    series the article gives."""
+    a = proposer.article
+    rows = []
+    for match in _RANK.finditer(a.text):
+        word = match[0].lower()
+        rank = next((n for w, n in _RANK_WORDS.items() if w in word), None)
+        what = match.lastgroup.split("_")[1]
+        ctx = a.context(match.start(), match.end())
+        trader = [m for m in a.partners if m.end <= match.start() and re.fullmatch(
+            r"\s*(?:['’]s)?\s*(?:its\s+)?(?:的)?", a.text[m.end:match.start()])]
+        if trader:  # "China's largest", 我国第一大: the trader, then the partner before it
+            ctx.reporter = trader[-1].value
+            lo, _ = a.sentence(match.start())
+            before = [m for m in a.partners if lo <= m.start and m.end <= trader[-1].start
+                      and m.value != ctx.reporter]
+            ctx.partner = before[-1].value if before else "WLD"
+        row = dict.fromkeys(COLUMNS, "")
+        row.update(quote=extract._quote(a.text, match.start(), match.end()),
+                   claimed=str(rank or ""), unit="rank", kind="rank")
+        if what == "either":
+            row["note"] = (f"flow: {match[0]!r}: the partner's imports from the reporter, or "
+                           "the reporter's imports from it?")
+            rows.append((match.start(), row))
+            continue
+        ctx.flow = what
+        ctx.hints = [h for h in ctx.hints if not h.startswith("flow")]
+        if ctx.reporter not in REPORTERS:
+            row.update(kind="not_checkable", reason="not_located", note=(
+                f"A rank in {codes.name(ctx.reporter)}'s trade, which the dataset has no "
+                "release of."))
+            rows.append((match.start(), row))
+            continue
+        series = _series(ctx, unit=proposer.currency)
+        rivals = sorted({_spec_value(d["series"], "partner") for d in drafts
+                         if d["series"] and _same_but_partner(d["series"], series)}
+                        - {ctx.partner, "WLD", ""})
+        if ctx.partner == "WLD" or not rivals:
+            ctx.hints.append("base: name the rivals (partner=A,B)")
+        else:
+            row["base"] = "partner=" + ",".join(rivals)
+            ctx.hints.append("ranked among the partners the article gives the same series for")
+        row.update(proposer._finish({}, series, ctx))
+        if not row["base"]:
+            row["series"] = ""
+        rows.append((match.start(), row))
+    return rows
+
+
+def propose(text: str, article_id: str = "", lang: str | None = None, date: str = "") -> list:
+    """Draft registry rows for every figure of the text, each with its proposed recipe, and
+    one for each rank stated in words; numbered ARTICLE-1, ARTICLE-2 ... in text order."""
+    figures = extract.find(text, lang)
+    proposer = Proposer(text, figures, date, lang)
+    drafts = []
+    for f in figures:
+        row = dict.fromkeys(COLUMNS, "")
+        row.update(quote=f.quote, claimed=f.printed, unit=f.unit, scale=f.scale,
+                   qualifier=f.qualifier)
+        row.update(proposer.propose(f))
+        drafts.append((f.start, row))
+    drafts += _ranks(proposer, [row for _, row in drafts])
+    drafts.sort(key=lambda pair: pair[0])
+    rows = []
+    for number, (_, row) in enumerate(drafts, 1):
+        row.update(article_id=article_id, claim_id=f"{article_id}-{number}" if article_id else "")
+        rows.append(row)
+    return rows

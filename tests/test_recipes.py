@@ -1,0 +1,404 @@
+"""Recipes proposed from an article's words (partners, flows, periods, kinds, in English,
+Chinese and Vietnamese), drafts checked without the registry, and the proposals scored on
+frozen fixtures."""
+
+import importlib.util
+import subprocess
+import sys
+
+import pytest
+
+from registry import Registry
+from tradeclaims import paths
+from tradeclaims.claims import drafts, extract, recipes
+from tradeclaims.claims.registry import COLUMNS
+from tradeclaims.errors import InputError
+
+
+def proposed(text, date="2026-03-13", lang=None):
+    return [(r["claimed"], r["kind"], r["series"], r["base"]) for r in
+            recipes.propose(text, lang=lang, date=date)]
+
+
+def series_of(text, date="2026-03-13", lang=None):
+    return [r["series"] for r in recipes.propose(text, lang=lang, date=date)]
+
+
+# -- periods, partners and flows --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, date, period", [
+    ("Exports rose 19.2% in the first two months of 2026.", "", "2026-01/2026-02"),
+    ("Exports rose 19.2% in the first two months.", "2026-03-13", "2026-01/2026-02"),
+    ("Exports rose 3.6% in January-November.", "2025-12", "2025-01/2025-11"),
+    ("Exports rose 3.6% in January-November.", "2026-01-14", "2025-01/2025-11"),
+    ("Exports rose 7.2% last year.", "2026-01-30", "2025"),
+    ("Exports rose 7.2% in 2025.", "", "2025"),
+    ("Exports rose 7.2% in January 2026.", "", "2026-01"),
+    ("前11个月出口增长7.2%。", "2025-12-08", "2025-01/2025-11"),
+    ("2026年1-2月出口增长21.8%。", "", "2026-01/2026-02"),
+    ("1-2月出口增长21.8%。", "2026-03", "2026-01/2026-02"),
+    ("Trong tháng 1, xuất khẩu tăng 21,8%.", "2026-02", "2026-01"),
+    ("Xuất khẩu 2 tháng đầu năm 2026 tăng 21,8%.", "", "2026-01/2026-02"),
+])
+def test_a_period_phrase_resolves_against_the_articles_date(text, date, period):
+    assert f"period={period}" in series_of(text, date)[-1]
+
+
+def test_a_number_inside_a_period_phrase_is_said_to_be_no_figure():
+    first = recipes.propose("2026年1-2月出口增长21.8%。")[0]
+    assert first["kind"] == "" and "part of the period '2026年1-2月'" in first["note"]
+
+
+def test_a_month_named_may_is_no_forecast():
+    row, = recipes.propose("Exports rose 4.8% in May 2025.")
+    assert (row["kind"], row["series"]) == ("growth", "reporter=CHN partner=WLD flow=export "
+                                            "period=2025-05")
+
+
+def test_a_relative_period_without_a_date_is_left_blank_with_a_hint():
+    row, = recipes.propose("Exports rose 7.2% last year.", date="")
+    assert row["kind"] == "growth" and row["series"] == ""
+    assert "needs the article's date" in row["note"]
+
+
+def test_this_year_resolves_at_the_precision_of_the_date():
+    with_month, = recipes.propose("The surplus passed $1 trillion this year.", date="2025-12")
+    assert "period=2025-01/2025-11" in with_month["series"]
+    year_only, = recipes.propose("The surplus passed $1 trillion this year.", date="2025")
+    assert year_only["series"] == "" and "this year" in year_only["note"]
+
+
+def test_the_period_is_carried_from_an_earlier_sentence():
+    rows = recipes.propose("Trade grew 18.3% in the first two months of 2026. Exports rose "
+                           "19.2% to 4.62 trillion yuan.", date="2026-03-13")
+    assert all("period=2026-01/2026-02" in r["series"] for r in rows)
+    assert "carried from an earlier sentence" in rows[1]["note"]
+
+
+def test_a_comparison_is_not_the_figures_period():
+    row = recipes.propose("Exports rose 19.2% from the same period last year to 4.62 trillion "
+                          "yuan in the first two months.", date="2026-03-13")[0]
+    assert "period=2026-01/2026-02" in row["series"]
+
+
+@pytest.mark.parametrize("text, lang, partner, flow", [
+    ("Trade with the European Union rose 19.9% in 2025.", "en", "EU27", "total"),
+    ("Exports to the U.S. dropped 34.8% in 2025.", "en", "USA", "export"),
+    ("China's imports from Vietnam rose 5% in 2025.", "en", "VNM", "import"),
+    ("The surplus reached $1.19 trillion in 2025.", "en", "WLD", "balance"),
+    ("2025年中国对东盟进出口增长8.5%。", "zh", "ASEAN", "total"),
+    ("2025年对欧盟出口增长8.4%。", "zh", "EU27", "export"),
+    ("2025年自美国进口下降12%。", "zh", "USA", "import"),
+    ("2025年贸易顺差1.19万亿美元。", "zh", "WLD", "balance"),
+    ("Năm 2025, xuất khẩu sang Hoa Kỳ tăng 28%.", "vi", "USA", "export"),
+    ("Năm 2025, nhập khẩu từ Trung Quốc tăng 30%.", "vi", "CHN", "import"),
+    ("Năm 2025, xuất siêu đạt 20 tỷ USD.", "vi", "WLD", "balance"),
+])
+def test_partners_and_flows_come_from_the_words(text, lang, partner, flow):
+    series = series_of(text, lang=lang)[0]
+    assert f"partner={partner}" in series and f"flow={flow}" in series
+
+
+def test_the_reporter_is_who_exports():
+    assert "reporter=VNM partner=CHN" in series_of("Vietnam's exports to China rose 70.8% "
+                                                   "in January 2026.", "2026-02")[0]
+    assert "reporter=VNM" in series_of("Năm 2025, xuất khẩu tăng 17%.", lang="vi")[0]
+
+
+# -- kinds ------------------------------------------------------------------------------------
+
+def test_a_growth_rate_and_the_level_it_qualifies_share_a_series():
+    rows = proposed("China's trade with ASEAN reached 1.24 trillion yuan, up 20.3% "
+                    "year-on-year, while trade with the European Union rose 19.9% to 998.94 "
+                    "billion yuan in the first two months of 2026.")
+    span = "period=2026-01/2026-02"
+    assert rows == [
+        ("1.24", "level", f"reporter=CHN partner=ASEAN flow=total {span}", ""),
+        ("20.3", "growth", f"reporter=CHN partner=ASEAN flow=total {span} unit=CNY", ""),
+        ("19.9", "growth", f"reporter=CHN partner=EU27 flow=total {span} unit=CNY", ""),
+        ("998.94", "level", f"reporter=CHN partner=EU27 flow=total {span}", "")]
+
+
+def test_a_share_gets_its_base_from_the_whole_it_is_of():
+    rows = proposed("In 2025 trade with ASEAN rose 8.5% to 6.82 trillion yuan, accounting "
+                    "for 16.6 percent of the country's total foreign trade.")
+    assert rows[-1] == ("16.6", "share", "reporter=CHN partner=ASEAN flow=total period=2025 "
+                        "unit=CNY", "partner=WLD")
+    products = proposed("In 2025 electromechanical products made up 60.4 percent of exports, "
+                        "worth 2 trillion dollars.")[0]
+    assert products[1:] == ("share", "reporter=CHN partner=WLD flow=export product=CCCME:"
+                            "mechanical_electrical period=2025 unit=USD", "product=TOTAL")
+
+
+def test_a_conversion_restates_the_figure_before_it():
+    rows = proposed("Trade reached 7.73 trillion yuan ($1.12 trillion) in the first two "
+                    "months of 2026.")
+    assert rows[1][:2] == ("1.12", "conversion") and rows[1][2] == rows[0][2]
+
+
+def test_ranks_stated_in_words_are_drafted_among_the_partners_named():
+    rows = recipes.propose("In 2025 ASEAN remained China's largest trading partner, with trade "
+                           "up 8.5% to 6.82 trillion yuan. Trade with the EU rose 5.4% to 5.37 "
+                           "trillion yuan. Trade with the U.S., its third-largest trading "
+                           "partner, fell 16.9% to 3.69 trillion yuan.", date="2026-01-14")
+    ranks = [(r["claimed"], r["series"], r["base"]) for r in rows if r["kind"] == "rank"]
+    assert ranks == [
+        ("1", "reporter=CHN partner=ASEAN flow=total period=2025 unit=CNY", "partner=EU27,USA"),
+        ("3", "reporter=CHN partner=USA flow=total period=2025 unit=CNY", "partner=ASEAN,EU27")]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Economists predict China's share will rise to 16.5 percent by 2030.", "forecast_or_opinion"),
+    ("Foreign direct investment rose 8% in 2025.", "not_trade_statistic"),
+    ("Zero tariffs now cover 53 African countries.", "not_trade_statistic"),
+    ("In 2025 it exported integrated circuits worth 1.29 trillion yuan.", "not_located"),
+])
+def test_figures_no_table_of_the_dataset_holds_are_drafted_not_checkable(text, reason):
+    row = recipes.propose(text, date="2026-01-14")[0]
+    assert (row["kind"], row["reason"]) == ("not_checkable", reason) and row["note"]
+
+
+def test_an_unknown_good_names_the_table_that_would_settle_it():
+    row = recipes.propose("In 2025 China exported integrated circuits worth 1.29 trillion "
+                          "yuan.")[0]
+    assert "GAC's 2025 table of major export commodities (integrated circuits)" in row["note"]
+
+
+def test_a_rate_with_nothing_to_qualify_is_left_without_a_kind():
+    row, = recipes.propose("Sentiment improved by 4.2 percent, analysts said.", date="2026")
+    assert row["kind"] == "" and row["note"]
+
+
+# -- check: drafts against the data, without the registry ------------------------------------
+
+def _drafts(tmp_path, rows):
+    path = tmp_path / "drafts.csv"
+    path.write_text(extract.to_csv([dict.fromkeys(COLUMNS, "") | row for row in rows]),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def data(tmp_path):
+    registry = Registry(tmp_path / "registry")
+    registry.add_source("test-release", [
+        "CHN,WLD,export,TOTAL,2025,value,,3.77,万亿美元,",
+        "CHN,WLD,export,TOTAL,2025,growth_published,USD,5.5,%,"])
+    return registry.build()
+
+
+def test_check_evaluates_drafts_whose_article_is_not_registered(tmp_path, data):
+    path = _drafts(tmp_path, [
+        dict(claim_id="new-1", article_id="not-registered", quote="exports of $3.77 trillion",
+             claimed="3.77", unit="USD", scale="trillion", kind="level",
+             series="reporter=CHN partner=WLD flow=export period=2025"),
+        dict(claim_id="new-2", article_id="not-registered", quote="up 5.6%", claimed="5.6",
+             unit="percent", kind="growth",
+             series="reporter=CHN partner=WLD flow=export period=2025 unit=USD"),
+        dict(claim_id="new-3", article_id="not-registered", quote="to the EU", claimed="1",
+             unit="USD", scale="trillion", kind="level",
+             series="reporter=CHN partner=EU27 flow=export period=2025"),
+        dict(claim_id="new-4", article_id="not-registered", quote="a rate", claimed="4",
+             unit="percent", note="kind: a percentage that is neither")])
+    table = drafts.check(path, data).set_index("claim_id")
+    assert list(table.columns[:14]) == ["article_id", *drafts.CHECK_COLUMNS[2:15]][:14]
+    assert table.loc["new-1", "verdict"] == "reproduced"
+    assert table.loc["new-1", "recomputed"] == pytest.approx(3.77)
+    assert table.loc["new-2", "verdict"] == "contradicted"  # 5.6 is not the printed 5.5
+    missing = table.loc["new-3"]
+    assert (missing.verdict, missing.reason) == ("not_checkable", "not_located")
+    assert missing.note.startswith("no observation for reporter=CHN, partner=EU27")
+    assert "nearby: another partner: WLD" in missing.note
+    assert "Would be settled by GAC's 2025 trade by partner (EU27), in USD" in missing.note
+    assert table.loc["new-4", "verdict"] == "" and "no recipe yet" in table.loc["new-4", "note"]
+
+
+def test_a_malformed_draft_is_refused_with_its_row_and_field(tmp_path, data):
+    path = _drafts(tmp_path, [dict(claim_id="new-1", article_id="x", quote="q", claimed="1",
+                                   unit="USD", kind="level",
+                                   series="reporter=CHN partner=EU flow=export period=2025")])
+    with pytest.raises(InputError) as error:
+        drafts.check(path, data)
+    assert "drafts.csv, row 2, field 'series'" in str(error.value)
+    assert "unknown partner 'EU'" in str(error.value)
+
+
+def test_the_check_command_writes_the_ledgers_columns_and_leaves_the_registry(tmp_path):
+    path = _drafts(tmp_path, [dict(claim_id="new-1", article_id="not-registered", quote="q",
+                                   claimed="1", unit="USD", scale="trillion", kind="level",
+                                   series="reporter=CHN partner=WLD flow=export period=1999")])
+    before = [p.read_bytes() for p in (paths.CLAIMS_CSV, paths.VERDICTS_CSV)]
+    out = tmp_path / "checked.csv"
+    result = subprocess.run([sys.executable, "-m", "tradeclaims", "check", str(path), "--out",
+                             str(out)], capture_output=True, text=True, cwd=paths.ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "new-1: not_checkable" in result.stdout and "no observation for" in result.stdout
+    assert out.read_text(encoding="utf-8").splitlines()[0] == ",".join(drafts.CHECK_COLUMNS)
+    assert [p.read_bytes() for p in (paths.CLAIMS_CSV, paths.VERDICTS_CSV)] == before
+    bad = tmp_path / "bad.csv"
+    bad.write_text("claim_id,quote\nx,y\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "tradeclaims", "check", str(bad)],
+                            capture_output=True, text=True, cwd=paths.ROOT)
+    assert result.returncode == 2 and "bad.csv, row 1, field 'article_id': missing column" \
+        in result.stderr and "Traceback" not in result.stderr
+
+
+# -- scores on the frozen fixtures --------------------------------------------------------------
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("recipes_benchmark",
+                                                  paths.ROOT / "benchmarks" / "recipes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_proposals_score_above_their_floors_on_the_frozen_fixtures():
+    bench = _benchmark()
+    shares = bench.shares(bench.score(bench.FIXTURES)["all"])
+    assert shares["right kind"] >= 0.70
+    assert shares["series and value match"] >= 0.70
+    assert shares["proposed recipes right"] >= 0.80
+    assert shares["settleable settled right"] >= 0.65
+
+
+def test_the_fixtures_expected_verdicts_are_what_their_frozen_data_gives(tmp_path):
+    """The fixtures stay true: their recipes give the verdicts stored beside them."""
+    import csv
+    bench = _benchmark()
+    for article in csv.DictReader((bench.FIXTURES / "articles.csv").open(encoding="utf-8")):
+        folder = tmp_path / article["article_id"]
+        folder.mkdir()
+        data = bench.frozen_data(article["sources"].split(), folder)
+        expected = list(csv.DictReader((bench.FIXTURES / f"{article['article_id']}.csv").open(
+            encoding="utf-8")))
+        got = bench.verdicts(expected, data, folder, "expected")
+        assert got == [row["verdict"] for row in expected], article["article_id"]
+
+
+def test_extract_takes_the_date_from_the_option_or_the_articles_row(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Exports rose 7.2% last year.", encoding="utf-8")
+
+    def run(*options):
+        return subprocess.run([sys.executable, "-m", "tradeclaims", "extract", str(article),
+                               *options], capture_output=True, text=True, cwd=paths.ROOT)
+
+    assert "period=2025" in run("--date", "2026-01-30").stdout
+    assert "needs the article's date" in run().stdout
+    registered = next(iter(recipes_registered_dates()), None)
+    if registered:  # any article of data/articles.csv with a date, whichever it is
+        article_id, date = registered
+        year = int(date[:4]) - 1
+        assert f"period={year}" in run("--article", article_id).stdout
+    bad = run("--date", "2026-13")
+    assert bad.returncode == 2 and "'2026-13' is not a real date" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def recipes_registered_dates():
+    from tradeclaims.claims.articles import article_rows
+    return [(aid, row["date"]) for aid, row in article_rows().items()
+            if row["date"][:4].isdigit()]
+
+
+# -- Chinese and Vietnamese readings -------------------------------------------------------------
+
+def test_in_chinese_the_trader_is_the_one_before_dui():
+    ours = recipes.propose("2025年我国对美国进出口4.01万亿元。")[0]
+    assert ours["series"] == "reporter=CHN partner=USA flow=total period=2025"
+    theirs = recipes.propose("据美方统计,2025年前10个月,美国对中国进出口3736.4亿美元。")[0]
+    assert (theirs["kind"], theirs["reason"]) == ("not_checkable", "not_located")
+    assert "United States's own statistics" in theirs["note"]
+
+
+def test_a_chinese_share_names_its_whole_before_the_figure():
+    row = recipes.propose("2025年我国对美国进出口4.01万亿元,占我国进出口总值的8.8%。")[-1]
+    assert (row["kind"], row["series"], row["base"]) == (
+        "share", "reporter=CHN partner=USA flow=total period=2025 unit=CNY", "partner=WLD")
+
+
+def test_a_rate_on_the_month_before_is_the_printed_month_on_month_rate():
+    rows = recipes.propose("Trong tháng 1/2026, xuất khẩu đạt 43,19 tỷ USD, giảm 2% so với "
+                           "tháng trước, tăng 29,7% so với cùng kỳ năm trước.", lang="vi")
+    assert [(r["claimed"], r["kind"], r["series"]) for r in rows] == [
+        ("43.19", "level", "reporter=VNM partner=WLD flow=export period=2026-01"),
+        ("-2", "level", "reporter=VNM partner=WLD flow=export period=2026-01 "
+                        "measure=growth_mom_published"),
+        ("29.7", "growth", "reporter=VNM partner=WLD flow=export period=2026-01 unit=USD")]
+
+
+def test_a_sentence_that_refers_back_carries_the_flow_of_the_paragraph_before():
+    rows = recipes.propose("Trong tháng 1/2026, xuất khẩu đạt 43,19 tỷ USD.\n\nTrong đó, nhóm "
+                           "hàng máy vi tính, sản phẩm điện tử và linh kiện đạt 9,56 tỷ USD.",
+                           lang="vi")
+    assert rows[1]["series"] == ("reporter=VNM partner=WLD flow=export product=VNCG:"
+                                 "computers_electronics_parts period=2026-01")
+
+
+def test_a_chinese_rank_names_the_trader_before_it():
+    rows = recipes.propose("2025年,我国对东盟进出口7.55万亿元,对美国进出口4.01万亿元。"
+                           "东盟是我国第一大贸易伙伴,我国是美国第三大出口目的地国。")
+    ranks = [(r["claimed"], r["kind"], r["series"], r["base"]) for r in rows
+             if r["unit"] == "rank"]
+    assert ranks == [("1", "rank", "reporter=CHN partner=ASEAN flow=total period=2025 unit=CNY",
+                      "partner=USA"), ("3", "not_checkable", "", "")]
+
+
+# -- any input -----------------------------------------------------------------------------------
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["Exports", "imports", "trade", "surplus", "rose", "fell", "up", "to", "of", "with",
+          "ASEAN", "the U.S.", "China's", "Vietnam's", "last year", "this year", "in 2025",
+          "January-November", "the first two months", "accounting for", "largest trading "
+          "partner", "($1.12 trillion)", "7.73 trillion yuan", "19.2%", "1,2", "前11个月",
+          "1-2月", "对", "占", "的", "出口", "进口", "顺差", "增长", "万亿元", "tháng 1",
+          "xuất khẩu", "nhập khẩu", "xuất siêu", "tăng", "giảm", "so với tháng trước", "tỷ USD",
+          ",", ".", "。", "\n", "(", ")", "Of which", "Trong đó", "其中",
+          "integrated circuits", "will"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), max_size=30),
+       date=st.sampled_from(["", "unknown", "2026", "2026-01", "2025-12", "2026-03-13"]))
+@example(words=["1-2月", "出口"], date="")
+def test_any_words_get_drafts_whose_recipes_the_registry_accepts(words, date):
+    """Whatever the text, proposing never fails, and every recipe proposed is one the registry
+    reads (or is left blank)."""
+    from tradeclaims.claims.registry import row_problems
+    text = " ".join(words)
+    for row in recipes.propose(text, "t", date=date):
+        if not row["kind"]:
+            continue
+        problems = [message for _, message in
+                    row_problems(row | {"claim_id": "t-1"}, {"t"}, {}, set())]
+        allowed = ("needs a series", "needs a base", "names no ")
+        assert all(any(words in m for words in allowed) for m in problems), (text, row,
+                                                                             problems)
+
+
+@settings(max_examples=40, deadline=None)
+@given(content=st.binary(max_size=300))
+@example(content=b"")
+@example(content=",".join(COLUMNS).encode() + b"\nx,a,q,1,USD,,,level,partner=,,,,,,\n")
+def test_any_bytes_as_drafts_are_checked_or_refused_by_row_and_field(tmp_path_factory,
+                                                                    content):
+    registry = Registry(tmp_path_factory.mktemp("d"))
+    registry.add_source("zz", ["CHN,WLD,total,TOTAL,2025,value,,1,亿美元,"])
+    path = tmp_path_factory.mktemp("d") / "drafts.csv"
+    path.write_bytes(content)
+    try:
+        drafts.check(path, _data(registry))
+    except InputError as exc:
+        assert str(exc).startswith(str(path.name)) or "drafts.csv" in str(exc)
+
+
+_BUILT = {}
+
+
+def _data(registry):
+    if "data" not in _BUILT:  # one dataset for every example: building it is the slow part
+        _BUILT["data"] = registry.build()
+    return _BUILT["data"]
