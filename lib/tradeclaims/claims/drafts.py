@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tradeclaims import paths
 from tradeclaims.bulk.dataset import WithBulk, attach
 from tradeclaims.claims import ledger, recipes
 from tradeclaims.claims.engine import Engine, MissingSeries, Verdict
@@ -17,6 +18,7 @@ from tradeclaims.claims.registry import (
     Claim,
     claim_from_row,
     parse_spec,
+    read_articles,
     row_problems,
 )
 from tradeclaims.csvfile import read_rows
@@ -35,6 +37,8 @@ def load(path: Path, known_sources: set[str]) -> tuple[list[Claim], dict[int, st
     for each unfinished row (by line) what it still needs. Malformed values are refused, each
     naming the file, row and field."""
     rows = read_rows(path, COLUMNS, optional=OPTIONAL)
+    # a draft may come before its article's row; with one, its period is checked against its date
+    dates = read_articles().date.to_dict() if paths.ARTICLES_CSV.exists() else {}
     claims, unfinished, errors, seen = [], {}, [], {}
     for line, raw in rows:
         for column in OPTIONAL:
@@ -43,7 +47,8 @@ def load(path: Path, known_sources: set[str]) -> tuple[list[Claim], dict[int, st
             unfinished[line] = "no recipe yet (kind is empty)"
             seen.setdefault(raw["claim_id"].casefold(), line)
             continue
-        problems = row_problems(raw, {raw["article_id"]}, seen, known_sources)
+        article = {raw["article_id"]: dates.get(raw["article_id"], "")}
+        problems = row_problems(raw, article, seen, known_sources)
         seen.setdefault(raw["claim_id"].casefold(), line)
         waiting = [f"{name}: {message}" for name, message in problems
                    if any(words in message for words in _UNFINISHED)]

@@ -215,10 +215,11 @@ def load_claims(path: Path = paths.CLAIMS_CSV, articles_path: Path = paths.ARTIC
     return claims
 
 
-def row_problems(raw: dict, articles: set, seen: dict, known_sources: set,
+def row_problems(raw: dict, articles: dict[str, str], seen: dict, known_sources: set,
                  has_reasons: bool = True) -> list[tuple[str, str]]:
-    """(field, message) for everything wrong with one registry row; `seen` maps the claim
-    ids met so far (case-folded) to their rows."""
+    """(field, message) for everything wrong with one registry row; `articles` maps each
+    article id to its date ('' unknown), `seen` the claim ids met so far (case-folded) to
+    their rows."""
     return [*_problems(raw, articles, seen, known_sources), *_reason_problems(raw, has_reasons)]
 
 
