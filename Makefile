@@ -15,7 +15,7 @@ KERNEL := tradeclaims
 LIB := $(shell find lib/tradeclaims -type f -not -path '*/__pycache__/*')
 SOURCES := $(shell find data/sources -type f)
 
-.PHONY: help env data reports queued-reports test test-engines bench bench-scale bench-recipes lint lab clean distclean
+.PHONY: help env data reports queued-reports test test-engines bench bench-articles bench-scale bench-recipes lint lab clean distclean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -60,7 +60,7 @@ build/claims.stamp: data/claims.csv data/articles.csv reports/corrections.csv | 
 	@touch $@
 
 # Rules per report, generated from notebooks/reports.yaml (only for goals that need them).
-ifneq ($(filter-out help env clean distclean lint lab bench bench-scale bench-recipes,$(or $(MAKECMDGOALS),help)),)
+ifneq ($(filter-out help env clean distclean lint lab bench bench-articles bench-scale bench-recipes,$(or $(MAKECMDGOALS),help)),)
 include build/reports.mk
 endif
 
@@ -118,6 +118,9 @@ bench: $(READY) ## Time report builds against plain papermill + nbconvert (bench
 bench-recipes: $(READY) ## Score extract's proposed recipes on the frozen fixtures and the walkthrough article (benchmarks/recipes.py)
 	$(PY) benchmarks/recipes.py
 	$(PY) benchmarks/recipes.py benchmarks/recipes
+
+bench-articles: $(READY) ## Time the everyday loop at N synthetic articles (N=50 by default; N=200, N=500)
+	$(PY) benchmarks/many_articles.py --articles $(or $(N),50) $(if $(filter 500,$(N)),--index)
 
 bench-scale: $(READY) ## Time bulk claims on generated Comtrade tables of 1M and 10M rows (ROWS=N for one size)
 	$(PY) benchmarks/scale.py $(if $(ROWS),--rows $(ROWS),--rows 1000000 --rows 10000000)

@@ -82,6 +82,7 @@ def bench(ws: Workspace, args) -> int:
     step(f"a lib/ file touched: every page ({pages})", "make", "-j2", "reports", pages=pages)
     if not args.no_test:
         step("make test", "make", "test")
+        prove_the_guard(ws, ids[-1])
     ledger = ws.root / "reports" / "ledger.html"
     print(f"  the ledger page: {ledger.stat().st_size / 1e6:.1f} MB")
     if args.index:
@@ -92,6 +93,37 @@ def bench(ws: Workspace, args) -> int:
               f"{row['pages_built']:>6} {row['wall_s_per_page'] or '':>7}")
     write(args.out, n, rows)
     return 0
+
+
+def prove_the_guard(ws: Workspace, article_id: str):
+    """Mutation: the last article gets a claim of its own on a release no other page shows;
+    that release's figure changes; make test must fail through the page guard, naming the
+    article's page and the figure."""
+    from registry import META, SOURCE_HEADER
+
+    folder = ws.root / "data" / "sources" / "zz-guard"
+    folder.mkdir()
+    (folder / "source.yaml").write_text(META, encoding="utf-8")
+    row = "VNM,KOR,export,TOTAL,2025,value,,25.6,tỷ USD,"
+    (folder / "data.csv").write_text(SOURCE_HEADER + row + "\n", encoding="utf-8")
+    with (ws.root / "data" / "claims.csv").open("a", encoding="utf-8") as f:
+        f.write(f"{article_id}-zz,{article_id},exports to Korea reached $25.6 billion,25.6,USD,"
+                "billion,,level,reporter=VNM partner=KOR flow=export period=2025 unit=USD "
+                "source_id=zz-guard,,,,,,\n")
+    for command in (["make", "data"], ["make", "-j2", "reports"]):
+        if ws.run(*command).returncode:
+            sys.exit(f"the guard's proof could not build: {' '.join(command)}")
+    (folder / "data.csv").write_text(SOURCE_HEADER + row.replace("25.6", "25.7") + "\n",
+                                     encoding="utf-8")
+    ws.run("make", "data")
+    result = ws.run("make", "test")
+    page = f"reports/article-{article_id}.ipynb"
+    named = [line for line in result.stdout.splitlines() if "zz: " in line and "25.7" in line]
+    caught = result.returncode != 0 and f"{page}, cell " in result.stdout and named
+    print(f"  the page guard {'caught' if caught else 'MISSED'} the changed figure: "
+          f"{page}: {named[0].strip() if named else '(not named)'}", flush=True)
+    if not caught:
+        sys.exit(result.stdout[-3000:])
 
 
 def _expect(built: list[str], expected: set[str]):
