@@ -101,3 +101,27 @@ def test_only_number_columns_are_set_as_numbers():
     numeric = {text for cls, text in cells if cls}
     assert numeric and all(re.fullmatch(r"[\d.,-]+", text) for text in numeric)
     assert "the published share" in {text for cls, text in cells if not cls}
+
+
+def test_a_gap_chart_of_many_claims_shows_their_spread_at_a_size_it_can_draw(monkeypatch):
+    """A bar per claim up to GAP_BARS; beyond, one histogram whose height does not grow (a
+    ledger of 500 articles would otherwise be taller than matplotlib can draw)."""
+    import pandas as pd
+
+    from tradeclaims.report import charts
+
+    monkeypatch.setattr(lookups, "cited", lambda table: [])
+    monkeypatch.setattr(charts, "source_line", lambda ids: "Source: a test")
+
+    def claims(n):
+        return pd.DataFrame({"claim_id": [f"c-{i}" for i in range(n)], "claimed": 1.0 + 0.01 * n,
+                             "recomputed": 1.0, "unit": "USD", "qualifier": "",
+                             "verdict": "contradicted", "sources": ""})
+
+    few = charts.gap_chart(claims(charts.GAP_BARS), "gaps")
+    many = charts.gap_chart(claims(charts.GAP_BARS + 1), "gaps")
+    huge = charts.gap_chart(claims(5000), "gaps")
+    assert few.get_figheight() == pytest.approx(0.32 * charts.GAP_BARS + 1.8)
+    assert many.get_figheight() == huge.get_figheight() < few.get_figheight()
+    assert huge.axes[0].get_title(loc="left") == "gaps: 5000 claims with exact wording"
+    assert huge.axes[0].get_ylabel() == "claims"

@@ -21,7 +21,8 @@ MAX_BYTES = 5_000_000
 _NUMBER = {
     "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
     "zh": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
-    "vi": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+    # never a piece of a number it cannot read whole: "1.12" (no thousands group) is no "12"
+    "vi": r"(?<![\d.])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.]\d)",
 }
 _SCALES = [  # printed word -> registry scale, longest first
     ("nghìn tỷ", "trillion"), ("ngàn tỷ", "trillion"), ("万亿", "trillion"), ("萬億", "trillion"),

@@ -90,6 +90,8 @@ def gap_chart(table: pd.DataFrame, title: str):
         message = "No claim with exact wording was checked, so there is nothing to chart."
         return tables.Html(f"<p>{message}</p>", message)
     checked["gap"] = (checked.claimed / checked.recomputed - 1) * 100
+    if len(checked) > GAP_BARS:
+        return _gap_distribution(checked, title)
     with plt.rc_context(theme()):
         fig, ax = plt.subplots(figsize=(8, 0.32 * len(checked) + 1.8))
         sns.barplot(checked, y="claim_id", x="gap", hue="verdict", palette=VERDICT_COLOURS,
@@ -98,3 +100,21 @@ def gap_chart(table: pd.DataFrame, title: str):
         ax.legend(title="verdict", loc="lower right", fontsize=8)
         return finish(fig, ax, title, "claimed minus recomputed, % of the recomputed value",
                       "claim (exact wording only)", lookups.cited(checked))
+
+
+# A bar per claim stays readable up to about this many; at a few hundred the figure would be
+# taller than matplotlib can draw (2**16 pixels), so a ledger of many articles shows how the
+# gaps are spread instead (each claim's figures stay in the table below it).
+GAP_BARS = 80
+
+
+def _gap_distribution(checked: pd.DataFrame, title: str):
+    verdicts = [v for v in VERDICT_COLOURS if v in set(checked.verdict)]
+    with plt.rc_context(theme()):
+        fig, ax = plt.subplots(figsize=(8, 4.2))
+        sns.histplot(checked, x="gap", hue="verdict", hue_order=verdicts, multiple="stack",
+                     palette=VERDICT_COLOURS, bins=40, ax=ax)
+        ax.axvline(0, color="#333", linewidth=0.8)
+        return finish(fig, ax, f"{title}: {len(checked)} claims with exact wording",
+                      "claimed minus recomputed, % of the recomputed value", "claims",
+                      lookups.cited(checked))
