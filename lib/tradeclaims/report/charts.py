@@ -101,8 +101,8 @@ def gap_chart(table: pd.DataFrame, title: str):
     checked = table[~table.verdict.isin(["not_checkable"])
                     & (table.unit != "rank") & (table.qualifier == "")].copy()
     if checked.empty:
-        message = "No claim with exact wording was checked, so there is nothing to chart."
-        return tables.Html(f"<p>{message}</p>", message)
+        return tables.message("No claim with exact wording was checked, so there is nothing "
+                              "to chart.")
     checked["gap"] = (checked.claimed / checked.recomputed - 1) * 100
     with plt.rc_context(theme()):
         fig, ax = plt.subplots(figsize=(8, 0.32 * len(checked) + 1.8))
