@@ -3,6 +3,7 @@ its parameters at their defaults, on the project's kernel; what Lab saves in it 
 counts, the kernel's language_info) never reaches a commit, and no page depends on it."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -85,16 +86,20 @@ def test_what_lab_saves_never_reaches_a_commit(tmp_path):
 
     notebook = copy.root / "notebooks" / "surplus.ipynb"
     before = nbformat.read(notebook, as_version=4)
+    before.cells[-1].metadata.tags = ["a-tag-of-the-economist"]  # kept, as `parameters` is
+    nbformat.write(before, notebook)
     save_as_lab_would(notebook, edit="\n# a change of the economist's own")
     for diff in (_git(copy, "diff"), _git(copy, "diff", "--no-ext-diff")):  # nbdime, and text
         assert "a change of the economist's own" in diff
-        assert LEFT_BY_LAB not in diff and "execution_count" not in diff
+        assert LEFT_BY_LAB not in diff
+        assert not re.search(r'"execution_count": \d|/execution_count', diff)  # text, nbdime
         assert "language_info" not in diff and "iopub" not in diff
     _git(copy, "commit", "-q", "-a", "-m", "an edit in Lab")
     assert _git(copy, "status", "--porcelain") == ""  # the working file keeps its outputs
     committed = nbformat.reads(_git(copy, "show", "HEAD:notebooks/surplus.ipynb"), as_version=4)
     assert [c.id for c in committed.cells] == [c.id for c in before.cells]
     assert [c.metadata for c in committed.cells] == [c.metadata for c in before.cells]  # tags
+    assert committed.cells[-1].metadata.tags == ["a-tag-of-the-economist"]
     assert committed.metadata == before.metadata
     assert all(not c.outputs and c.execution_count is None
                for c in committed.cells if c.cell_type == "code")
