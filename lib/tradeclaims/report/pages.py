@@ -1,5 +1,5 @@
 """Pages from Jinja2 templates (report/templates/), with every value escaped: the index, and the
-badges, tallies and legend that report tables share with it."""
+badges, tallies, legend and ClaimReview JSON-LD that report tables share with it."""
 
 import json
 from functools import cache
