@@ -20,19 +20,31 @@ SOURCES := $(shell find data/sources -type f)
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-env: $(READY) ## Create .venv from the pinned requirements and register the Jupyter kernel
+env: $(READY) ## Create .venv from the pinned requirements, register the Jupyter kernel, set the git drivers
+	@$(git_drivers)
 
 $(READY): requirements.txt constraints.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (tradeclaims)" >/dev/null
-	@# nbdime shows notebook diffs and merges as cells; only this clone's .git/config is touched
-	@if git rev-parse --git-dir >/dev/null 2>&1; then \
-		git config diff.jupyternotebook.command "$(CURDIR)/$(VENV)/bin/git-nbdiffdriver diff" && \
-		git config merge.jupyternotebook.driver "$(CURDIR)/$(VENV)/bin/git-nbmergedriver merge %O %A %B %L %P" && \
-		git config merge.jupyternotebook.name "jupyter notebook merge driver"; fi
+	@$(git_drivers)
 	@touch $@
+
+# Set in this clone's .git/config only (never the user's global one), on every `make env`:
+# nbdime shows notebook diffs and merges as cells; nbstripout is the filter .gitattributes gives
+# notebooks/*.ipynb, so what Lab saves (outputs, counts, the kernel's language_info) never
+# reaches a commit, while cell ids and tags (`parameters`) stay; nbdime diffs the filtered form.
+# reports/*.ipynb, the published outputs, have no filter.
+define git_drivers
+if git rev-parse --git-dir >/dev/null 2>&1; then \
+	git config diff.jupyternotebook.command "$(CURDIR)/$(VENV)/bin/git-nbdiffdriver diff --use-filter" && \
+	git config merge.jupyternotebook.driver "$(CURDIR)/$(VENV)/bin/git-nbmergedriver merge %O %A %B %L %P" && \
+	git config merge.jupyternotebook.name "jupyter notebook merge driver" && \
+	git config filter.nbstripout.clean "$(CURDIR)/$(PY) -m nbstripout --keep-id --extra-keys metadata.language_info" && \
+	git config filter.nbstripout.smudge cat && \
+	git config filter.nbstripout.required true; fi
+endef
 
 data: data/trade.csv $(BULK_STAMP) ## Build data/trade.csv from data/sources/, and ingest data/bulk/ (if any)
 
@@ -128,8 +140,8 @@ bench-scale: $(READY) ## Time bulk claims on generated Comtrade tables of 1M and
 lint: $(READY) ## Check the code with ruff
 	$(PY) -m ruff check lib tests benchmarks conftest.py
 
-lab: $(READY) ## Open JupyterLab on the project's kernel
-	$(PY) -m jupyter lab --notebook-dir=notebooks
+lab: $(READY) ## Open JupyterLab on the project's kernel (new notebooks too)
+	$(PY) -m jupyter lab --notebook-dir=notebooks --MultiKernelManager.default_kernel_name=$(KERNEL)
 
 clean: ## Remove build products and caches (keeps .venv, data and reports)
 	rm -rf build .pytest_cache .ruff_cache

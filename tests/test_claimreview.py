@@ -10,7 +10,7 @@ import pytest
 from tradeclaims import paths
 from tradeclaims.claims import ledger
 from tradeclaims.errors import InputError
-from tradeclaims.report import claimreview
+from tradeclaims.report import claimreview, pages
 
 REQUIRED = ["@context", "@type", "url", "claimReviewed", "itemReviewed", "reviewRating",
             "author"]
@@ -82,7 +82,7 @@ def test_no_quote_can_close_the_script():
                            "quote": "</script><script>alert(1)</script>", "sources": ""}])
     items = claimreview.reviews(table, {"x-1": "ledger.html#claim-x-1"}, {},
                                 {"site_url": "https://example.org/", "author": "t"})
-    html = str(claimreview.script(items))
+    html = str(pages.macro("jsonld")(items))
     assert html.count("</script>") == 1 and html.endswith("</script>")
     assert _jsonld(html)[0]["claimReviewed"] == "</script><script>alert(1)</script>"
     assert "datePublished" not in _jsonld(html)[0]  # no date in the data: none invented

@@ -3,11 +3,14 @@ link they draw points at a footnote that sources() writes."""
 
 import re
 
+import matplotlib.pyplot as plt
 import pytest
+from matplotlib.colors import same_color
 
 from registry import Registry
 from tradeclaims import paths
 from tradeclaims.claims.engine import MissingSeries
+from tradeclaims.data import vocabulary
 from tradeclaims.report import lookups
 from tradeclaims.report import present as tc
 from tradeclaims.report.style import with_wording
@@ -125,3 +128,24 @@ def test_a_gap_chart_of_many_claims_shows_their_spread_at_a_size_it_can_draw(mon
     assert many.get_figheight() == huge.get_figheight() < few.get_figheight()
     assert huge.axes[0].get_title(loc="left") == "gaps: 5000 claims with exact wording"
     assert huge.axes[0].get_ylabel() == "claims"
+
+HEX_COLOUR = re.compile(r"""color\s*=\s*\\?["']#[0-9a-fA-F]{3,8}""")
+
+
+def test_no_notebook_or_chart_types_a_colour():
+    """Colours come from the vocabulary (verdicts, chart_colours), so no line borrows a
+    verdict's colour by typing it."""
+    typed = [paths.relative(path) for path in [*paths.NOTEBOOKS.glob("*.ipynb"),
+                                               paths.ROOT / "lib/tradeclaims/report/charts.py"]
+             if HEX_COLOUR.search(path.read_text(encoding="utf-8"))]
+    assert typed == []
+    assert HEX_COLOUR.search('fig.axes[0].axvline(1, color=\\"#cf222e\\")')  # the rule bites
+
+
+@pytest.mark.parametrize("mark, style", [("threshold", "--"), ("recomputed", ":")])
+def test_a_reference_line_is_drawn_in_its_named_colour(mark, style):
+    fig, ax = plt.subplots()
+    line = tc.reference_line(fig, 1.5, mark).axes[0].lines[-1]
+    plt.close(fig)
+    assert same_color(line.get_color(), vocabulary.section("chart_colours")[mark]["colour"])
+    assert line.get_linestyle() == style and list(line.get_xdata()) == [1.5, 1.5]

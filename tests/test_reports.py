@@ -2,12 +2,13 @@
 
 import json
 import re
+import subprocess
 from html.parser import HTMLParser
 
 import nbformat
 import pytest
 
-from tradeclaims import paths
+from tradeclaims import history, paths
 from tradeclaims.claims import ledger
 from tradeclaims.errors import InputError
 from tradeclaims.report import index, runner
@@ -49,11 +50,30 @@ def broken_links(reports_dir):
     return broken
 
 
+def as_git_would_stage(path) -> str:
+    """The file as `git add` would stage it: through the clean filter .gitattributes names for
+    it, as .git/config defines it (`make env` sets nbstripout for notebooks/); unfiltered when
+    there is none."""
+    relative = paths.relative(path)
+    attribute = history.git("check-attr", "filter", "--", relative) or ""
+    driver = attribute.rsplit(": ", 1)[-1].strip()
+    clean = (history.git("config", f"filter.{driver}.clean") or "").strip() if driver else ""
+    if not clean:
+        return path.read_text(encoding="utf-8")
+    with path.open("rb") as stdin:  # git runs the filter through the shell, from the top
+        return subprocess.run(clean, shell=True, stdin=stdin, cwd=paths.ROOT, check=True,
+                              capture_output=True, text=True).stdout
+
+
 def test_notebooks_are_committed_without_outputs_and_have_parameters():
+    """What git would commit, not the working file: a notebook saved from JupyterLab keeps its
+    outputs on disk, and the filter strips them from the commit."""
     for path in paths.NOTEBOOKS.glob("*.ipynb"):
-        nb = nbformat.read(path, as_version=4)
+        nb = nbformat.reads(as_git_would_stage(path), as_version=4)
         code = [c for c in nb.cells if c.cell_type == "code"]
-        assert all(not c.outputs and c.execution_count is None for c in code), path.name
+        assert all(not c.outputs and c.execution_count is None for c in code), (
+            f"{paths.relative(path)} would be committed with outputs: run `make env`, which "
+            "sets nbstripout as git's filter for notebooks/")
         tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
         assert len(tagged) == 1, f"{path.name} needs one cell tagged parameters"
         assert nb.metadata.kernelspec.name == runner.KERNEL

@@ -58,6 +58,8 @@ TABLES = {
     "verdicts": lambda: _table(["verdict", "colour", "ClaimReview rating", "meaning"], (
         (_code(k), _code(v["colour"]), str(v.get("rating", "not rated")), v["meaning"])
         for k, v in section("verdicts").items())),
+    "chart_colours": lambda: _table(["chart colour", "colour", "marks"], (
+        (_code(k), _code(v["colour"]), v["meaning"]) for k, v in section("chart_colours").items())),
 }
 
 

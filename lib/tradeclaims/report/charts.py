@@ -9,7 +9,7 @@ import pandas as pd
 import seaborn as sns
 
 from tradeclaims.report import lookups, tables
-from tradeclaims.report.style import VERDICT_COLOURS
+from tradeclaims.report.style import CHART_COLOURS, VERDICT_COLOURS
 
 
 @cache
@@ -40,7 +40,8 @@ def finish(fig, ax, title: str, xlabel: str, ylabel: str, source_ids):
     ax.set_ylabel(ylabel)
     sns.despine(ax=ax)
     line = source_line(source_ids)
-    fig.text(0.01, 0.01, line, fontsize=7.5, color="#555", va="bottom", ha="left")
+    fig.text(0.01, 0.01, line, fontsize=7.5, color=CHART_COLOURS["source_line"], va="bottom",
+             ha="left")
     footer = (0.12 + 0.13 * (line.count("\n") + 1)) / fig.get_figheight()  # inches -> fraction
     fig.tight_layout(rect=(0, footer, 1, 1))
     plt.close(fig)  # shown once, as the cell's result
@@ -64,12 +65,25 @@ def _bar_chart(frame, x, y, title, xlabel, ylabel, hue, horizontal):
     if horizontal:  # xlabel names the value axis, which is then horizontal
         sns.barplot(frame, y=x, x=y, hue=hue or x, ax=ax, legend=False, palette="crest",
                     orient="h")
-        ax.axvline(0, color="#333", linewidth=0.8)
+        ax.axvline(0, color=CHART_COLOURS["zero"], linewidth=0.8)
         finish(fig, ax, title, xlabel, ylabel, _source_ids(frame))
     else:
         sns.barplot(frame, x=x, y=y, hue=hue or x, ax=ax, legend=bool(hue), palette="crest")
-        ax.axhline(0, color="#333", linewidth=0.8)
+        ax.axhline(0, color=CHART_COLOURS["zero"], linewidth=0.8)
         finish(fig, ax, title, xlabel, ylabel, _source_ids(frame))
+    return fig
+
+
+# How each mark of reference_line is drawn; its colour is the vocabulary's (chart_colours).
+_LINES = {"threshold": {"linestyle": "--", "linewidth": 1},
+          "recomputed": {"linestyle": ":", "linewidth": 1.2}}
+
+
+def reference_line(fig, x: float, mark: str):
+    """A vertical line at x across a horizontal bar chart, drawn as `mark` is: `threshold` (a
+    round figure claims are tested against, dashed) or `recomputed` (a figure recomputed from
+    the official ones, dotted)."""
+    fig.axes[0].axvline(x, color=CHART_COLOURS[mark], **_LINES[mark])
     return fig
 
 
@@ -87,8 +101,8 @@ def gap_chart(table: pd.DataFrame, title: str):
     checked = table[~table.verdict.isin(["not_checkable"])
                     & (table.unit != "rank") & (table.qualifier == "")].copy()
     if checked.empty:
-        message = "No claim with exact wording was checked, so there is nothing to chart."
-        return tables.Html(f"<p>{message}</p>", message)
+        return tables.message("No claim with exact wording was checked, so there is nothing "
+                              "to chart.")
     checked["gap"] = (checked.claimed / checked.recomputed - 1) * 100
     if len(checked) > GAP_BARS:
         return _gap_distribution(checked, title)
@@ -96,7 +110,7 @@ def gap_chart(table: pd.DataFrame, title: str):
         fig, ax = plt.subplots(figsize=(8, 0.32 * len(checked) + 1.8))
         sns.barplot(checked, y="claim_id", x="gap", hue="verdict", palette=VERDICT_COLOURS,
                     dodge=False, ax=ax, orient="h")
-        ax.axvline(0, color="#333", linewidth=0.8)
+        ax.axvline(0, color=CHART_COLOURS["zero"], linewidth=0.8)
         ax.legend(title="verdict", loc="lower right", fontsize=8)
         return finish(fig, ax, title, "claimed minus recomputed, % of the recomputed value",
                       "claim (exact wording only)", lookups.cited(checked))
@@ -114,7 +128,7 @@ def _gap_distribution(checked: pd.DataFrame, title: str):
         fig, ax = plt.subplots(figsize=(8, 4.2))
         sns.histplot(checked, x="gap", hue="verdict", hue_order=verdicts, multiple="stack",
                      palette=VERDICT_COLOURS, bins=40, ax=ax)
-        ax.axvline(0, color="#333", linewidth=0.8)
+        ax.axvline(0, color=CHART_COLOURS["zero"], linewidth=0.8)
         return finish(fig, ax, f"{title}: {len(checked)} claims with exact wording",
                       "claimed minus recomputed, % of the recomputed value", "claims",
                       lookups.cited(checked))

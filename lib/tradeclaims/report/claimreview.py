@@ -2,11 +2,9 @@
 in each page. Ratings come from the vocabulary (verdicts' `rating`, 1 worst to 4 best); dates
 from the data, never the clock, so a build stays byte for byte the same."""
 
-import json
 from pathlib import Path
 
 import pandas as pd
-from markupsafe import Markup
 
 from tradeclaims import paths
 from tradeclaims.claims.articles import article_rows
@@ -70,12 +68,6 @@ def reviews(table: pd.DataFrame, links: dict[str, str], sources: dict[str, Sourc
             **({"datePublished": max(dates)} if dates else {}),
         })
     return out
-
-
-def script(items: list[dict]) -> Markup:
-    """A JSON-LD script element; `</` is escaped so no text can close the script."""
-    text = json.dumps(items, ensure_ascii=False, indent=1).replace("</", "<\\/")
-    return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
 def published(table: pd.DataFrame, reports: dict[str, Report],

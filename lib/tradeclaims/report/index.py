@@ -45,8 +45,7 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
                         counts=list(ledger.counts(table).items()),
                         reasons=reasons, reports=report_rows, claims=claim_rows,
                         articles=articles_listed,
-                        jsonld=claimreview.script(claimreview.published(table, reports,
-                                                                         sources)))
+                        reviews=claimreview.published(table, reports, sources))
 
 
 def write():

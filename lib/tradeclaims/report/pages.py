@@ -1,10 +1,12 @@
 """Pages from Jinja2 templates (report/templates/), with every value escaped: the index, and the
-badges, tallies and legend that report tables share with it."""
+badges, tallies, legend and ClaimReview JSON-LD that report tables share with it."""
 
+import json
 from functools import cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from tradeclaims.report.style import VERDICT_COLOURS, VERDICT_MEANING
 
@@ -16,7 +18,14 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.globals.update(colours=VERDICT_COLOURS, meanings=VERDICT_MEANING)
+    env.filters["script_json"] = script_json
     return env
+
+
+def script_json(value) -> Markup:
+    """JSON to sit inside a <script> element, where HTML escapes do not apply: `</` is escaped
+    instead, so no text in it can close the element."""
+    return Markup(json.dumps(value, ensure_ascii=False, indent=1).replace("</", "<\\/"))
 
 
 def render(template: str, **context) -> str:

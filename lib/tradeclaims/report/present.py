@@ -1,7 +1,13 @@
 """What a notebook imports as `tc`: every helper the reports use, from the modules that do each
 job (lookups: the data; tables: what is shown as tables and text; charts; labels)."""
 
-from tradeclaims.report.charts import bar_chart, gap_chart, source_line, verdict_chart
+from tradeclaims.report.charts import (
+    bar_chart,
+    gap_chart,
+    reference_line,
+    source_line,
+    verdict_chart,
+)
 from tradeclaims.report.labels import label
 from tradeclaims.report.lookups import (
     Recomputed,
@@ -29,5 +35,5 @@ from tradeclaims.report.tables import (
 
 __all__ = ["Html", "Recomputed", "article", "bar_chart", "by_article", "cited", "dataset",
            "finding", "gap_chart", "label", "legend", "observations_table", "opening", "parameters",
-           "recompute", "share_table", "shares", "source_line", "sources", "summary",
-           "verdict_chart", "verdict_table", "verdicts", "wide"]
+           "recompute", "reference_line", "share_table", "shares", "source_line", "sources",
+           "summary", "verdict_chart", "verdict_table", "verdicts", "wide"]

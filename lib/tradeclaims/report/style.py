@@ -1,5 +1,6 @@
 """The words and numbers that report pages and the index share: verdict colours and meanings,
-numbers formatted for reading, claimed figures with their wording."""
+the colours of what charts mark besides verdicts, numbers formatted for reading, claimed figures
+with their wording."""
 
 import pandas as pd
 
@@ -7,6 +8,7 @@ from tradeclaims.data.vocabulary import section
 
 VERDICT_COLOURS = {verdict: entry["colour"] for verdict, entry in section("verdicts").items()}
 VERDICT_MEANING = {verdict: entry["meaning"] for verdict, entry in section("verdicts").items()}
+CHART_COLOURS = {mark: entry["colour"] for mark, entry in section("chart_colours").items()}
 REASONS = dict(section("reasons"))
 ORIGINS = dict(section("origins"))
 

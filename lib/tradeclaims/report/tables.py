@@ -57,6 +57,11 @@ def opening(**run_parameters) -> Html:
     return Html("".join(part.markup for part in parts), "\n".join(part.text for part in parts))
 
 
+def message(text: str) -> Html:
+    """A sentence in place of a table or a chart that has nothing to show."""
+    return Html(_markup("message", text), text)
+
+
 def legend() -> Html:
     text = "\n".join(f"{v}: {VERDICT_MEANING[v]}" for v in VERDICTS)
     return Html(legend_html(), text)
@@ -75,7 +80,7 @@ def verdict_table(table: pd.DataFrame) -> Html:
     rows = [claim_shown(r, was.get(r.claim_id, ())) | {"tolerance": r.tolerance, "note": r.note,
                               "sources": r.sources.split()} for r in table.itertuples()]
     reviews = claimreview.published(table, load_config(), lookups.dataset().sources)
-    return Html(_markup("verdict_table", rows) + str(claimreview.script(reviews)),
+    return Html(_markup("verdict_table", rows, reviews),
                 "\n".join(_claim_text(r, was.get(r.claim_id, ())) for r in table.itertuples()))
 
 
