@@ -4,7 +4,8 @@ Nothing in reports/ changes unless a report's whole run succeeded.
 Several reports run in one process that imports papermill and nbconvert and compiles the page
 template once, then forks one child per report, `jobs` at a time (make -jN gives N). Measured
 on the 2-core machine, `make -j2 reports` from scratch: one process per report 27.4 s of wall
-time and 47 s of CPU; one forking runner 20.8 s and 30 s (docs/internals.md)."""
+time and 47 s of CPU; one forking runner 20.8 s and 30 s (docs/internals.md). Each report's
+kernel is in turn forked from one prepared process (report/kernels.py)."""
 
 import os
 import re
