@@ -1,5 +1,6 @@
-"""What notebooks look up: the dataset (read once per kernel), an article's verdicts (its own
-claims evaluated, once per kernel) or every claim's, series reshaped for tables, and figures the engine recomputes outside the registry."""
+"""What notebooks look up: the dataset (read once per kernel), an article's verdicts (only its
+own claims evaluated) or every claim's, series reshaped for tables, and figures the engine
+recomputes outside the registry."""
 
 import difflib
 from dataclasses import dataclass
