@@ -487,3 +487,22 @@ def test_a_truncated_figure_from_a_release_is_approximate_end_to_end(tmp_path):
     assert list(result.verdict) == ["approximate", "reproduced", "contradicted", "reproduced"]
     assert "reads as truncated" in result.loc["t-1", "tolerance"]
     assert result.loc["t-1", "recomputed"] == 656.577613  # as read: every digit, none added
+
+
+def test_a_page_reads_its_own_article_s_claims_and_the_ledger_checks_them_all(tmp_path):
+    """A page's kernel checks and evaluates only its article's rows, so its cost does not grow
+    with the registry; a malformed row of another article still stops the ledger (which make
+    builds beside every page), and a claim id another article already uses is still refused."""
+    registry = Registry(tmp_path)
+    registry.add_article("other")
+    good = claim("t-1", "not_checkable", "1", "USD", note="a forecast",
+                 reason="forecast_or_opinion")
+    broken = claim("o-1", "level", "1", "USD", "reporter=CHN") | {"article_id": "other"}
+    registry.add_claims([good, broken])
+    mine = load_claims(registry.claims, registry.articles, set(), "test-article")
+    assert [c.claim_id for c in mine] == ["t-1"]
+    with pytest.raises(InputError, match="o-1"):
+        load_claims(registry.claims, registry.articles, set())
+    registry.add_claims([good | {"article_id": "other"}, good])
+    with pytest.raises(InputError, match="duplicate of row 2"):
+        load_claims(registry.claims, registry.articles, set(), "test-article")

@@ -24,12 +24,10 @@ COLUMNS = ["claim_id", "article_id", "quote", "claimed", "recomputed", "unit", "
 def evaluate(claims_path: Path = paths.CLAIMS_CSV, data: Dataset | None = None,
              articles_path: Path = paths.ARTICLES_CSV, article_id: str | None = None
              ) -> pd.DataFrame:
-    """One row per claim with its verdict, or per claim of one article (the whole registry is
-    still checked); raises InputError on a malformed registry."""
+    """One row per claim with its verdict, or per claim of one article (a page evaluates its
+    own claims, not the registry's); raises InputError on a malformed registry."""
     data = data or attach(Dataset.load())
-    claims = load_claims(claims_path, articles_path, set(data.sources))
-    if article_id is not None:  # a page evaluates its own claims, not the registry's
-        claims = [claim for claim in claims if claim.article_id == article_id]
+    claims = load_claims(claims_path, articles_path, set(data.sources), article_id)
     if isinstance(data, WithBulk):
         data.bulk.prefetch_claims(claims)  # one grouped query for every code the claims name
     verdicts = Engine(data).evaluate_all(claims)

@@ -190,10 +190,12 @@ def read_articles(path: Path | None = None) -> pd.DataFrame:
 
 
 def load_claims(path: Path = paths.CLAIMS_CSV, articles_path: Path = paths.ARTICLES_CSV,
-                known_sources: set[str] | None = None) -> list[Claim]:
+                known_sources: set[str] | None = None, article_id: str | None = None
+                ) -> list[Claim]:
     """Read and check the registry; every problem names the file, the row and the field.
     `known_sources`: the source ids a series may name (default: the folders of
-    data/sources/)."""
+    data/sources/). With `article_id`, only that article's rows are checked and read (a page's
+    kernel; the ledger, which make builds beside every page, checks them all)."""
     rows = read_rows(path, COLUMNS, optional=OPTIONAL)
     has_reasons = bool(rows) and "reason" in rows[0][1]
     for _, raw in rows:
@@ -204,6 +206,9 @@ def load_claims(path: Path = paths.CLAIMS_CSV, articles_path: Path = paths.ARTIC
         known_sources = {p.name for p in paths.SOURCES.iterdir() if p.is_dir()}
     claims, errors, seen = [], [], {}
     for line, raw in rows:
+        if article_id is not None and raw["article_id"] != article_id:
+            seen.setdefault(raw["claim_id"].casefold(), line)  # its id still counts
+            continue
         problems = row_problems(raw, articles, seen, known_sources, has_reasons)
         seen.setdefault(raw["claim_id"].casefold(), line)
         errors += [InputError(path, f"claim {raw['claim_id'] or '?'}: {message}", row=line,
