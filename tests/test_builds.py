@@ -115,6 +115,7 @@ def test_each_forked_report_ends_in_its_own_child_and_says_what_went_wrong(monke
             raise PermissionError(13, "Permission denied", str(paths.REPORTS / "unwritable.html"))
         if report.name == "buggy":
             raise ZeroDivisionError("division by zero")
+        time.sleep(1)  # "fine" outlasts "unwritable", which must fail before a slot frees
 
     monkeypatch.setattr(runner, "run", fake_run)
     monkeypatch.setattr(runner, "_warm", lambda: None)
