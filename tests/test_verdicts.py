@@ -230,3 +230,16 @@ def test_the_ledger_writes_no_exponent_and_the_claim_as_printed():
     assert ",0.0000001,0.000000123,percent," in lines[0]
     assert ",12000000000000000,12000000000000000,USD," in lines[1]
     assert "e-" not in "".join(lines) and "e+" not in "".join(lines)
+
+
+def test_a_figure_as_read_keeps_its_digits_whatever_number_type_it_came_in():
+    """A value read from a table may reach the engine as numpy's float (whose repr is
+    np.float64(...)); it is scaled as the decimal it prints as, with no digit added."""
+    import numpy as np
+
+    from tradeclaims.claims.engine import _in_scale
+    from tradeclaims.data.intervals import Interval
+
+    read = Interval(np.float64(656577613e3), 0, 0, as_read=True)
+    assert _in_scale(read, np.float64(1e9)) == 656.577613
+    assert _in_scale(Interval(6.35 * 1e12 / 1e12 * 1e12, 0, 0), 1e12) == 6.35

@@ -486,7 +486,7 @@ def _in_scale(x: Interval, factor: float) -> float:
     every digit it has (scaled as decimals, so that none is added), one computed from others at
     15 significant digits, so that float noise (6.3500000000000005) is not published."""
     if x.as_read:
-        return float(Decimal(repr(x.point)) / Decimal(repr(factor)))
+        return float(Decimal(repr(float(x.point))) / Decimal(repr(float(factor))))
     return float(f"{x.point / factor:.15g}")
 
 
