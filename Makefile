@@ -34,15 +34,16 @@ $(READY): requirements.txt constraints.txt pyproject.toml
 		git config merge.jupyternotebook.name "jupyter notebook merge driver"; fi
 	@touch $@
 
+# Bulk customs tables (data/bulk/<source_id>/: source.yaml and CSV files) are ingested into the
+# Parquet store build/bulk/store; only when some are present do reports depend on them. Set
+# before the `data` rule: make expands a rule's prerequisites where it reads the rule.
+BULK_SOURCES := $(wildcard data/bulk/*/source.yaml)
+BULK_STAMP := $(if $(BULK_SOURCES),build/bulk.stamp)
+
 data: data/trade.csv $(BULK_STAMP) ## Build data/trade.csv from data/sources/, and ingest data/bulk/ (if any)
 
 data/trade.csv data/datapackage.json &: $(SOURCES) data/vocabulary.yaml $(LIB) | $(READY)
 	$(PY) -m tradeclaims data
-
-# Bulk customs tables (data/bulk/<source_id>/: source.yaml and CSV files) are ingested into the
-# Parquet store build/bulk/store; only when some are present do reports depend on them.
-BULK_SOURCES := $(wildcard data/bulk/*/source.yaml)
-BULK_STAMP := $(if $(BULK_SOURCES),build/bulk.stamp)
 
 # (the folders too: a file removed from one changes its date)
 build/bulk.stamp: $(shell find data/bulk -not -name '*.md' 2>/dev/null) $(wildcard lib/tradeclaims/bulk/*.py) | $(READY)

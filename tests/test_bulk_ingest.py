@@ -33,6 +33,7 @@ from tradeclaims.bulk import formats
 from tradeclaims.bulk.ingest import ingest
 from tradeclaims.bulk.staging import number_sql
 from tradeclaims.errors import InputError
+from workspace import Workspace
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bulk"
 COMTRADE = "comtrade-fixture"
@@ -351,3 +352,17 @@ def test_misplaced_thousands_separators_are_not_numbers(text):
 def test_comtrade_has_no_thousands_separator():
     assert _parse(["1,234", "1234.5", "1.5E+9"], formats.load("comtrade")) == \
         [None, 1234.5, 1.5e9]
+
+
+# -- make ---------------------------------------------------------------------------------------
+
+def test_make_data_ingests_a_bulk_source(tmp_path):
+    copy = Workspace(tmp_path / "repo")
+    shutil.copytree(FIXTURES / COMTRADE, copy.root / "data" / "bulk" / COMTRADE)
+    built = copy.make("data")
+    assert built.returncode == 0, built.stderr
+    assert "tradeclaims ingest" in built.stdout
+    assert _sum(copy.root / "build" / "bulk" / "store",
+                "reporter = 'CHN' AND partner = 'WLD' AND product = 'HS:TOTAL'") == 890_000_000
+    again = copy.make("data")
+    assert again.returncode == 0 and "ingest" not in again.stdout
