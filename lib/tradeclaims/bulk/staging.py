@@ -8,17 +8,14 @@ import csv
 import hashlib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
 
 from tradeclaims import paths
 from tradeclaims.bulk import formats
+from tradeclaims.bulk.sources import BulkSource
 from tradeclaims.errors import InputError, InputErrors
-
-if TYPE_CHECKING:
-    from tradeclaims.bulk.ingest import BulkSource
 
 SCHEMA = ["source_id", "reporter", "partner", "flow", "product", "digits", "period", "year",
           "unit", "value", "quantity", "quantity_unit"]
@@ -205,7 +202,7 @@ class _File:
     """One CSV file of a bulk source, staged as Parquet (the columns the format reads, as text,
     in file order), checked, then appended to the store."""
 
-    def __init__(self, con, path: Path, source: "BulkSource", tmp: Path, tag: str):
+    def __init__(self, con, path: Path, source: BulkSource, tmp: Path, tag: str):
         self.con, self.path, self.source, self.fmt = con, path, source, source.format
         self.readable, self.encoding = _decoded(path, self.fmt, tmp)
         header = _header(self.readable, path, self.fmt)
@@ -351,7 +348,7 @@ class _File:
         return written
 
 
-def ingest_file(con, path: Path, source: "BulkSource", out: Path, tag: str, tmp: Path,
+def ingest_file(con, path: Path, source: BulkSource, out: Path, tag: str, tmp: Path,
                  advance) -> dict:
     """Stage, check and write one file; what sources.json records of it. `advance(fraction)`
     moves the progress bar by that fraction of the file."""
