@@ -192,10 +192,26 @@ def test_blank_lines_are_skipped_but_counted(bulk, store):
     assert f"{CHN_FILE}, row 17, field 'primaryValue'" in _error(bulk, store)
 
 
-def test_an_unknown_china_customs_partner_code_is_an_error(bulk, store):
-    _edit(bulk / CHINA / GAC_FILE, ",133,", ",999,", "gb18030")
-    assert f"{GAC_FILE}, row 3, field '贸易伙伴编码': unknown partner code '999': add it, " \
-        "with its evidence, under fields.partner.codes in data/bulk/formats/china-customs.yaml" \
+def test_an_unknown_china_customs_partner_is_refused_by_name(bulk, store):
+    _edit(bulk / CHINA / GAC_FILE, ",133,韩国,", ",888,火星,", "gb18030")
+    assert f"{GAC_FILE}, row 3, field '贸易伙伴编码': partner code '888' named '火星': no " \
+        "territory of that name in CLDR (zh) nor an area: add the CLDR name under " \
+        "fields.partner.aliases in data/bulk/formats/china-customs.yaml, or the area to " \
+        "data/vocabulary.yaml, with its evidence" in _error(bulk, store)
+
+
+def test_an_area_code_must_carry_its_name(bulk, store):
+    _edit(bulk / CHINA / GAC_FILE, ",133,韩国,", ",701,韩国,", "gb18030")
+    assert "field '贸易伙伴编码': partner code '701' is named '韩国', but the area GAC701 of " \
+        "data/vocabulary.yaml is '国(地)别不详'" in _error(bulk, store)
+    _edit(bulk / CHINA / GAC_FILE, ",701,韩国,", ",701,国(地)别不详,", "gb18030")
+    ingest(bulk, store, quiet=True)
+    assert _sum(store, f"source_id = '{CHINA}' AND partner = 'GAC701'") == 2_100_000
+
+
+def test_one_code_under_two_names_is_an_error(bulk, store):
+    _edit(bulk / CHINA / GAC_FILE, ",133,韩国,", ",116,韩国,", "gb18030")
+    assert "field '贸易伙伴名称': 贸易伙伴编码 '116' is JPN, but named '韩国' here it is KOR" \
         in _error(bulk, store)
 
 
@@ -265,7 +281,7 @@ def test_a_bad_format_config_names_its_line(bulk, store, tmp_path):
     _edit(configs / "comtrade.yaml", "  cmdCode: product\n", "  cmdCode: commodity\n")
     with pytest.raises(InputError) as caught:
         ingest(bulk, store, configs, quiet=True)
-    assert "comtrade.yaml, row 20, field 'columns.cmdCode': 'commodity' is not a tidy field" \
+    assert "comtrade.yaml, row 23, field 'columns.cmdCode': 'commodity' is not a tidy field" \
         in str(caught.value)
 
 
@@ -318,12 +334,12 @@ def test_the_command_reports_what_it_did(bulk, store, capsys):
 
 
 def test_the_command_exits_2_without_a_traceback(bulk, store):
-    _edit(bulk / CHINA / GAC_FILE, ",133,", ",999,", "gb18030")
+    _edit(bulk / CHINA / GAC_FILE, ",133,韩国,", ",888,火星,", "gb18030")
     run = subprocess.run([sys.executable, "-m", "tradeclaims", "ingest", "--bulk", str(bulk),
                           "--store", str(store)], capture_output=True, text=True,
                          cwd=paths.ROOT)
     assert run.returncode == 2
-    assert run.stderr.startswith("error: ") and "unknown partner code '999'" in run.stderr
+    assert run.stderr.startswith("error: ") and "partner code '888' named '火星'" in run.stderr
     assert "Traceback" not in run.stderr + run.stdout
 
 

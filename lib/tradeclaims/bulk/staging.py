@@ -6,6 +6,7 @@ and year. lib/tradeclaims/bulk/ingest.py runs it for every file and publishes th
 import codecs
 import csv
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -25,32 +26,51 @@ PARTITIONS = ["reporter", "year"]
 
 def _decoded(path: Path, fmt: formats.Format, tmp: Path) -> tuple[Path, str]:
     """The UTF-8 file DuckDB reads (the file itself, or a transcoded copy in `tmp`) and the
-    encoding it was in. A UTF-8-only format is left to DuckDB, which checks every byte."""
-    if fmt.encodings == ["utf-8"]:
-        return path, "utf-8"
-    failure = None
+    first of the format's encodings it reads in, tried in their order: `utf-8` (no byte-order
+    mark), `utf-8-sig` (with or without one), then any other, into a UTF-8 copy."""
+    failures = []
     for encoding in fmt.encodings:
-        codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+        name = codecs.lookup(encoding).name
+        utf8 = name in ("utf-8", "utf-8-sig")
         out = tmp / f"{hashlib.sha1(str(path).encode()).hexdigest()[:12]}.csv"
-        decoder = codecs.getincrementaldecoder(codec)()
+        decoder = codecs.getincrementaldecoder(name)()
         offset = 0
         try:
-            with open(path, "rb") as f, open(out, "w", encoding="utf-8", newline="") as w:
-                while chunk := f.read(1 << 20):
-                    w.write(decoder.decode(chunk))
+            with open(path, "rb") as f, (open(os.devnull, "w") if utf8 else
+                                         open(out, "w", encoding="utf-8", newline="")) as w:
+                if name == "utf-8" and f.read(3) == codecs.BOM_UTF8:
+                    failures.append((encoding, 0, "a byte-order mark"))
+                    continue
+                f.seek(0)
+                while chunk := f.read(1 << 22):
+                    text = decoder.decode(chunk)
                     offset += len(chunk)
+                    if not utf8:
+                        w.write(text)
                 w.write(decoder.decode(b"", final=True))
         except UnicodeDecodeError as exc:
-            failure = failure or (encoding, offset + exc.start)
+            failures.append((encoding, offset + exc.start, f"byte {exc.object[exc.start]:#04x}"))
             continue
-        if codec == "utf-8-sig":
-            out.unlink()
-            return path, "utf-8"
-        return out, encoding
-    _, at = failure
-    data = path.read_bytes()[:at + 1]
-    raise InputError(path, f"not {' or '.join(fmt.encodings)} text: byte {data[at]:#04x} at "
-                     f"offset {at}", row=data.count(b"\n") + 1)
+        return (path if utf8 else out), encoding
+    raise _undecodable(path, fmt, failures)
+
+
+def _undecodable(path: Path, fmt: formats.Format, failures: list) -> InputError:
+    """Where the last encoding tried (the format's own) fails: the line, and the column as far
+    as the line can be read."""
+    encoding, at, what = failures[-1]
+    with open(path, "rb") as f:
+        before = f.read(at)
+    start = before.rfind(b"\n") + 1
+    with open(path, "rb") as f:
+        header = f.readline().decode(encoding, "replace")
+    names = next(csv.reader([header], delimiter=fmt.delimiter), [])
+    cells = next(csv.reader([before[start:].decode(encoding, "replace")],
+                            delimiter=fmt.delimiter), [""])
+    field = names[len(cells) - 1].strip() if 0 < len(cells) <= len(names) else None
+    tried = ", ".join(f"{e} ({w} at offset {o})" for e, o, w in failures)
+    return InputError(path, f"not text in any encoding of {paths.relative(fmt.path)}: {tried}",
+                      row=before.count(b"\n") + 1, field=field)
 
 
 def _header(path: Path, original: Path, fmt: formats.Format) -> list[str]:
@@ -77,6 +97,7 @@ def _columns(header: list[str], original: Path, fmt: formats.Format) -> tuple[di
     A missing column names the expected header and the config to edit."""
     optional = {c for c, field in fmt.columns.items() if field in ("quantity", "quantity_unit")}
     wanted = [c for c in fmt.columns if c not in optional]
+    wanted += [fmt.names(f) for f in ("reporter", "partner") if fmt.names(f)]
     hint = (f"expected columns, in any order: {_expected(fmt)}; if the publisher renamed a "
             f"column, edit {paths.relative(fmt.path)}")
     errors = [InputError(original, f"missing column ({hint})", row=1, field=c)
@@ -136,9 +157,9 @@ def _number_message(value, fmt: formats.Format) -> str:
     return f"{value!r} is negative" if number < 0 else f"{value!r} is not a finite number"
 
 
-def _read_csv(path: Path, header: list[str], fmt: formats.Format) -> str:
+def _read_csv(path: Path, width: int, fmt: formats.Format) -> str:
     """SQL: the file with every column as text, named c0, c1, ... by position."""
-    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(header))) + "}"
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
     return (f"read_csv({lit(path)}, header=true, auto_detect=false, columns={columns}, "
             f"delim={lit(fmt.delimiter)}, quote='\"', escape='\"', encoding='utf-8', "
             "strict_mode=true, null_padding=false)")
@@ -187,6 +208,17 @@ def _lines(path: Path, delimiter: str, records: set[int], blank: bool = False) -
     return found
 
 
+def _width(path: Path, fmt: formats.Format) -> int:
+    """The number of fields of the first row after the header (0 when there is none)."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f, delimiter=fmt.delimiter)
+        try:
+            next(reader, None)
+            return len(next(reader, []))
+        except csv.Error:  # DuckDB names what is wrong, and where
+            return 0
+
+
 # Columns whose distinct values are looked up in Python (Format.code, .flow, ...): the tidy
 # columns each gives, and how.
 LOOKUPS = {
@@ -209,9 +241,18 @@ class _File:
         positions, self.unit = _columns(header, path, self.fmt)
         self.cols = {c: f"s{i}" for i, c in enumerate(positions)}  # source column -> staged
         self.stage = tmp / f"{tag}.parquet"
-        staged = ", ".join(f"c{positions[c]} AS {s}" for c, s in self.cols.items())
+        trimmed = {self.fmt.column(f) for f, rules in self.fmt.fields.items()
+                   if (rules or {}).get("trim")}
+        staged = [f"{'trim' if c in trimmed else ''}(c{positions[c]}) AS {s}"
+                  for c, s in self.cols.items()]
+        width = len(header)
+        if self.fmt.trailing_delimiter and _width(self.readable, self.fmt) == width + 1:
+            staged.append(f"c{width} AS s_trailing")  # must be empty: checked with the rest
+            width += 1
+        self.trailing = width > len(header)
+        reader = _read_csv(self.readable, width, self.fmt)
         try:
-            con.execute(f"COPY (SELECT {staged} FROM {_read_csv(self.readable, header, self.fmt)})"
+            con.execute(f"COPY (SELECT {', '.join(staged)} FROM {reader})"
                         f" TO {lit(self.stage)} (FORMAT parquet)").fetchall()
         except duckdb.InvalidInputException as exc:  # the CSV itself is broken
             raise _duckdb_error(exc, path, self.readable, self.fmt.delimiter) from None
@@ -231,30 +272,43 @@ class _File:
             if column is None:
                 continue
             table = {}
-            for raw, count in self._distinct(column):
+            named = fmt.names(field)
+            for raw, name, count in self._distinct(column, named):
                 try:
-                    table[raw] = lookup(fmt, raw)
+                    found = lookup(fmt, raw) if named is None else (fmt.code(field, raw, name),)
                 except ValueError as exc:
                     problems.append((column, raw, str(exc)))
-                if field == "flow" and table.get(raw) == (None,):
+                    continue
+                if table.setdefault(raw, found) != found:
+                    problems.append((named, name, f"{column} {raw!r} is {table[raw][0]}, but "
+                                     f"named {name!r} here it is {found[0]}"))
+                if field == "flow" and found == (None,):
                     skipped += count
             tables[column] = table
         for column in fmt.require:
-            for raw, _ in self._distinct(column) if column in self.cols else ():
+            for raw, _, _ in self._distinct(column) if column in self.cols else ():
                 try:
                     fmt.check_required(column, raw)
                 except ValueError as exc:
                     problems.append((column, raw, str(exc)))
         errors = self._value_errors(problems)
         errors += self._number_errors()
+        if self.trailing:
+            count, first = self.con.execute(
+                f"SELECT count(*), min(file_row_number) FROM read_parquet({lit(self.stage)}, "
+                "file_row_number=true) WHERE s_trailing IS NOT NULL").fetchall()[0]
+            if count:
+                errors.append(self._error(first, count, "(after the last column)", "a value "
+                                          "where rows end with an empty field"))
         if errors:
             raise InputErrors(sorted(errors, key=lambda e: e.row or 0))
         return tables, skipped
 
-    def _distinct(self, column: str) -> list[tuple]:
-        s = self.sql(column)
-        return self.con.execute(f"SELECT {s}, count(*) FROM {lit(self.stage)} GROUP BY {s}"
-                                ).fetchall()
+    def _distinct(self, column: str, named: str | None = None) -> list[tuple]:
+        """(value, its name in the column `named` or None, rows) for each distinct value."""
+        s, name = self.sql(column), self.sql(named) if named else "NULL"
+        return self.con.execute(f"SELECT {s}, {name}, count(*) FROM {lit(self.stage)} "
+                                f"GROUP BY ALL").fetchall()
 
     def _value_errors(self, problems: list[tuple]) -> list[InputError]:
         """The first rows holding each bad value, at most three values per column."""
