@@ -154,6 +154,71 @@ def test_the_china_customs_file_is_gb18030_and_utf8_gives_the_same_rows(bulk, st
     assert sorted(_rows(store, f"source_id = '{CHINA}'")) == before
 
 
+def test_a_web_download_gives_the_same_rows(bulk, store):
+    """What a Comtrade Plus web download has: Windows-1252, CRLF, every field quoted, a comma
+    ending each row (not the header), codes padded with a space."""
+    ingest(bulk, store, quiet=True)
+    before = sorted(_rows(store, f"source_id = '{COMTRADE}'"))
+    path = bulk / COMTRADE / CHN_FILE
+    lines = path.read_text("utf-8").splitlines()
+    quoted = ['","'.join(line.split(",")) for line in lines[1:]]
+    text = "\r\n".join([lines[0], *(f'"{q}",' for q in quoted)]) + "\r\n"
+    path.write_bytes(text.replace('"USA"', '"USA "').encode("windows-1252"))
+    ingest(bulk, store, quiet=True)
+    assert sorted(_rows(store, f"source_id = '{COMTRADE}'")) == before
+    assert json.loads((store / "sources.json").read_text("utf-8"))[COMTRADE]["files"][0][
+        "encoding"] == "utf-8"  # ASCII is UTF-8: the first encoding that reads it
+    path.write_bytes(text.replace('"China"', '"Côte"').encode("windows-1252"))
+    ingest(bulk, store, quiet=True)
+    assert json.loads((store / "sources.json").read_text("utf-8"))[COMTRADE]["files"][0][
+        "encoding"] == "windows-1252"
+
+
+def test_a_value_after_the_trailing_comma_is_an_error(bulk, store):
+    path = bulk / COMTRADE / CHN_FILE
+    lines = path.read_text("utf-8").splitlines()
+    path.write_text("\n".join([lines[0], *(f"{line}," for line in lines[1:4]),
+                               f"{lines[4]},x"]) + "\n", "utf-8")
+    assert f"{CHN_FILE}, row 5, field '(after the last column)': a value where rows end " \
+        "with an empty field" in _error(bulk, store)
+
+
+@pytest.mark.parametrize("source, name, bad, last", [
+    (COMTRADE, CHN_FILE, b"\x81", "windows-1252"), (CHINA, GAC_FILE, b"\xff", "gb18030")])
+def test_a_file_no_encoding_reads_names_its_line_and_column(bulk, store, source, name, bad,
+                                                           last):
+    path = bulk / source / name
+    lines = path.read_bytes().split(b"\n")
+    cells = lines[4].split(b",")
+    cells[2] = bad + cells[2]
+    lines[4] = b",".join(cells)
+    path.write_bytes(b"\n".join(lines))
+    at = len(b"\n".join(lines[:4])) + 1 + len(cells[0]) + len(cells[1]) + 2
+    config = "comtrade" if source == COMTRADE else "china-customs"
+    field = lines[0].decode("gb18030").split(",")[2]
+    message = _error(bulk, store)
+    assert f"{name}, row 5, field '{field}': not text in any encoding of data/bulk/formats/" \
+        f"{config}.yaml: utf-8 (byte 0x" in message
+    assert f"{last} (byte 0x{bad.hex()} at offset {at})" in message
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from([(COMTRADE, CHN_FILE), (CHINA, GAC_FILE)]), st.integers(0, 10**6),
+       st.binary(min_size=1, max_size=8))
+def test_arbitrary_bytes_give_a_clear_error_or_an_ingest(tmp_path_factory, source, at, noise):
+    """Bytes of any kind, anywhere in a UTF-8 (Comtrade) or a GB18030 (China Customs) file:
+    an InputError naming the file, or a good ingest; never another exception."""
+    bulk = Path(shutil.copytree(FIXTURES, tmp_path_factory.mktemp("noise") / "bulk"))
+    path = bulk / source[0] / source[1]
+    raw = path.read_bytes()
+    at = at % (len(raw) + 1)
+    path.write_bytes(raw[:at] + noise + raw[at:])
+    try:
+        ingest(bulk, bulk.parent / "store", quiet=True)
+    except InputError as exc:
+        assert source[1] in str(exc) or "source.yaml" in str(exc)
+
+
 # -- bad input ----------------------------------------------------------------------------------
 
 def test_a_renamed_column_names_the_file_and_the_config_to_edit(bulk, store):

@@ -8,6 +8,7 @@ import csv
 import hashlib
 import os
 import re
+from contextlib import suppress
 from pathlib import Path
 
 import duckdb
@@ -64,9 +65,12 @@ def _undecodable(path: Path, fmt: formats.Format, failures: list) -> InputError:
     start = before.rfind(b"\n") + 1
     with open(path, "rb") as f:
         header = f.readline().decode(encoding, "replace")
-    names = next(csv.reader([header], delimiter=fmt.delimiter), [])
-    cells = next(csv.reader([before[start:].decode(encoding, "replace")],
-                            delimiter=fmt.delimiter), [""])
+    try:
+        names = next(csv.reader([header], delimiter=fmt.delimiter), [])
+        cells = next(csv.reader([before[start:].decode(encoding, "replace")],
+                                delimiter=fmt.delimiter), [""])
+    except csv.Error:
+        names, cells = [], []
     field = names[len(cells) - 1].strip() if 0 < len(cells) <= len(names) else None
     tried = ", ".join(f"{e} ({w} at offset {o})" for e, o, w in failures)
     return InputError(path, f"not text in any encoding of {paths.relative(fmt.path)}: {tried}",
@@ -81,6 +85,8 @@ def _header(path: Path, original: Path, fmt: formats.Format) -> list[str]:
     except UnicodeDecodeError:
         raise InputError(original, "not UTF-8 text in the header; save the file as UTF-8",
                          row=1) from None
+    except csv.Error as exc:
+        raise InputError(original, f"not valid CSV in the header: {exc}", row=1) from None
     if not header or not any(h.strip() for h in header):
         raise InputError(original, f"empty file: expected a header row ({_expected(fmt)})",
                          row=1)
@@ -194,17 +200,18 @@ def _lines(path: Path, delimiter: str, records: set[int], blank: bool = False) -
     found = {}
     with open(path, encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(f, delimiter=delimiter)
-        next(reader, None)
-        record, start = 0, reader.line_num + 1
-        for values in reader:
-            line, start = start, reader.line_num + 1
-            if not values and not blank:
-                continue
-            record += 1
-            if record in records:
-                found[record] = line
-                if len(found) == len(records):
-                    break
+        with suppress(csv.Error):  # a bare carriage return, which DuckDB reads: stop there
+            next(reader, None)
+            record, start = 0, reader.line_num + 1
+            for values in reader:
+                line, start = start, reader.line_num + 1
+                if not values and not blank:
+                    continue
+                record += 1
+                if record in records:
+                    found[record] = line
+                    if len(found) == len(records):
+                        break
     return found
 
 

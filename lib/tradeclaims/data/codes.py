@@ -64,7 +64,8 @@ def _cldr_territories(locale: str) -> dict[str, str]:
     from babel import Locale
 
     data = _converter().data
-    iso3 = dict(zip(data["ISO2"], data["ISO3"], strict=True))
+    iso3 = {two: three for twos, three in zip(data["ISO2"], data["ISO3"], strict=True)
+            for two in re.sub(r"[\^$]", "", str(twos)).split("|")}  # "^GB$|^UK$" for GBR
     return {_normal(name): iso3[code] for code, name in Locale.parse(locale).territories.items()
             if code in iso3}
 

@@ -14,7 +14,8 @@ SECTIONS = ["columns", "flows", "units", "bases", "measures", "printed_units", "
 # Sections whose entries are mappings, with the keys every entry must have.
 ENTRY_KEYS = {"columns": ["description"], "measures": ["units", "description"],
               "printed_units": ["unit", "scale"], "classifications": ["pattern", "description"],
-              "groups": ["name"], "areas": ["name", "format", "code", "evidence"], "recipes": ["recomputes"], "verdicts": ["colour", "meaning"],
+              "groups": ["name"], "areas": ["name", "format", "code", "evidence"],
+              "recipes": ["recomputes"], "verdicts": ["colour", "meaning"],
               "origins": ["label", "meaning"]}
 
 
