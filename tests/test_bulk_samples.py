@@ -144,6 +144,10 @@ CLAIMS = [
           "unit=USD", base="partner=WLD"),
     claim("r-soy", "level", "259.24", "CNY", f"{BRAZIL} period=2024", scale="billion"),
     claim("r-soy-off", "level", "259.25", "CNY", f"{BRAZIL} period=2024", scale="billion"),
+    claim("r-tonnes", "level", "74.65", "tonnes", f"{BRAZIL} period=2024 measure=quantity",
+          scale="million"),
+    claim("r-tonnes-off", "level", "74.66", "tonnes", f"{BRAZIL} period=2024 "
+          "measure=quantity", scale="million"),
     claim("r-growth", "growth", "-4.84", "percent", f"{BRAZIL} period=2025-01/2025-10 "
           "unit=CNY"),
     claim("r-growth-off", "growth", "-4.83", "percent", f"{BRAZIL} period=2025-01/2025-10 "
@@ -164,6 +168,7 @@ def verdicts(store, tmp_path_factory):
     ("r-vnm", "reproduced", 146.959899841), ("r-vnm-off", "contradicted", 146.959899841),
     ("r-share", "reproduced", 4.0895), ("r-share-off", "contradicted", 4.0895),
     ("r-soy", "reproduced", 259.240199873), ("r-soy-off", "contradicted", 259.240199873),
+    ("r-tonnes", "reproduced", 74.647328876), ("r-tonnes-off", "contradicted", 74.647328876),
     ("r-growth", "reproduced", -4.842), ("r-growth-off", "contradicted", -4.842),
 ])
 def test_the_readme_figures_come_out_of_claims(verdicts, claim_id, verdict, recomputed):

@@ -29,6 +29,7 @@ from tradeclaims.data import codes, periods
 from tradeclaims.data.fields import COLUMNS
 from tradeclaims.data.query import QueryError
 from tradeclaims.data.sources import Source
+from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError
 from tradeclaims.yamlfile import read_yaml
 
@@ -139,6 +140,20 @@ def aggregate_pandas(frame: pd.DataFrame, prefixes, reporters=None) -> pd.DataFr
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=AGGREGATE)
 
 
+def in_tonnes(table):
+    """The table with its quantities in tonnes as its values (unit "tonnes"); NaN where a row
+    has none in a unit of the vocabulary's quantity_units, so that a sum over it is NaN: a
+    series with such a row has no quantity rather than a part of one."""
+    import ibis
+
+    scales = {unit: float(entry["scale"]) for unit, entry in section("quantity_units").items()
+              if entry["unit"] == "tonnes"}
+    scale = ibis.cases(*((table.quantity_unit == u, f) for u, f in scales.items()),
+                       else_=ibis.literal(float("nan")))
+    return table.mutate(value=(table.quantity * scale).fill_null(float("nan")),
+                        unit=ibis.literal("tonnes"))
+
+
 # -- the store --------------------------------------------------------------------------------
 
 class BulkData:
@@ -147,8 +162,9 @@ class BulkData:
     the Ibis path does (to tell what the engine buys from what batching buys)."""
 
     def __init__(self, store: Path = paths.BULK_STORE, engine: str | None = None,
-                 backend: str = "ibis"):
+                 backend: str = "ibis", measure: str = "value"):
         self.store, self.engine, self.backend = Path(store), engine, backend
+        self.measure = measure  # "quantity": the table's quantities in tonnes, as its values
         self._fetched: set[tuple[str, str]] = set()  # (prefix, reporter or ALL) summed
         self._index: dict[tuple[str, str, str], list] = {}  # (prefix, reporter, flow): rows
 
@@ -175,7 +191,13 @@ class BulkData:
         from tradeclaims.bulk.engines import connect, read_store
 
         self._con = connect(self.engine)
-        return read_store(self._con, self.store)
+        table = read_store(self._con, self.store)
+        return table if self.measure == "value" else in_tonnes(table)
+
+    @cached_property
+    def _quantities(self) -> "BulkData":
+        """The same store, its quantities summed in tonnes (a lookup of measure=quantity)."""
+        return BulkData(self.store, self.engine, self.backend, measure="quantity")
 
     def prefetch(self, prefixes, reporters=None) -> None:
         """Sum every prefix not summed yet for these reporters (None: every reporter), in one
@@ -226,7 +248,14 @@ class BulkData:
     def series(self, **asked) -> pd.DataFrame:
         """Rows in the tidy dataset's columns matching every dimension asked (a value may be a
         list); product must be asked. Empty where the store cannot serve the request."""
-        if asked.get("measure") not in (None, "value") or asked.get("basis") not in (None, ""):
+        if asked.get("basis") not in (None, ""):
+            return _empty()
+        measure = asked.get("measure") or "value"
+        if measure == "quantity" and self.measure == "value":
+            if self.backend.startswith("pandas"):  # pandas sums would skip what has no tonnes
+                return _empty()
+            return self._quantities.series(**asked)
+        if measure != self.measure:
             return _empty()
         products = _listed(asked.get("product"))
         if not products:
@@ -255,7 +284,8 @@ class BulkData:
                  if values}
         rows = (self._plain(parsed, keep) if self.backend == "pandas"
                 else self._batched(parsed, keep))
-        rows = _by_series(rows, single=len(parsed.prefixes) == 1)
+        rows = [r for r in _by_series(rows, single=len(parsed.prefixes) == 1)
+                if r["value"] == r["value"]]  # NaN: a row with no quantity in tonnes
         if partners:
             rows = _summed(rows, "partner", {p: groups.get(p, set()) for p in partners})
         if asked_periods:
@@ -263,7 +293,7 @@ class BulkData:
                            complete=True)
         if not rows:
             return _empty()
-        return pd.DataFrame([{**r, "product": spec, "measure": "value", "basis": "",
+        return pd.DataFrame([{**r, "product": spec, "measure": self.measure, "basis": "",
                               "precision": 0.0, "note": _note(r)} for r in rows],
                             columns=COLUMNS)
 
