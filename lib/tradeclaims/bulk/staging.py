@@ -274,13 +274,13 @@ class _File:
         """The lookup table of every coded column ({column: {raw: tidy values}}) and the number
         of rows skipped by rule; InputErrors name the first rows of each problem."""
         fmt, problems, tables, skipped = self.fmt, [], {}, 0
-        for field, (_, lookup) in LOOKUPS.items():
-            column = fmt.column(field)
-            if column is None:
-                continue
-            table = {}
-            named = fmt.names(field)
-            for raw, name, count in self._distinct(column, named):
+        coded = [(field, fmt.column(field), fmt.names(field)) for field in LOOKUPS
+                 if fmt.column(field) is not None]
+        distinct = self._distinct([*((c, n) for _, c, n in coded),
+                                   *((c, None) for c in fmt.require if c in self.cols)])
+        for field, column, named in coded:
+            lookup, table = LOOKUPS[field][1], {}
+            for raw, name, count in distinct[column, named]:
                 try:
                     found = lookup(fmt, raw) if named is None else (fmt.code(field, raw, name),)
                 except ValueError as exc:
@@ -293,7 +293,7 @@ class _File:
                     skipped += count
             tables[column] = table
         for column in fmt.require:
-            for raw, _, _ in self._distinct(column) if column in self.cols else ():
+            for raw, _, _ in distinct.get((column, None), ()):
                 try:
                     fmt.check_required(column, raw)
                 except ValueError as exc:
@@ -311,11 +311,29 @@ class _File:
             raise InputErrors(sorted(errors, key=lambda e: e.row or 0))
         return tables, skipped
 
-    def _distinct(self, column: str, named: str | None = None) -> list[tuple]:
-        """(value, its name in the column `named` or None, rows) for each distinct value."""
-        s, name = self.sql(column), self.sql(named) if named else "NULL"
-        return self.con.execute(f"SELECT {s}, {name}, count(*) FROM {lit(self.stage)} "
-                                f"GROUP BY ALL").fetchall()
+    def _distinct(self, columns: list[tuple]) -> dict[tuple, list[tuple]]:
+        """For each (column, the column naming its values or None): (value, its name or None,
+        rows) for each distinct value; all in one scan (grouping sets)."""
+        sets = list(dict.fromkeys(columns))
+        used = list(dict.fromkeys(c for pair in sets for c in pair if c))
+        if not sets:
+            return {}
+
+        def mask(pair) -> int:  # grouping(): a bit per column, set where it is not grouped
+            return sum(1 << (len(used) - 1 - i) for i, c in enumerate(used) if c not in pair)
+
+        by_mask = {mask(pair): pair for pair in sets}
+        keys = ", ".join("(" + ", ".join(self.sql(c) for c in pair if c) + ")" for pair in sets)
+        found = {pair: [] for pair in sets}
+        rows = self.con.execute(
+            f"SELECT grouping({', '.join(map(self.sql, used))}), "
+            f"{', '.join(map(self.sql, used))}, count(*) FROM {lit(self.stage)} "
+            f"GROUP BY GROUPING SETS ({keys})").fetchall()
+        for bits, *values, count in rows:
+            column, named = pair = by_mask[bits]
+            found[pair].append((values[used.index(column)],
+                                values[used.index(named)] if named else None, count))
+        return found
 
     def _value_errors(self, problems: list[tuple]) -> list[InputError]:
         """The first rows holding each bad value, at most three values per column."""
@@ -399,11 +417,13 @@ class _File:
         exprs["year"] = f"CAST({exprs['year']} AS INTEGER)"
         select = ", ".join(f"{exprs[c]} AS {c}" for c in SCHEMA)
         flow = exprs["flow"]
+        con.execute("SET preserve_insertion_order = false")  # the store's rows have no order
         written = con.execute(
             f"COPY (SELECT {select} FROM {lit(self.stage)} AS s {' '.join(joins)} "
             f"WHERE {flow} IS NOT NULL) TO {lit(out)} (FORMAT parquet, PARTITION_BY "
             f"({', '.join(PARTITIONS)}), FILENAME_PATTERN {lit(tag + '_{i}')}, "
             "OVERWRITE_OR_IGNORE true)").fetchall()[0][0]
+        con.execute("RESET preserve_insertion_order")  # the next file's stage keeps its lines
         for name in registered:
             con.unregister(name)
         return written
