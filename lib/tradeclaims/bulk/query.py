@@ -36,7 +36,8 @@ from tradeclaims.yamlfile import read_yaml
 KEYS = ["source_id", "reporter", "partner", "flow", "period", "unit"]
 AGGREGATE = [*KEYS, "prefix", "digits", "value", "codes", "exact"]
 _AT = {name: i for i, name in enumerate(AGGREGATE)}  # positions in an aggregate row (a tuple)
-_PREFIX, _REPORTER, _FLOW = _AT["prefix"], _AT["reporter"], _AT["flow"]
+_PREFIX, _REPORTER, _FLOW, _PARTNER = (_AT["prefix"], _AT["reporter"], _AT["flow"],
+                                      _AT["partner"])
 TOTAL = "TOTAL"  # stored as HS:TOTAL (digits 0)
 ALL = "*"  # every reporter
 PRODUCTS_YAML = paths.DATA / "bulk" / "products.yaml"
@@ -166,7 +167,8 @@ class BulkData:
         self.store, self.engine, self.backend = Path(store), engine, backend
         self.measure = measure  # "quantity": the table's quantities in tonnes, as its values
         self._fetched: set[tuple[str, str]] = set()  # (prefix, reporter or ALL) summed
-        self._index: dict[tuple[str, str, str], list] = {}  # (prefix, reporter, flow): rows
+        # (prefix, reporter, flow): {partner: rows}, so a lookup reads only the rows it may need
+        self._index: dict[tuple[str, str, str], dict[str, list]] = {}
 
     @staticmethod
     def exists(store: Path = paths.BULK_STORE) -> bool:
@@ -223,7 +225,7 @@ class BulkData:
         for row in zip(*(found[c].to_numpy().tolist() for c in AGGREGATE), strict=True):
             key = row[_PREFIX], row[_REPORTER], row[_FLOW]
             if key[:2] not in done:  # else summed by an earlier query: kept once
-                index.setdefault(key, []).append(row)
+                index.setdefault(key, {}).setdefault(row[_PARTNER], []).append(row)
         self._fetched |= wanted
 
     def prefetch_claims(self, claims) -> None:
@@ -301,10 +303,21 @@ class BulkData:
         """Aggregate rows from the batch summed in one query (and kept), then selected."""
         reporters = keep.get("reporter")
         self.prefetch(parsed.prefixes, sorted(reporters) if reporters else None)
-        tests = [(_AT[dim], wanted) for dim, wanted in keep.items()]
-        return [row for (prefix, reporter, flow), found in self._index.items()
-                if prefix in parsed.prefixes for row in found
-                if all(row[at] in wanted for at, wanted in tests)]
+        flows, partners = keep.get("flow"), keep.get("partner")
+        tests = [(_AT[dim], wanted) for dim, wanted in keep.items()
+                 if dim not in ("reporter", "flow", "partner")]
+        if reporters and flows:
+            keys = [(p, r, f) for p in parsed.prefixes for r in reporters for f in flows]
+        else:
+            keys = [k for k in self._index if k[0] in parsed.prefixes
+                    and (not reporters or k[1] in reporters) and (not flows or k[2] in flows)]
+        out = []
+        for key in keys:
+            by_partner = self._index.get(key, {})
+            for partner in partners if partners else by_partner:
+                out += [row for row in by_partner.get(partner, ())
+                        if all(row[at] in wanted for at, wanted in tests)]
+        return out
 
     def _plain(self, parsed: ProductSpec, keep: dict) -> list[tuple]:
         """The same rows with pandas alone, lookup by lookup: the table narrowed by every
