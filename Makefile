@@ -106,7 +106,9 @@ $(ENGINES): requirements-engines.txt | $(READY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-engines.txt
 	@touch $@
 
-test-engines: $(ENGINES) ## Run the slow engine checks: the reports in headless Chromium, bulk claims on Spark
+# The Spark checks start a standalone master and worker and a Spark Connect server from PySpark's
+# installation on 127.0.0.1 (tests/engines/cluster.py), and stop them, by process id, after.
+test-engines: $(ENGINES) ## Run the slow engine checks: the reports in headless Chromium, bulk claims on Spark (local and a real cluster)
 	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
 		{ apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
 	@$(PY) -c 'import sys; from tradeclaims.bulk.engines import java_version as v; sys.exit((v() or 0) < 17)' || \
