@@ -202,6 +202,16 @@ def test_a_file_no_encoding_reads_names_its_line_and_column(bulk, store, source,
     assert f"{last} (byte 0x{bad.hex()} at offset {at})" in message
 
 
+def test_a_character_cut_at_the_end_of_the_file_names_its_offset(bulk, store):
+    path = bulk / CHINA / GAC_FILE
+    raw = path.read_bytes() + b"\x81"  # the first byte of a GB18030 pair, and no second
+    path.write_bytes(raw)
+    message = _error(bulk, store)
+    assert f"gb18030 (byte 0x81 at offset {len(raw) - 1})" in message
+    lines = raw.count(b"\n") + 1
+    assert f"{GAC_FILE}, row {lines}" in message
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.sampled_from([(COMTRADE, CHN_FILE), (CHINA, GAC_FILE)]), st.integers(0, 10**6),
        st.binary(min_size=1, max_size=8))

@@ -44,13 +44,14 @@ def _decoded(path: Path, fmt: formats.Format, tmp: Path) -> tuple[Path, str]:
                     continue
                 f.seek(0)
                 while chunk := f.read(1 << 22):
-                    text = decoder.decode(chunk)
                     offset += len(chunk)
+                    text = decoder.decode(chunk)
                     if not utf8:
                         w.write(text)
                 w.write(decoder.decode(b"", final=True))
-        except UnicodeDecodeError as exc:
-            failures.append((encoding, offset + exc.start, f"byte {exc.object[exc.start]:#04x}"))
+        except UnicodeDecodeError as exc:  # its bytes: what the decoder held, then the chunk
+            at = offset - len(exc.object) + exc.start
+            failures.append((encoding, at, f"byte {exc.object[exc.start]:#04x}"))
             continue
         return (path if utf8 else out), encoding
     raise _undecodable(path, fmt, failures)
@@ -59,22 +60,26 @@ def _decoded(path: Path, fmt: formats.Format, tmp: Path) -> tuple[Path, str]:
 def _undecodable(path: Path, fmt: formats.Format, failures: list) -> InputError:
     """Where the last encoding tried (the format's own) fails: the line, and the column as far
     as the line can be read."""
-    encoding, at, what = failures[-1]
-    with open(path, "rb") as f:
-        before = f.read(at)
-    start = before.rfind(b"\n") + 1
+    encoding, at, _ = failures[-1]
+    lines, line, read = 0, b"", 0
     with open(path, "rb") as f:
         header = f.readline().decode(encoding, "replace")
+        f.seek(0)
+        while read < at:  # in chunks: the file may be large
+            chunk = f.read(min(1 << 22, at - read))
+            read += len(chunk)
+            lines += chunk.count(b"\n")
+            line = (line + chunk).rsplit(b"\n", 1)[-1]
     try:
         names = next(csv.reader([header], delimiter=fmt.delimiter), [])
-        cells = next(csv.reader([before[start:].decode(encoding, "replace")],
+        cells = next(csv.reader([line.decode(encoding, "replace")],
                                 delimiter=fmt.delimiter), [""])
     except csv.Error:
         names, cells = [], []
     field = names[len(cells) - 1].strip() if 0 < len(cells) <= len(names) else None
     tried = ", ".join(f"{e} ({w} at offset {o})" for e, o, w in failures)
     return InputError(path, f"not text in any encoding of {paths.relative(fmt.path)}: {tried}",
-                      row=before.count(b"\n") + 1, field=field)
+                      row=lines + 1, field=field)
 
 
 def _header(path: Path, original: Path, fmt: formats.Format) -> list[str]:
