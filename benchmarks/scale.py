@@ -72,8 +72,6 @@ def _zipf(n, s=1.1):
 def generate(rows: int, folder: Path, seed: int = 14) -> None:
     """A Comtrade-shaped CSV of `rows` distinct rows, written in chunks."""
     import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
     rng = np.random.default_rng(seed)
@@ -93,6 +91,31 @@ def generate(rows: int, folder: Path, seed: int = 14) -> None:
              for pair, n in enumerate(count) for flow in (0, 1) if n // 2]
     keys = np.setdiff1d(np.concatenate(drawn), core_keys)
     keys = np.sort(np.concatenate([core_keys, rng.permutation(keys)[:rows - len(core_keys)]]))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "source.yaml").write_text(SYNTHETIC, encoding="utf-8")
+    writer = None
+    try:  # in slices of 10M rows: at 100M rows the whole table would not fit in memory
+        for at in range(0, len(keys), CHUNK):
+            table = _rows(keys[at:at + CHUNK], dims, rng)
+            if writer is None:
+                options = pacsv.WriteOptions(quoting_style="none", batch_size=1 << 20)
+                writer = pacsv.CSVWriter(folder / "table.csv", table.schema,
+                                         write_options=options)
+            writer.write_table(table)
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+CHUNK = 10_000_000
+
+
+def _rows(keys, dims, rng):
+    """The CSV rows of these keys (positions in reporter x partner x flow x code x month)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     reporter, partner, flow, code, month = np.unravel_index(keys, dims)
     chapter = np.array(CHAPTERS)[code // (HEADINGS * SUBHEADINGS)]
     number = (chapter * 10000 + (code % (HEADINGS * SUBHEADINGS) // SUBHEADINGS + 1) * 100
@@ -105,7 +128,7 @@ def generate(rows: int, folder: Path, seed: int = 14) -> None:
         return pa.array(labels).take(pa.array(index))
 
     constant = np.zeros(n, dtype=np.int8)
-    table = pa.table({
+    return pa.table({
         "typeCode": pick(["C"], constant), "freqCode": pick(["M"], constant),
         "refYear": pick([m[:4] for m in MONTHS], month),
         "refMonth": pick([str(int(m[4:])) for m in MONTHS], month),
@@ -117,10 +140,6 @@ def generate(rows: int, folder: Path, seed: int = 14) -> None:
         "qtyUnitAbbr": pick(["kg"], constant), "qty": np.round(value / 7, 1),
         "netWgt": np.round(value / 7, 1), "primaryValue": value,
         "isReported": pick(["true"], constant)})
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "source.yaml").write_text(SYNTHETIC, encoding="utf-8")
-    pacsv.write_csv(table, folder / "table.csv",
-                    pacsv.WriteOptions(quoting_style="none", batch_size=1 << 20))
 
 
 def bulk_claims(path: Path) -> None:
