@@ -84,9 +84,13 @@ def generate(rows: int, folder: Path, seed: int = 14) -> None:
     # rows per (reporter, partner, flow): skewed, each drawing distinct (code, month) cells
     cells = dims[3] * dims[4]
     weight = np.outer(_zipf(dims[0]), _zipf(dims[1], 0.8)).ravel()
-    count = np.minimum(np.ceil(weight / weight.sum() * rows * 1.05).astype(int), cells)
+    # a pair's rows, split between its two flows, may fill at most `cells` of each: capped at
+    # cells in all (the tables up to 10M rows, as measured before) unless the size needs more
+    # (pairs x cells is 69M rows)
+    cap = cells if rows <= dims[0] * dims[1] * cells // 2 else 2 * cells
+    count = np.minimum(np.ceil(weight / weight.sum() * rows * 1.05).astype(int), cap)
     while count.sum() < rows:  # the cap moved rows away from the largest pairs
-        count = np.minimum(np.ceil(count * rows / count.sum() * 1.05).astype(int), cells)
+        count = np.minimum(np.ceil(count * rows / count.sum() * 1.05).astype(int), cap)
     drawn = [pair * 2 * cells + flow * cells + rng.choice(cells, n // 2, replace=False)
              for pair, n in enumerate(count) for flow in (0, 1) if n // 2]
     keys = np.setdiff1d(np.concatenate(drawn), core_keys)
