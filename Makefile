@@ -46,15 +46,16 @@ if git rev-parse --git-dir >/dev/null 2>&1; then \
 	git config filter.nbstripout.required true; fi
 endef
 
+# Bulk customs tables (data/bulk/<source_id>/: source.yaml and CSV files) are ingested into the
+# Parquet store build/bulk/store; only when some are present do reports depend on them. Set
+# before the `data` rule: make expands a rule's prerequisites where it reads the rule.
+BULK_SOURCES := $(wildcard data/bulk/*/source.yaml)
+BULK_STAMP := $(if $(BULK_SOURCES),build/bulk.stamp)
+
 data: data/trade.csv $(BULK_STAMP) ## Build data/trade.csv from data/sources/, and ingest data/bulk/ (if any)
 
 data/trade.csv data/datapackage.json &: $(SOURCES) data/vocabulary.yaml $(LIB) | $(READY)
 	$(PY) -m tradeclaims data
-
-# Bulk customs tables (data/bulk/<source_id>/: source.yaml and CSV files) are ingested into the
-# Parquet store build/bulk/store; only when some are present do reports depend on them.
-BULK_SOURCES := $(wildcard data/bulk/*/source.yaml)
-BULK_STAMP := $(if $(BULK_SOURCES),build/bulk.stamp)
 
 # (the folders too: a file removed from one changes its date)
 build/bulk.stamp: $(shell find data/bulk -not -name '*.md' 2>/dev/null) $(wildcard lib/tradeclaims/bulk/*.py) | $(READY)
@@ -117,7 +118,9 @@ $(ENGINES): requirements-engines.txt | $(READY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-engines.txt
 	@touch $@
 
-test-engines: $(ENGINES) ## Run the slow engine checks: the reports in headless Chromium, bulk claims on Spark
+# The Spark checks start a standalone master and worker and a Spark Connect server from PySpark's
+# installation on 127.0.0.1 (tests/engines/cluster.py), and stop them, by process id, after.
+test-engines: $(ENGINES) ## Run the slow engine checks: the reports in headless Chromium, bulk claims on Spark (local and a real cluster)
 	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
 		{ apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
 	@$(PY) -c 'import sys; from tradeclaims.bulk.engines import java_version as v; sys.exit((v() or 0) < 17)' || \

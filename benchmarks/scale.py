@@ -3,10 +3,16 @@ registry's claims plus 50 claims on commodity codes, on DuckDB (the default engi
 pandas (the baseline: each lookup narrows the whole table by what it asks, then sums, as a
 script without a query engine would), with pandas batched as the Ibis path is (what batching
 alone buys), and on Spark in local mode (when PySpark and Java 17+ are installed: `make
-test-engines` installs them). Writes benchmarks/scale.csv (figure, engine,
-rows, value, unit) and prints it as a table.
+test-engines` installs them). Beside them, in the same run, DuckDB's own floor: one
+hand-written SQL statement over the same Parquet store with the filters and groups of the 50
+claims (the figure named `floor`), and the ingest of the same table saved as Windows-1252.
+Writes benchmarks/scale.csv (figure, engine, rows, value, unit), with the machine's load
+average beside the timings (the machine may be shared), and prints it as a table.
 
     python benchmarks/scale.py --rows 1000000 --rows 10000000 [--engines duckdb,pandas,spark]
+
+A size of 100M rows needs some 20 GB of free disk in the temporary directory (checked first;
+everything is removed after): run it on its own, `--rows 100000000 --engines duckdb`.
 
 The table is synthetic and says so in its source.yaml: realistic in shape, not in value. Rows
 are skewed as customs tables are (a few reporters, partners and chapters hold most rows and
@@ -66,8 +72,6 @@ def _zipf(n, s=1.1):
 def generate(rows: int, folder: Path, seed: int = 14) -> None:
     """A Comtrade-shaped CSV of `rows` distinct rows, written in chunks."""
     import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
     rng = np.random.default_rng(seed)
@@ -80,13 +84,42 @@ def generate(rows: int, folder: Path, seed: int = 14) -> None:
     # rows per (reporter, partner, flow): skewed, each drawing distinct (code, month) cells
     cells = dims[3] * dims[4]
     weight = np.outer(_zipf(dims[0]), _zipf(dims[1], 0.8)).ravel()
-    count = np.minimum(np.ceil(weight / weight.sum() * rows * 1.05).astype(int), cells)
+    # a pair's rows, split between its two flows, may fill at most `cells` of each: capped at
+    # cells in all (the tables up to 10M rows, as measured before) unless the size needs more
+    # (pairs x cells is 69M rows)
+    cap = cells if rows <= dims[0] * dims[1] * cells // 2 else 2 * cells
+    count = np.minimum(np.ceil(weight / weight.sum() * rows * 1.05).astype(int), cap)
     while count.sum() < rows:  # the cap moved rows away from the largest pairs
-        count = np.minimum(np.ceil(count * rows / count.sum() * 1.05).astype(int), cells)
+        count = np.minimum(np.ceil(count * rows / count.sum() * 1.05).astype(int), cap)
     drawn = [pair * 2 * cells + flow * cells + rng.choice(cells, n // 2, replace=False)
              for pair, n in enumerate(count) for flow in (0, 1) if n // 2]
     keys = np.setdiff1d(np.concatenate(drawn), core_keys)
     keys = np.sort(np.concatenate([core_keys, rng.permutation(keys)[:rows - len(core_keys)]]))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "source.yaml").write_text(SYNTHETIC, encoding="utf-8")
+    writer = None
+    try:  # in slices of 10M rows: at 100M rows the whole table would not fit in memory
+        for at in range(0, len(keys), CHUNK):
+            table = _rows(keys[at:at + CHUNK], dims, rng)
+            if writer is None:
+                options = pacsv.WriteOptions(quoting_style="none", batch_size=1 << 20)
+                writer = pacsv.CSVWriter(folder / "table.csv", table.schema,
+                                         write_options=options)
+            writer.write_table(table)
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+CHUNK = 10_000_000
+
+
+def _rows(keys, dims, rng):
+    """The CSV rows of these keys (positions in reporter x partner x flow x code x month)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     reporter, partner, flow, code, month = np.unravel_index(keys, dims)
     chapter = np.array(CHAPTERS)[code // (HEADINGS * SUBHEADINGS)]
     number = (chapter * 10000 + (code % (HEADINGS * SUBHEADINGS) // SUBHEADINGS + 1) * 100
@@ -99,7 +132,7 @@ def generate(rows: int, folder: Path, seed: int = 14) -> None:
         return pa.array(labels).take(pa.array(index))
 
     constant = np.zeros(n, dtype=np.int8)
-    table = pa.table({
+    return pa.table({
         "typeCode": pick(["C"], constant), "freqCode": pick(["M"], constant),
         "refYear": pick([m[:4] for m in MONTHS], month),
         "refMonth": pick([str(int(m[4:])) for m in MONTHS], month),
@@ -111,10 +144,6 @@ def generate(rows: int, folder: Path, seed: int = 14) -> None:
         "qtyUnitAbbr": pick(["kg"], constant), "qty": np.round(value / 7, 1),
         "netWgt": np.round(value / 7, 1), "primaryValue": value,
         "isReported": pick(["true"], constant)})
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "source.yaml").write_text(SYNTHETIC, encoding="utf-8")
-    pacsv.write_csv(table, folder / "table.csv",
-                    pacsv.WriteOptions(quoting_style="none", batch_size=1 << 20))
 
 
 def bulk_claims(path: Path) -> None:
@@ -187,6 +216,50 @@ def phase_evaluate(engine: str, store: Path, claims: Path, articles: Path) -> di
                          for v in table}}
 
 
+def floor_sql(store: Path) -> str:
+    """The 50 claims' work as one hand-written DuckDB statement: the reporters they name, the
+    chapters and headings they ask, summed by series and code level, as the Ibis batch is."""
+    reporters = ", ".join(f"'{r}'" for r in REPORTERS[:5])
+    chapters = [f"{c:02d}" for c in CHAPTERS[:10]]
+    levels = [(2, chapters), (4, [f"{c}01" for c in chapters])]
+    table = (f"read_parquet('{store.resolve()}/**/*.parquet', hive_partitioning = true)")
+    parts = [f"SELECT source_id, reporter, partner, flow, period, unit, substr(product, 4, {n}) "
+             f"AS prefix, digits, sum(value) AS value, count(*) AS codes FROM {table} "
+             f"WHERE reporter IN ({reporters}) AND digits >= {n} AND substr(product, 4, {n}) "
+             f"IN ({', '.join(repr(c) for c in codes)}) GROUP BY ALL" for n, codes in levels]
+    return " UNION ALL ".join(parts)
+
+
+def phase_floor(store: Path) -> dict:
+    import duckdb
+
+    start = time.perf_counter()
+    con = duckdb.connect()  # DuckDB's default threads
+    rows = len(con.execute(floor_sql(store)).fetchall())
+    return {"seconds": time.perf_counter() - start, "groups": rows}
+
+
+def windows_1252(folder: Path, into: Path) -> None:
+    """The same table saved as Windows-1252: a header name with é (byte 0xe9, not UTF-8), so
+    the ingest tries UTF-8, fails, and transcodes the file."""
+    into.mkdir(parents=True)
+    shutil.copy(folder / "source.yaml", into / "source.yaml")
+    with (folder / "table.csv").open("rb") as f, (into / "table.csv").open("wb") as w:
+        header = f.readline()
+        w.write(header.replace(b"isReported", "isRéported".encode("windows-1252")))
+        shutil.copyfileobj(f, w, 1 << 24)
+
+
+def check_disk(folder: Path, rows: int) -> None:
+    """Stop before generating when the temporary directory lacks room: the CSV (about 80 bytes
+    a row), its Windows-1252 copy up to 10M rows, the staged file and the store."""
+    need = rows * (230 if rows <= 10_000_000 else 150)
+    free = shutil.disk_usage(folder).free
+    if free < need:
+        raise SystemExit(f"{rows:,} rows need about {need / 1e9:.0f} GB free in {folder}; "
+                         f"{free / 1e9:.0f} GB are (set TMPDIR to a larger disk)")
+
+
 def child(args) -> dict:
     """Run one phase in a child process; its result and its own peak memory."""
     command = [sys.executable, __file__, "--phase", *args]
@@ -226,9 +299,14 @@ def run(sizes: list[int], engines: list[str]) -> list[dict]:
         figures.append({"figure": figure, "engine": engine, "rows": rows,
                         "value": round(value, 3), "unit": unit})
 
+    def load(rows):  # the machine may be shared: its load beside the figures
+        add("load average (1 min)", "machine", rows, os.getloadavg()[0], "processes")
+
     for rows in sizes:
         work = Path(tempfile.mkdtemp(prefix="tc-scale-"))
         try:
+            check_disk(work, rows)
+            load(rows)
             start = time.perf_counter()
             generate(rows, work / "bulk" / "scale-synthetic")
             add("generate CSV", "numpy", rows, time.perf_counter() - start, "s")
@@ -240,6 +318,20 @@ def run(sizes: list[int], engines: list[str]) -> list[dict]:
             add("ingest", "duckdb", rows, ingested["seconds"], "s")
             add("ingest peak memory", "duckdb", rows, ingested["peak_mb"], "MB")
             add("parquet store", "duckdb", rows, ingested["store_mb"], "MB")
+            load(rows)
+            if rows <= 10_000_000:
+                windows_1252(work / "bulk" / "scale-synthetic",
+                             work / "bulk-1252" / "scale-synthetic")
+                again = child(["ingest", str(work / "bulk-1252"), str(work / "store-1252")])
+                add("ingest, Windows-1252 file", "duckdb", rows, again["seconds"], "s")
+                add("ingest, Windows-1252 file, peak memory", "duckdb", rows, again["peak_mb"],
+                    "MB")
+                shutil.rmtree(work / "bulk-1252")
+                shutil.rmtree(work / "store-1252", ignore_errors=True)
+                for old in work.glob("store-1252*"):
+                    shutil.rmtree(old, ignore_errors=True)
+            floor = child(["floor", str(work / "store")])
+            add("bulk claims floor: one DuckDB SQL", "duckdb", rows, floor["seconds"], "s")
             results = {}
             for engine in engines:
                 r = child(["evaluate", engine, str(work / "store"), str(work / "claims.csv"),
@@ -250,6 +342,10 @@ def run(sizes: list[int], engines: list[str]) -> list[dict]:
                     r["registry"], "s")
                 add(f"evaluate bulk claims ({r['bulk_claims']})", engine, rows, r["bulk"], "s")
                 add("evaluate peak memory", engine, rows, r["peak_mb"], "MB")
+            load(rows)
+            if "duckdb" in results:
+                add("bulk claims: duckdb time / floor", "duckdb", rows,
+                    results["duckdb"]["bulk"] / floor["seconds"], "x")
             for other in ("pandas", "pandas-batched"):
                 if "duckdb" in results and other in results:
                     add(f"bulk claims: {other} time / duckdb time", "duckdb", rows,
@@ -299,8 +395,12 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.phase:
         name, *rest = args.phase
-        result = phase_ingest(*map(Path, rest)) if name == "ingest" else phase_evaluate(
-            rest[0], *map(Path, rest[1:]))
+        if name == "ingest":
+            result = phase_ingest(*map(Path, rest))
+        elif name == "floor":
+            result = phase_floor(Path(rest[0]))
+        else:
+            result = phase_evaluate(rest[0], *map(Path, rest[1:]))
         print(json.dumps({**result, "peak_mb": peak_mb()}))
         return
     engines = engines_available(args.engines.split(","))

@@ -163,3 +163,17 @@ def assert_same(a: pd.DataFrame, b: pd.DataFrame):
     for claim_id in a.index:
         x, y = a.recomputed[claim_id], b.recomputed[claim_id]
         assert (pd.isna(x) and pd.isna(y)) or x == pytest.approx(y, rel=1e-9), claim_id
+
+
+def test_quantities_are_summed_in_tonnes_only_where_every_row_has_them(store):
+    bulk = BulkData(store)
+    kg = bulk.series(reporter="VNM", partner="CHN", flow="import", product="HS:854231",
+                     period="2026-01", measure="quantity")
+    assert kg[["value", "unit", "measure"]].values.tolist() == [[0.03, "tonnes", "quantity"]]
+    assert bulk.series(reporter="VNM", partner="CHN", flow="import", product="HS:854231",
+                       period="2026-01").value.tolist() == [9_000_000]  # the value unchanged
+    pieces = dict(reporter="CHN", partner="USA", flow="export", period="2025-01")
+    assert bulk.series(**pieces, product="HS:851713", measure="quantity").empty  # in units
+    assert BulkData(store, backend="pandas").series(
+        reporter="VNM", partner="CHN", flow="import", product="HS:854231", period="2026-01",
+        measure="quantity").empty

@@ -33,6 +33,7 @@ from tradeclaims.bulk import formats
 from tradeclaims.bulk.ingest import ingest
 from tradeclaims.bulk.staging import number_sql
 from tradeclaims.errors import InputError
+from workspace import Workspace
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bulk"
 COMTRADE = "comtrade-fixture"
@@ -153,6 +154,81 @@ def test_the_china_customs_file_is_gb18030_and_utf8_gives_the_same_rows(bulk, st
     assert sorted(_rows(store, f"source_id = '{CHINA}'")) == before
 
 
+def test_a_web_download_gives_the_same_rows(bulk, store):
+    """What a Comtrade Plus web download has: Windows-1252, CRLF, every field quoted, a comma
+    ending each row (not the header), codes padded with a space."""
+    ingest(bulk, store, quiet=True)
+    before = sorted(_rows(store, f"source_id = '{COMTRADE}'"))
+    path = bulk / COMTRADE / CHN_FILE
+    lines = path.read_text("utf-8").splitlines()
+    quoted = ['","'.join(line.split(",")) for line in lines[1:]]
+    text = "\r\n".join([lines[0], *(f'"{q}",' for q in quoted)]) + "\r\n"
+    path.write_bytes(text.replace('"USA"', '"USA "').encode("windows-1252"))
+    ingest(bulk, store, quiet=True)
+    assert sorted(_rows(store, f"source_id = '{COMTRADE}'")) == before
+    assert json.loads((store / "sources.json").read_text("utf-8"))[COMTRADE]["files"][0][
+        "encoding"] == "utf-8"  # ASCII is UTF-8: the first encoding that reads it
+    path.write_bytes(text.replace('"China"', '"Côte"').encode("windows-1252"))
+    ingest(bulk, store, quiet=True)
+    assert json.loads((store / "sources.json").read_text("utf-8"))[COMTRADE]["files"][0][
+        "encoding"] == "windows-1252"
+
+
+def test_a_value_after_the_trailing_comma_is_an_error(bulk, store):
+    path = bulk / COMTRADE / CHN_FILE
+    lines = path.read_text("utf-8").splitlines()
+    path.write_text("\n".join([lines[0], *(f"{line}," for line in lines[1:4]),
+                               f"{lines[4]},x"]) + "\n", "utf-8")
+    assert f"{CHN_FILE}, row 5, field '(after the last column)': a value where rows end " \
+        "with an empty field" in _error(bulk, store)
+
+
+@pytest.mark.parametrize("source, name, bad, last", [
+    (COMTRADE, CHN_FILE, b"\x81", "windows-1252"), (CHINA, GAC_FILE, b"\xff", "gb18030")])
+def test_a_file_no_encoding_reads_names_its_line_and_column(bulk, store, source, name, bad,
+                                                           last):
+    path = bulk / source / name
+    lines = path.read_bytes().split(b"\n")
+    cells = lines[4].split(b",")
+    cells[2] = bad + cells[2]
+    lines[4] = b",".join(cells)
+    path.write_bytes(b"\n".join(lines))
+    at = len(b"\n".join(lines[:4])) + 1 + len(cells[0]) + len(cells[1]) + 2
+    config = "comtrade" if source == COMTRADE else "china-customs"
+    field = lines[0].decode("gb18030").split(",")[2]
+    message = _error(bulk, store)
+    assert f"{name}, row 5, field '{field}': not text in any encoding of data/bulk/formats/" \
+        f"{config}.yaml: utf-8 (byte 0x" in message
+    assert f"{last} (byte 0x{bad.hex()} at offset {at})" in message
+
+
+def test_a_character_cut_at_the_end_of_the_file_names_its_offset(bulk, store):
+    path = bulk / CHINA / GAC_FILE
+    raw = path.read_bytes() + b"\x81"  # the first byte of a GB18030 pair, and no second
+    path.write_bytes(raw)
+    message = _error(bulk, store)
+    assert f"gb18030 (byte 0x81 at offset {len(raw) - 1})" in message
+    lines = raw.count(b"\n") + 1
+    assert f"{GAC_FILE}, row {lines}" in message
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from([(COMTRADE, CHN_FILE), (CHINA, GAC_FILE)]), st.integers(0, 10**6),
+       st.binary(min_size=1, max_size=8))
+def test_arbitrary_bytes_give_a_clear_error_or_an_ingest(tmp_path_factory, source, at, noise):
+    """Bytes of any kind, anywhere in a UTF-8 (Comtrade) or a GB18030 (China Customs) file:
+    an InputError naming the file, or a good ingest; never another exception."""
+    bulk = Path(shutil.copytree(FIXTURES, tmp_path_factory.mktemp("noise") / "bulk"))
+    path = bulk / source[0] / source[1]
+    raw = path.read_bytes()
+    at = at % (len(raw) + 1)
+    path.write_bytes(raw[:at] + noise + raw[at:])
+    try:
+        ingest(bulk, bulk.parent / "store", quiet=True)
+    except InputError as exc:
+        assert source[1] in str(exc) or "source.yaml" in str(exc)
+
+
 # -- bad input ----------------------------------------------------------------------------------
 
 def test_a_renamed_column_names_the_file_and_the_config_to_edit(bulk, store):
@@ -191,10 +267,26 @@ def test_blank_lines_are_skipped_but_counted(bulk, store):
     assert f"{CHN_FILE}, row 17, field 'primaryValue'" in _error(bulk, store)
 
 
-def test_an_unknown_china_customs_partner_code_is_an_error(bulk, store):
-    _edit(bulk / CHINA / GAC_FILE, ",133,", ",999,", "gb18030")
-    assert f"{GAC_FILE}, row 3, field '贸易伙伴编码': unknown partner code '999': add it, " \
-        "with its evidence, under fields.partner.codes in data/bulk/formats/china-customs.yaml" \
+def test_an_unknown_china_customs_partner_is_refused_by_name(bulk, store):
+    _edit(bulk / CHINA / GAC_FILE, ",133,韩国,", ",888,火星,", "gb18030")
+    assert f"{GAC_FILE}, row 3, field '贸易伙伴编码': partner code '888' named '火星': no " \
+        "territory of that name in CLDR (zh) nor an area: add the CLDR name under " \
+        "fields.partner.aliases in data/bulk/formats/china-customs.yaml, or the area to " \
+        "data/vocabulary.yaml, with its evidence" in _error(bulk, store)
+
+
+def test_an_area_code_must_carry_its_name(bulk, store):
+    _edit(bulk / CHINA / GAC_FILE, ",133,韩国,", ",701,韩国,", "gb18030")
+    assert "field '贸易伙伴编码': partner code '701' is named '韩国', but the area GAC701 of " \
+        "data/vocabulary.yaml is '国(地)别不详'" in _error(bulk, store)
+    _edit(bulk / CHINA / GAC_FILE, ",701,韩国,", ",701,国(地)别不详,", "gb18030")
+    ingest(bulk, store, quiet=True)
+    assert _sum(store, f"source_id = '{CHINA}' AND partner = 'GAC701'") == 2_100_000
+
+
+def test_one_code_under_two_names_is_an_error(bulk, store):
+    _edit(bulk / CHINA / GAC_FILE, ",133,韩国,", ",116,韩国,", "gb18030")
+    assert "field '贸易伙伴名称': 贸易伙伴编码 '116' is JPN, but named '韩国' here it is KOR" \
         in _error(bulk, store)
 
 
@@ -264,7 +356,7 @@ def test_a_bad_format_config_names_its_line(bulk, store, tmp_path):
     _edit(configs / "comtrade.yaml", "  cmdCode: product\n", "  cmdCode: commodity\n")
     with pytest.raises(InputError) as caught:
         ingest(bulk, store, configs, quiet=True)
-    assert "comtrade.yaml, row 20, field 'columns.cmdCode': 'commodity' is not a tidy field" \
+    assert "comtrade.yaml, row 23, field 'columns.cmdCode': 'commodity' is not a tidy field" \
         in str(caught.value)
 
 
@@ -317,12 +409,12 @@ def test_the_command_reports_what_it_did(bulk, store, capsys):
 
 
 def test_the_command_exits_2_without_a_traceback(bulk, store):
-    _edit(bulk / CHINA / GAC_FILE, ",133,", ",999,", "gb18030")
+    _edit(bulk / CHINA / GAC_FILE, ",133,韩国,", ",888,火星,", "gb18030")
     run = subprocess.run([sys.executable, "-m", "tradeclaims", "ingest", "--bulk", str(bulk),
                           "--store", str(store)], capture_output=True, text=True,
                          cwd=paths.ROOT)
     assert run.returncode == 2
-    assert run.stderr.startswith("error: ") and "unknown partner code '999'" in run.stderr
+    assert run.stderr.startswith("error: ") and "partner code '888' named '火星'" in run.stderr
     assert "Traceback" not in run.stderr + run.stdout
 
 
@@ -351,3 +443,17 @@ def test_misplaced_thousands_separators_are_not_numbers(text):
 def test_comtrade_has_no_thousands_separator():
     assert _parse(["1,234", "1234.5", "1.5E+9"], formats.load("comtrade")) == \
         [None, 1234.5, 1.5e9]
+
+
+# -- make ---------------------------------------------------------------------------------------
+
+def test_make_data_ingests_a_bulk_source(tmp_path):
+    copy = Workspace(tmp_path / "repo")
+    shutil.copytree(FIXTURES / COMTRADE, copy.root / "data" / "bulk" / COMTRADE)
+    built = copy.make("data")
+    assert built.returncode == 0, built.stderr
+    assert "tradeclaims ingest" in built.stdout
+    assert _sum(copy.root / "build" / "bulk" / "store",
+                "reporter = 'CHN' AND partner = 'WLD' AND product = 'HS:TOTAL'") == 890_000_000
+    again = copy.make("data")
+    assert again.returncode == 0 and "ingest" not in again.stdout

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tradeclaims import paths
+from tradeclaims.data import codes
 from tradeclaims.data.fields import is_web_address
 from tradeclaims.errors import InputError, InputErrors
 from tradeclaims.yamlfile import read_yaml
@@ -23,6 +24,7 @@ _PERIODS = {"YYYYMM": rf"([0-9]{{4}}){_MONTH}", "YYYY": "([0-9]{4})()",
 PERIOD_FORMATS = list(_PERIODS)
 KEYS = ["title", "documented_at", "encodings", "delimiter", "thousands", "columns", "values",
         "scale", "from_source", "fields", "require", "breakdowns"]
+OPTIONAL = {"trailing_delimiter": False}  # keys a format may leave out, with their default
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Format:
     fields: dict[str, dict]
     require: dict[str, list[str]]
     breakdowns: list[str]
+    trailing_delimiter: bool = False  # rows may end with one more, empty, field than the header
 
     def column(self, field: str) -> str | None:
         """The source column that gives a tidy field, or None."""
@@ -53,19 +56,45 @@ class Format:
     # What one raw value of a column means. The ingest applies these to the distinct values of
     # a file, not to every row; a ValueError says what is wrong with the value.
 
-    def code(self, field: str, raw: str | None) -> str:
-        """A reporter or partner: ISO3, WLD for the world."""
+    def names(self, field: str) -> str | None:
+        """The column that names each code of `field` (China Customs' 贸易伙伴名称), or None."""
+        return self.rule(field, "names")
+
+    def code(self, field: str, raw: str | None, name: str | None = None) -> str:
+        """A reporter or partner: ISO3, WLD for the world, or an area of the vocabulary (kept
+        under its own code). Where the format names its codes, the code is read from its name
+        (`name`, from the column `names`): CLDR's territory name, after the format's aliases."""
         if raw is None:
             raise ValueError("empty: a code is required")
-        if codes := self.rule(field, "codes"):
-            if raw not in codes:
+        if (area := codes.AREA_CODES.get((self.name, raw))) and self.rule(field, "areas"):
+            label = codes.AREAS[area].get("label")
+            if self.names(field) and label is not None and name != label:
+                raise ValueError(f"{field} code {raw!r} is named {name!r}, but the area "
+                                 f"{area} of data/vocabulary.yaml is {label!r}")
+            return area
+        if table := self.rule(field, "codes"):
+            if raw not in table:
                 raise ValueError(f"unknown {field} code {raw!r}: add it, with its evidence, "
                                  f"under fields.{field}.codes in {paths.relative(self.path)}")
-            return codes[raw]
+            return table[raw]
+        if self.names(field):
+            return self._named(field, raw, name)
         mapped = (self.rule(field, "map") or {}).get(raw, raw)
         if not re.fullmatch(self.rule(field, "pattern", "[A-Z]{3}"), mapped):
-            raise ValueError(f"{raw!r} is not a {field} code (ISO3)")
+            areas = " or an area of data/vocabulary.yaml" if self.rule(field, "areas") else ""
+            raise ValueError(f"{raw!r} is not a {field} code (ISO3{areas})")
         return mapped
+
+    def _named(self, field: str, raw: str, name: str | None) -> str:
+        locale, aliases = self.rule(field, "locale"), self.rule(field, "aliases") or {}
+        iso3 = codes.territory_iso3(aliases.get(name, name), locale) if name else None
+        if iso3 is None:
+            raise ValueError(
+                f"{field} code {raw!r} named {name!r}: no territory of that name in CLDR "
+                f"({locale}) nor an area: add the CLDR name under fields.{field}.aliases in "
+                f"{paths.relative(self.path)}, or the area to data/vocabulary.yaml, with its "
+                "evidence")
+        return iso3
 
     def flow(self, raw: str | None) -> str | None:
         """export or import; None for a flow whose rows are skipped."""
@@ -129,11 +158,13 @@ def load(name: str, root: Path = paths.BULK_FORMATS) -> Format:
 
     for key in sorted(set(KEYS) - set(raw)):
         problem((key,), "missing (use [] or {} or null when there is none)")
-    for key in sorted(set(raw) - set(KEYS), key=str):
-        problem((key,), f"unknown key (expected: {', '.join(KEYS)})")
+    for key in sorted(set(raw) - set(KEYS) - set(OPTIONAL), key=str):
+        problem((key,), f"unknown key (expected: {', '.join([*KEYS, *OPTIONAL])})")
     if errors:
         raise InputErrors(errors)
-    conf = {key: raw[key] for key in KEYS}
+    conf = {**OPTIONAL, **{key: raw[key] for key in [*KEYS, *OPTIONAL] if key in raw}}
+    if not isinstance(conf["trailing_delimiter"], bool):
+        problem(("trailing_delimiter",), "must be true or false")
     for key, kind in [("documented_at", list), ("encodings", list), ("columns", dict),
                       ("values", dict), ("from_source", list), ("fields", dict),
                       ("require", dict), ("breakdowns", list)]:
@@ -145,7 +176,8 @@ def load(name: str, root: Path = paths.BULK_FORMATS) -> Format:
         problem(*problem_args)
     if errors:
         raise InputErrors(errors)
-    fields = {field: {key: _text(value) if key in ("map", "codes", "skip", "none") else value
+    fields = {field: {key: _text(value) if key in ("map", "codes", "skip", "none", "aliases")
+                      else value
                       for key, value in (rules or {}).items()}
               for field, rules in conf["fields"].items()}
     return Format(
@@ -156,7 +188,8 @@ def load(name: str, root: Path = paths.BULK_FORMATS) -> Format:
         values={str(k): str(v) for k, v in conf["values"].items()}, scale=float(conf["scale"]),
         from_source=list(conf["from_source"]), fields=fields,
         require={str(k): [str(v) for v in vals] for k, vals in conf["require"].items()},
-        breakdowns=[str(c) for c in conf["breakdowns"]])
+        breakdowns=[str(c) for c in conf["breakdowns"]],
+        trailing_delimiter=conf["trailing_delimiter"])
 
 
 def _text(value):
@@ -219,12 +252,14 @@ def _field_problems(fields: dict):
                 re.compile(str(rules["pattern"]))
             except re.error as exc:
                 yield ("fields", field, "pattern"), f"not a regular expression: {exc}"
-        for key in ("map", "codes"):
+        for key in ("map", "codes", "aliases"):
             if key in rules and not isinstance(rules[key], dict):
                 yield ("fields", field, key), "must be a mapping (code: value)"
         for code, flow in (rules.get("map") or {}).items() if field == "flow" else ():
             if flow not in FLOWS:
                 yield ("fields", "flow", "map", code), f"{flow!r} is not {' or '.join(FLOWS)}"
+        if "names" in rules:
+            yield from _name_problems(field, rules)
         for code, iso in (rules.get("codes") or {}).items():
             if not re.fullmatch(r"[A-Z]{3}", str(iso)):
                 yield ("fields", field, "codes", code), f"{iso!r} is not an ISO3 code"
@@ -238,3 +273,20 @@ def _field_problems(fields: dict):
             formats = rules.get("formats")
             if not isinstance(formats, list) or not set(formats) <= set(PERIOD_FORMATS):
                 yield ("fields", "period", "formats"), f"a list of {', '.join(PERIOD_FORMATS)}"
+
+
+def _name_problems(field: str, rules: dict):
+    """A field whose codes are read from their names needs a CLDR locale, and aliases that
+    name a territory of that locale."""
+    from babel import Locale, UnknownLocaleError
+
+    locale = str(rules.get("locale"))
+    try:
+        Locale.parse(locale)
+    except (ValueError, TypeError, UnknownLocaleError):
+        yield ("fields", field, "locale"), f"{locale!r}: names need a CLDR locale (such as zh)"
+        return
+    for alias, cldr in (rules.get("aliases") or {}).items():
+        if codes.territory_iso3(str(cldr), locale) is None:
+            yield (("fields", field, "aliases", alias),
+                   f"{cldr!r} is not a territory name of CLDR ({locale})")

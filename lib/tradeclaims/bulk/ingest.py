@@ -1,13 +1,13 @@
 """Ingest data/bulk/<source_id>/ (source.yaml and CSV files of one format) into the tidy bulk
 store: Parquet partitioned by reporter and year, plus sources.json (provenance, file hashes, row
-counts). Each file is staged and checked by `staging`; a row given twice across files is
-refused here. The store is built in a new directory and published by repointing the symlink
-build/bulk/store, so a failed ingest keeps the last good one."""
+counts). The sources are found by `sources`, each file is staged and checked by `staging`; a
+row given twice across files is refused here. The store is built in a new directory and
+published by repointing the symlink build/bulk/store, so a failed ingest keeps the last good
+one."""
 
 import hashlib
 import json
 import os
-import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -16,24 +16,12 @@ from pathlib import Path
 import duckdb
 
 from tradeclaims import paths
-from tradeclaims.bulk import formats, staging
-from tradeclaims.data import sources as releases
+from tradeclaims.bulk import formats, sources, staging
+from tradeclaims.bulk.sources import BulkSource, discover
 from tradeclaims.errors import InputError, InputErrors
 from tradeclaims.files import sha256_file
 
-# A bulk source.yaml has a release's provenance fields plus these (and the format's from_source).
-EXTRA = ["format", "query"]
-FIXTURE_EVIDENCE = "synthetic test fixture"  # allowed besides the vocabulary's evidence kinds
 MEMORY_LIMIT = "1GB"  # DuckDB's own; it spills to disk beyond it
-
-
-@dataclass(frozen=True)
-class BulkSource:
-    id: str
-    folder: Path
-    meta: dict  # source.yaml as read
-    format: formats.Format
-    files: list[Path]
 
 
 @dataclass(frozen=True)
@@ -46,76 +34,11 @@ class Result:
     store: Path | None = None
 
 
-# -- discovery ---------------------------------------------------------------------------------
-
-def discover(bulk: Path, formats_root: Path = paths.BULK_FORMATS) -> list[BulkSource]:
-    """Every <bulk>/<source_id>/ folder (not hidden, not the formats folder), checked."""
-    if not bulk.is_dir():
-        return []
-    folders = sorted(p for p in bulk.iterdir() if p.is_dir() and not p.name.startswith(".")
-                     and p.name != "formats" and p.resolve() != formats_root.resolve())
-    found, errors = [], []
-    for folder in folders:
-        try:
-            found.append(read_source(folder, formats_root))
-        except InputErrors as exc:
-            errors += exc.errors
-        except InputError as exc:
-            errors.append(exc)
-    if errors:
-        raise InputErrors(errors)
-    return found
-
-
-def read_source(folder: Path, formats_root: Path = paths.BULK_FORMATS) -> BulkSource:
-    """A bulk source: its source.yaml, checked with the rules of releases plus `format`, `query`
-    (and `reporter`, `flow` where the format has no such column), and its CSV files."""
-    path, meta, lines = releases.provenance_file(folder, "the bulk table's provenance and "
-                                                 "format")
-    errors = []
-
-    def problem(field, message):
-        errors.append(InputError(path, message, row=lines.get((field,)), field=str(field)))
-
-    known = formats.available(formats_root)
-    fmt = None
-    if meta.get("format") not in known:
-        problem("format", f"{meta.get('format')!r} is not a bulk format ({', '.join(known)}, "
-                f"in {paths.relative(formats_root)})")
-    else:
-        fmt = formats.load(meta["format"], formats_root)
-    own = fmt.from_source if fmt else formats.FROM_SOURCE
-    expected = [*releases.FIELDS, *EXTRA, *own]
-    for field, message in releases.text_problems(meta, [*releases.FIELDS, *own]):
-        problem(field, message)
-    if not isinstance(meta.get("query"), dict) or not meta["query"]:
-        problem("query", "required: the query parameters used to download the files "
-                "(parameter: value)")
-    for field in sorted(set(meta) - set(expected), key=str):
-        problem(field, f"unknown field (expected: {', '.join(expected)})")
-    if errors:
-        raise InputErrors(errors)
-    text = {field: str(meta[field]).strip() for field in releases.FIELDS}
-    for field, message in releases.meta_problems(text):
-        if not (field == "evidence" and text[field] == FIXTURE_EVIDENCE):
-            problem(field, message)
-    if "reporter" in own and not re.fullmatch(r"[A-Z]{3}", str(meta["reporter"])):
-        problem("reporter", f"{meta['reporter']!r} is not an ISO3 code such as CHN")
-    if "flow" in own and meta["flow"] not in formats.FLOWS:
-        problem("flow", f"{meta['flow']!r} is not {' or '.join(formats.FLOWS)}")
-    if errors:
-        raise InputErrors(errors)
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
-    if not files:
-        raise InputError(folder, f"no CSV file beside source.yaml (a {fmt.name} export)")
-    return BulkSource(folder.name, folder, meta, fmt, files)
-
-
 def manifest(found: list[BulkSource]) -> dict:
     """What the store is built from: for each source, its source.yaml, its format config's hash,
     the ingest code's hash and its files' hashes. The same manifest means the same store."""
     code = hashlib.sha256(b"".join(Path(m.__file__).read_bytes()
-                                   for m in (formats, staging, sys.modules[__name__])))
+                                   for m in (formats, sources, staging, sys.modules[__name__])))
     return {s.id: {"source": s.meta, "format_sha256": s.format.sha256,
                    "code_sha256": "sha256:" + code.hexdigest(),
                    "files": [{"name": p.name, "sha256": sha256_file(p)} for p in s.files]}

@@ -29,13 +29,15 @@ from tradeclaims.data import codes, periods
 from tradeclaims.data.fields import COLUMNS
 from tradeclaims.data.query import QueryError
 from tradeclaims.data.sources import Source
+from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError
 from tradeclaims.yamlfile import read_yaml
 
 KEYS = ["source_id", "reporter", "partner", "flow", "period", "unit"]
 AGGREGATE = [*KEYS, "prefix", "digits", "value", "codes", "exact"]
 _AT = {name: i for i, name in enumerate(AGGREGATE)}  # positions in an aggregate row (a tuple)
-_PREFIX, _REPORTER, _FLOW = _AT["prefix"], _AT["reporter"], _AT["flow"]
+_PREFIX, _REPORTER, _FLOW, _PARTNER = (_AT["prefix"], _AT["reporter"], _AT["flow"],
+                                      _AT["partner"])
 TOTAL = "TOTAL"  # stored as HS:TOTAL (digits 0)
 ALL = "*"  # every reporter
 PRODUCTS_YAML = paths.DATA / "bulk" / "products.yaml"
@@ -139,6 +141,20 @@ def aggregate_pandas(frame: pd.DataFrame, prefixes, reporters=None) -> pd.DataFr
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=AGGREGATE)
 
 
+def in_tonnes(table):
+    """The table with its quantities in tonnes as its values (unit "tonnes"); NaN where a row
+    has none in a unit of the vocabulary's quantity_units, so that a sum over it is NaN: a
+    series with such a row has no quantity rather than a part of one."""
+    import ibis
+
+    scales = {unit: float(entry["scale"]) for unit, entry in section("quantity_units").items()
+              if entry["unit"] == "tonnes"}
+    scale = ibis.cases(*((table.quantity_unit == u, f) for u, f in scales.items()),
+                       else_=ibis.literal(float("nan")))
+    return table.mutate(value=(table.quantity * scale).fill_null(float("nan")),
+                        unit=ibis.literal("tonnes"))
+
+
 # -- the store --------------------------------------------------------------------------------
 
 class BulkData:
@@ -147,10 +163,12 @@ class BulkData:
     the Ibis path does (to tell what the engine buys from what batching buys)."""
 
     def __init__(self, store: Path = paths.BULK_STORE, engine: str | None = None,
-                 backend: str = "ibis"):
+                 backend: str = "ibis", measure: str = "value"):
         self.store, self.engine, self.backend = Path(store), engine, backend
+        self.measure = measure  # "quantity": the table's quantities in tonnes, as its values
         self._fetched: set[tuple[str, str]] = set()  # (prefix, reporter or ALL) summed
-        self._index: dict[tuple[str, str, str], list] = {}  # (prefix, reporter, flow): rows
+        # (prefix, reporter, flow): {partner: rows}, so a lookup reads only the rows it may need
+        self._index: dict[tuple[str, str, str], dict[str, list]] = {}
 
     @staticmethod
     def exists(store: Path = paths.BULK_STORE) -> bool:
@@ -175,7 +193,13 @@ class BulkData:
         from tradeclaims.bulk.engines import connect, read_store
 
         self._con = connect(self.engine)
-        return read_store(self._con, self.store)
+        table = read_store(self._con, self.store)
+        return table if self.measure == "value" else in_tonnes(table)
+
+    @cached_property
+    def _quantities(self) -> "BulkData":
+        """The same store, its quantities summed in tonnes (a lookup of measure=quantity)."""
+        return BulkData(self.store, self.engine, self.backend, measure="quantity")
 
     def prefetch(self, prefixes, reporters=None) -> None:
         """Sum every prefix not summed yet for these reporters (None: every reporter), in one
@@ -201,7 +225,7 @@ class BulkData:
         for row in zip(*(found[c].to_numpy().tolist() for c in AGGREGATE), strict=True):
             key = row[_PREFIX], row[_REPORTER], row[_FLOW]
             if key[:2] not in done:  # else summed by an earlier query: kept once
-                index.setdefault(key, []).append(row)
+                index.setdefault(key, {}).setdefault(row[_PARTNER], []).append(row)
         self._fetched |= wanted
 
     def prefetch_claims(self, claims) -> None:
@@ -226,7 +250,14 @@ class BulkData:
     def series(self, **asked) -> pd.DataFrame:
         """Rows in the tidy dataset's columns matching every dimension asked (a value may be a
         list); product must be asked. Empty where the store cannot serve the request."""
-        if asked.get("measure") not in (None, "value") or asked.get("basis") not in (None, ""):
+        if asked.get("basis") not in (None, ""):
+            return _empty()
+        measure = asked.get("measure") or "value"
+        if measure == "quantity" and self.measure == "value":
+            if self.backend.startswith("pandas"):  # pandas sums would skip what has no tonnes
+                return _empty()
+            return self._quantities.series(**asked)
+        if measure != self.measure:
             return _empty()
         products = _listed(asked.get("product"))
         if not products:
@@ -255,7 +286,8 @@ class BulkData:
                  if values}
         rows = (self._plain(parsed, keep) if self.backend == "pandas"
                 else self._batched(parsed, keep))
-        rows = _by_series(rows, single=len(parsed.prefixes) == 1)
+        rows = [r for r in _by_series(rows, single=len(parsed.prefixes) == 1)
+                if r["value"] == r["value"]]  # NaN: a row with no quantity in tonnes
         if partners:
             rows = _summed(rows, "partner", {p: groups.get(p, set()) for p in partners})
         if asked_periods:
@@ -263,7 +295,7 @@ class BulkData:
                            complete=True)
         if not rows:
             return _empty()
-        return pd.DataFrame([{**r, "product": spec, "measure": "value", "basis": "",
+        return pd.DataFrame([{**r, "product": spec, "measure": self.measure, "basis": "",
                               "precision": 0.0, "note": _note(r)} for r in rows],
                             columns=COLUMNS)
 
@@ -271,10 +303,21 @@ class BulkData:
         """Aggregate rows from the batch summed in one query (and kept), then selected."""
         reporters = keep.get("reporter")
         self.prefetch(parsed.prefixes, sorted(reporters) if reporters else None)
-        tests = [(_AT[dim], wanted) for dim, wanted in keep.items()]
-        return [row for (prefix, reporter, flow), found in self._index.items()
-                if prefix in parsed.prefixes for row in found
-                if all(row[at] in wanted for at, wanted in tests)]
+        flows, partners = keep.get("flow"), keep.get("partner")
+        tests = [(_AT[dim], wanted) for dim, wanted in keep.items()
+                 if dim not in ("reporter", "flow", "partner")]
+        if reporters and flows:
+            keys = [(p, r, f) for p in parsed.prefixes for r in reporters for f in flows]
+        else:
+            keys = [k for k in self._index if k[0] in parsed.prefixes
+                    and (not reporters or k[1] in reporters) and (not flows or k[2] in flows)]
+        out = []
+        for key in keys:
+            by_partner = self._index.get(key, {})
+            for partner in partners if partners else by_partner:
+                out += [row for row in by_partner.get(partner, ())
+                        if all(row[at] in wanted for at, wanted in tests)]
+        return out
 
     def _plain(self, parsed: ProductSpec, keep: dict) -> list[tuple]:
         """The same rows with pandas alone, lookup by lookup: the table narrowed by every

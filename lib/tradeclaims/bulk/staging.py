@@ -6,19 +6,18 @@ and year. lib/tradeclaims/bulk/ingest.py runs it for every file and publishes th
 import codecs
 import csv
 import hashlib
+import os
 import re
+from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
 
 from tradeclaims import paths
 from tradeclaims.bulk import formats
+from tradeclaims.bulk.sources import BulkSource
 from tradeclaims.errors import InputError, InputErrors
-
-if TYPE_CHECKING:
-    from tradeclaims.bulk.ingest import BulkSource
 
 SCHEMA = ["source_id", "reporter", "partner", "flow", "product", "digits", "period", "year",
           "unit", "value", "quantity", "quantity_unit"]
@@ -28,32 +27,59 @@ PARTITIONS = ["reporter", "year"]
 
 def _decoded(path: Path, fmt: formats.Format, tmp: Path) -> tuple[Path, str]:
     """The UTF-8 file DuckDB reads (the file itself, or a transcoded copy in `tmp`) and the
-    encoding it was in. A UTF-8-only format is left to DuckDB, which checks every byte."""
-    if fmt.encodings == ["utf-8"]:
-        return path, "utf-8"
-    failure = None
+    first of the format's encodings it reads in, tried in their order: `utf-8` (no byte-order
+    mark), `utf-8-sig` (with or without one), then any other, into a UTF-8 copy."""
+    failures = []
     for encoding in fmt.encodings:
-        codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+        name = codecs.lookup(encoding).name
+        utf8 = name in ("utf-8", "utf-8-sig")
         out = tmp / f"{hashlib.sha1(str(path).encode()).hexdigest()[:12]}.csv"
-        decoder = codecs.getincrementaldecoder(codec)()
+        decoder = codecs.getincrementaldecoder(name)()
         offset = 0
         try:
-            with open(path, "rb") as f, open(out, "w", encoding="utf-8", newline="") as w:
-                while chunk := f.read(1 << 20):
-                    w.write(decoder.decode(chunk))
+            with open(path, "rb") as f, (open(os.devnull, "w") if utf8 else
+                                         open(out, "w", encoding="utf-8", newline="")) as w:
+                if name == "utf-8" and f.read(3) == codecs.BOM_UTF8:
+                    failures.append((encoding, 0, "a byte-order mark"))
+                    continue
+                f.seek(0)
+                while chunk := f.read(1 << 22):
                     offset += len(chunk)
+                    text = decoder.decode(chunk)
+                    if not utf8:
+                        w.write(text)
                 w.write(decoder.decode(b"", final=True))
-        except UnicodeDecodeError as exc:
-            failure = failure or (encoding, offset + exc.start)
+        except UnicodeDecodeError as exc:  # its bytes: what the decoder held, then the chunk
+            at = offset - len(exc.object) + exc.start
+            failures.append((encoding, at, f"byte {exc.object[exc.start]:#04x}"))
             continue
-        if codec == "utf-8-sig":
-            out.unlink()
-            return path, "utf-8"
-        return out, encoding
-    _, at = failure
-    data = path.read_bytes()[:at + 1]
-    raise InputError(path, f"not {' or '.join(fmt.encodings)} text: byte {data[at]:#04x} at "
-                     f"offset {at}", row=data.count(b"\n") + 1)
+        return (path if utf8 else out), encoding
+    raise _undecodable(path, fmt, failures)
+
+
+def _undecodable(path: Path, fmt: formats.Format, failures: list) -> InputError:
+    """Where the last encoding tried (the format's own) fails: the line, and the column as far
+    as the line can be read."""
+    encoding, at, _ = failures[-1]
+    lines, line, read = 0, b"", 0
+    with open(path, "rb") as f:
+        header = f.readline().decode(encoding, "replace")
+        f.seek(0)
+        while read < at:  # in chunks: the file may be large
+            chunk = f.read(min(1 << 22, at - read))
+            read += len(chunk)
+            lines += chunk.count(b"\n")
+            line = (line + chunk).rsplit(b"\n", 1)[-1]
+    try:
+        names = next(csv.reader([header], delimiter=fmt.delimiter), [])
+        cells = next(csv.reader([line.decode(encoding, "replace")],
+                                delimiter=fmt.delimiter), [""])
+    except csv.Error:
+        names, cells = [], []
+    field = names[len(cells) - 1].strip() if 0 < len(cells) <= len(names) else None
+    tried = ", ".join(f"{e} ({w} at offset {o})" for e, o, w in failures)
+    return InputError(path, f"not text in any encoding of {paths.relative(fmt.path)}: {tried}",
+                      row=lines + 1, field=field)
 
 
 def _header(path: Path, original: Path, fmt: formats.Format) -> list[str]:
@@ -64,6 +90,8 @@ def _header(path: Path, original: Path, fmt: formats.Format) -> list[str]:
     except UnicodeDecodeError:
         raise InputError(original, "not UTF-8 text in the header; save the file as UTF-8",
                          row=1) from None
+    except csv.Error as exc:
+        raise InputError(original, f"not valid CSV in the header: {exc}", row=1) from None
     if not header or not any(h.strip() for h in header):
         raise InputError(original, f"empty file: expected a header row ({_expected(fmt)})",
                          row=1)
@@ -80,6 +108,7 @@ def _columns(header: list[str], original: Path, fmt: formats.Format) -> tuple[di
     A missing column names the expected header and the config to edit."""
     optional = {c for c, field in fmt.columns.items() if field in ("quantity", "quantity_unit")}
     wanted = [c for c in fmt.columns if c not in optional]
+    wanted += [fmt.names(f) for f in ("reporter", "partner") if fmt.names(f)]
     hint = (f"expected columns, in any order: {_expected(fmt)}; if the publisher renamed a "
             f"column, edit {paths.relative(fmt.path)}")
     errors = [InputError(original, f"missing column ({hint})", row=1, field=c)
@@ -139,9 +168,9 @@ def _number_message(value, fmt: formats.Format) -> str:
     return f"{value!r} is negative" if number < 0 else f"{value!r} is not a finite number"
 
 
-def _read_csv(path: Path, header: list[str], fmt: formats.Format) -> str:
+def _read_csv(path: Path, width: int, fmt: formats.Format) -> str:
     """SQL: the file with every column as text, named c0, c1, ... by position."""
-    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(header))) + "}"
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
     return (f"read_csv({lit(path)}, header=true, auto_detect=false, columns={columns}, "
             f"delim={lit(fmt.delimiter)}, quote='\"', escape='\"', encoding='utf-8', "
             "strict_mode=true, null_padding=false)")
@@ -176,18 +205,30 @@ def _lines(path: Path, delimiter: str, records: set[int], blank: bool = False) -
     found = {}
     with open(path, encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(f, delimiter=delimiter)
-        next(reader, None)
-        record, start = 0, reader.line_num + 1
-        for values in reader:
-            line, start = start, reader.line_num + 1
-            if not values and not blank:
-                continue
-            record += 1
-            if record in records:
-                found[record] = line
-                if len(found) == len(records):
-                    break
+        with suppress(csv.Error):  # a bare carriage return, which DuckDB reads: stop there
+            next(reader, None)
+            record, start = 0, reader.line_num + 1
+            for values in reader:
+                line, start = start, reader.line_num + 1
+                if not values and not blank:
+                    continue
+                record += 1
+                if record in records:
+                    found[record] = line
+                    if len(found) == len(records):
+                        break
     return found
+
+
+def _width(path: Path, fmt: formats.Format) -> int:
+    """The number of fields of the first row after the header (0 when there is none)."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f, delimiter=fmt.delimiter)
+        try:
+            next(reader, None)
+            return len(next(reader, []))
+        except csv.Error:  # DuckDB names what is wrong, and where
+            return 0
 
 
 # Columns whose distinct values are looked up in Python (Format.code, .flow, ...): the tidy
@@ -205,16 +246,25 @@ class _File:
     """One CSV file of a bulk source, staged as Parquet (the columns the format reads, as text,
     in file order), checked, then appended to the store."""
 
-    def __init__(self, con, path: Path, source: "BulkSource", tmp: Path, tag: str):
+    def __init__(self, con, path: Path, source: BulkSource, tmp: Path, tag: str):
         self.con, self.path, self.source, self.fmt = con, path, source, source.format
         self.readable, self.encoding = _decoded(path, self.fmt, tmp)
         header = _header(self.readable, path, self.fmt)
         positions, self.unit = _columns(header, path, self.fmt)
         self.cols = {c: f"s{i}" for i, c in enumerate(positions)}  # source column -> staged
         self.stage = tmp / f"{tag}.parquet"
-        staged = ", ".join(f"c{positions[c]} AS {s}" for c, s in self.cols.items())
+        trimmed = {self.fmt.column(f) for f, rules in self.fmt.fields.items()
+                   if (rules or {}).get("trim")}
+        staged = [f"{'trim' if c in trimmed else ''}(c{positions[c]}) AS {s}"
+                  for c, s in self.cols.items()]
+        width = len(header)
+        if self.fmt.trailing_delimiter and _width(self.readable, self.fmt) == width + 1:
+            staged.append(f"c{width} AS s_trailing")  # must be empty: checked with the rest
+            width += 1
+        self.trailing = width > len(header)
+        reader = _read_csv(self.readable, width, self.fmt)
         try:
-            con.execute(f"COPY (SELECT {staged} FROM {_read_csv(self.readable, header, self.fmt)})"
+            con.execute(f"COPY (SELECT {', '.join(staged)} FROM {reader})"
                         f" TO {lit(self.stage)} (FORMAT parquet)").fetchall()
         except duckdb.InvalidInputException as exc:  # the CSV itself is broken
             raise _duckdb_error(exc, path, self.readable, self.fmt.delimiter) from None
@@ -229,35 +279,66 @@ class _File:
         """The lookup table of every coded column ({column: {raw: tidy values}}) and the number
         of rows skipped by rule; InputErrors name the first rows of each problem."""
         fmt, problems, tables, skipped = self.fmt, [], {}, 0
-        for field, (_, lookup) in LOOKUPS.items():
-            column = fmt.column(field)
-            if column is None:
-                continue
-            table = {}
-            for raw, count in self._distinct(column):
+        coded = [(field, fmt.column(field), fmt.names(field)) for field in LOOKUPS
+                 if fmt.column(field) is not None]
+        distinct = self._distinct([*((c, n) for _, c, n in coded),
+                                   *((c, None) for c in fmt.require if c in self.cols)])
+        for field, column, named in coded:
+            lookup, table = LOOKUPS[field][1], {}
+            for raw, name, count in distinct[column, named]:
                 try:
-                    table[raw] = lookup(fmt, raw)
+                    found = lookup(fmt, raw) if named is None else (fmt.code(field, raw, name),)
                 except ValueError as exc:
                     problems.append((column, raw, str(exc)))
-                if field == "flow" and table.get(raw) == (None,):
+                    continue
+                if table.setdefault(raw, found) != found:
+                    problems.append((named, name, f"{column} {raw!r} is {table[raw][0]}, but "
+                                     f"named {name!r} here it is {found[0]}"))
+                if field == "flow" and found == (None,):
                     skipped += count
             tables[column] = table
         for column in fmt.require:
-            for raw, _ in self._distinct(column) if column in self.cols else ():
+            for raw, _, _ in distinct.get((column, None), ()):
                 try:
                     fmt.check_required(column, raw)
                 except ValueError as exc:
                     problems.append((column, raw, str(exc)))
         errors = self._value_errors(problems)
         errors += self._number_errors()
+        if self.trailing:
+            count, first = self.con.execute(
+                f"SELECT count(*), min(file_row_number) FROM read_parquet({lit(self.stage)}, "
+                "file_row_number=true) WHERE s_trailing IS NOT NULL").fetchall()[0]
+            if count:
+                errors.append(self._error(first, count, "(after the last column)", "a value "
+                                          "where rows end with an empty field"))
         if errors:
             raise InputErrors(sorted(errors, key=lambda e: e.row or 0))
         return tables, skipped
 
-    def _distinct(self, column: str) -> list[tuple]:
-        s = self.sql(column)
-        return self.con.execute(f"SELECT {s}, count(*) FROM {lit(self.stage)} GROUP BY {s}"
-                                ).fetchall()
+    def _distinct(self, columns: list[tuple]) -> dict[tuple, list[tuple]]:
+        """For each (column, the column naming its values or None): (value, its name or None,
+        rows) for each distinct value; all in one scan (grouping sets)."""
+        sets = list(dict.fromkeys(columns))
+        used = list(dict.fromkeys(c for pair in sets for c in pair if c))
+        if not sets:
+            return {}
+
+        def mask(pair) -> int:  # grouping(): a bit per column, set where it is not grouped
+            return sum(1 << (len(used) - 1 - i) for i, c in enumerate(used) if c not in pair)
+
+        by_mask = {mask(pair): pair for pair in sets}
+        keys = ", ".join("(" + ", ".join(self.sql(c) for c in pair if c) + ")" for pair in sets)
+        found = {pair: [] for pair in sets}
+        rows = self.con.execute(
+            f"SELECT grouping({', '.join(map(self.sql, used))}), "
+            f"{', '.join(map(self.sql, used))}, count(*) FROM {lit(self.stage)} "
+            f"GROUP BY GROUPING SETS ({keys})").fetchall()
+        for bits, *values, count in rows:
+            column, named = pair = by_mask[bits]
+            found[pair].append((values[used.index(column)],
+                                values[used.index(named)] if named else None, count))
+        return found
 
     def _value_errors(self, problems: list[tuple]) -> list[InputError]:
         """The first rows holding each bad value, at most three values per column."""
@@ -341,17 +422,19 @@ class _File:
         exprs["year"] = f"CAST({exprs['year']} AS INTEGER)"
         select = ", ".join(f"{exprs[c]} AS {c}" for c in SCHEMA)
         flow = exprs["flow"]
+        con.execute("SET preserve_insertion_order = false")  # the store's rows have no order
         written = con.execute(
             f"COPY (SELECT {select} FROM {lit(self.stage)} AS s {' '.join(joins)} "
             f"WHERE {flow} IS NOT NULL) TO {lit(out)} (FORMAT parquet, PARTITION_BY "
             f"({', '.join(PARTITIONS)}), FILENAME_PATTERN {lit(tag + '_{i}')}, "
             "OVERWRITE_OR_IGNORE true)").fetchall()[0][0]
+        con.execute("RESET preserve_insertion_order")  # the next file's stage keeps its lines
         for name in registered:
             con.unregister(name)
         return written
 
 
-def ingest_file(con, path: Path, source: "BulkSource", out: Path, tag: str, tmp: Path,
+def ingest_file(con, path: Path, source: BulkSource, out: Path, tag: str, tmp: Path,
                  advance) -> dict:
     """Stage, check and write one file; what sources.json records of it. `advance(fraction)`
     moves the progress bar by that fraction of the file."""

@@ -42,6 +42,9 @@ TABLES = {
         (_code(k), v) for k, v in section("products").items())),
     "groups": lambda: _table(["partner group", "name", "members"], (
         (_code(k), g["name"], _members(g.get("members"))) for k, g in section("groups").items())),
+    "areas": lambda: _table(["area", "name", "bulk format", "its code there", "evidence"], (
+        (_code(k), a["name"], _code(a["format"]), _code(a["code"]), a["evidence"])
+        for k, a in section("areas").items())),
     "evidence": lambda: _table(["evidence", "meaning"], (
         (_code(k), v) for k, v in section("evidence").items())),
     "recipes": lambda: _table(["kind", "recomputes", "`base` is", "`rests_on`"], (

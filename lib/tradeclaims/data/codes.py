@@ -1,6 +1,8 @@
-"""Reporter and partner codes: ISO3 countries and named groups, via country_converter."""
+"""Reporter and partner codes: ISO3 countries and named groups, via country_converter; the
+areas of bulk tables that are not countries; and territories read from their CLDR names."""
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -40,13 +42,41 @@ GROUPS = {code: Group(group["name"], group["description"], _finder(group.get("me
           for code, group in section("groups").items()}
 
 
+# Partner areas of bulk tables that are not countries (data/vocabulary.yaml, areas), by
+# (bulk format, code in its partner column).
+AREAS = section("areas")
+AREA_CODES = {(entry["format"], str(entry["code"])): key for key, entry in AREAS.items()}
+
+
 @cache
 def iso3_codes() -> frozenset[str]:
     return frozenset(_converter().data["ISO3"])
 
 
 def is_known(code: str) -> bool:
-    return code in GROUPS or code in iso3_codes()
+    return code in GROUPS or code in AREAS or code in iso3_codes()
+
+
+@cache
+def _cldr_territories(locale: str) -> dict[str, str]:
+    """{name: ISO3} from CLDR's territory names in `locale` (via babel), for the territories
+    that have an ISO3 code (regions such as 中非, Middle Africa, have none)."""
+    from babel import Locale
+
+    data = _converter().data
+    iso3 = {two: three for twos, three in zip(data["ISO2"], data["ISO3"], strict=True)
+            for two in re.sub(r"[\^$]", "", str(twos)).split("|")}  # "^GB$|^UK$" for GBR
+    return {_normal(name): iso3[code] for code, name in Locale.parse(locale).territories.items()
+            if code in iso3}
+
+
+def _normal(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).strip()  # 刚果（布） is 刚果(布)
+
+
+def territory_iso3(name: str, locale: str) -> str | None:
+    """The ISO3 code of the territory CLDR calls `name` in `locale`, or None."""
+    return _cldr_territories(locale).get(_normal(name))
 
 
 def members(code: str) -> tuple[str, ...]:
@@ -56,7 +86,7 @@ def members(code: str) -> tuple[str, ...]:
         if group.find_members is None:
             raise ValueError(f"{code} ({group.description}) has no membership list")
         return group.find_members()
-    if code in iso3_codes():
+    if code in iso3_codes() or code in AREAS:
         return (code,)
     raise KeyError(f"unknown country or group code {code!r}")
 
@@ -65,6 +95,8 @@ def name(code: str) -> str:
     """A readable name: 'Vietnam' for VNM, 'ASEAN' for ASEAN."""
     if code in GROUPS:
         return GROUPS[code].name
+    if code in AREAS:
+        return AREAS[code]["name"]
     return _converter().convert(code, src="ISO3", to="name_short")
 
 

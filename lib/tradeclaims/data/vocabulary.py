@@ -9,12 +9,15 @@ from tradeclaims.yamlfile import read_yaml
 
 VOCABULARY = paths.DATA / "vocabulary.yaml"
 SECTIONS = ["columns", "flows", "units", "bases", "measures", "printed_units", "scales",
-            "classifications", "products", "groups", "evidence", "recipes", "claim_units",
-            "reasons", "origins", "qualifiers", "verdicts", "chart_colours"]
+            "classifications", "products", "groups", "areas", "quantity_units", "evidence",
+            "recipes", "claim_units", "reasons", "origins", "qualifiers", "verdicts",
+            "chart_colours"]
 # Sections whose entries are mappings, with the keys every entry must have.
 ENTRY_KEYS = {"columns": ["description"], "measures": ["units", "description"],
               "printed_units": ["unit", "scale"], "classifications": ["pattern", "description"],
-              "groups": ["name"], "recipes": ["recomputes"], "verdicts": ["colour", "meaning"],
+              "groups": ["name"], "areas": ["name", "format", "code", "evidence"],
+              "quantity_units": ["unit", "scale"],
+              "recipes": ["recomputes"], "verdicts": ["colour", "meaning"],
               "origins": ["label", "meaning"], "chart_colours": ["colour", "meaning"]}
 
 
