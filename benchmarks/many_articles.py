@@ -89,7 +89,8 @@ def bench(ws: Workspace, args) -> int:
         rows.extend(index_in_browser(ws, n))
     print(f"\n{'figure':<58} {'wall':>8} {'CPU':>8} {'pages':>6} {'s/page':>7}")
     for row in rows:
-        print(f"{row['figure']:<58} {row['wall_s']:>7.1f}s {row['cpu_s']:>7.1f}s "
+        cpu = f"{row['cpu_s']:>7.1f}s" if row["cpu_s"] != "" else " " * 8
+        print(f"{row['figure']:<58} {row['wall_s']:>7.2f}s {cpu} "
               f"{row['pages_built']:>6} {row['wall_s_per_page'] or '':>7}")
     write(args.out, n, rows)
     return 0
