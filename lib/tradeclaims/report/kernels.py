@@ -146,10 +146,12 @@ def serve(listener_fd: int):
     try:
         for module in PRELOAD:
             importlib.import_module(module)
+        # country_converter's own table (package data, not the repository's): 0.23 s a kernel
+        importlib.import_module("tradeclaims.data.codes").iso3_codes()
+    except Exception:  # a broken input (a vocabulary that does not read, say): each
+        pass  # kernel then meets it in its notebook's cell and says so, as a fresh one does
     finally:
         del builtins.get_ipython
-    # country_converter's own table (package data, not the repository's): 0.23 s a kernel
-    importlib.import_module("tradeclaims.data.codes").iso3_codes()
     listener = socket.socket(fileno=listener_fd)
     while True:
         ready, _, _ = select.select([listener, sys.stdin], [], [], 0.5)
