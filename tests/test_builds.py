@@ -83,6 +83,35 @@ def test_each_kernel_is_forked_from_the_untouched_process_so_nothing_leaks(tmp_p
     assert preloaded == "True" and int(parent) == server
 
 
+def test_a_runner_gone_before_its_kernel_is_handed_over_leaves_the_fork_server_serving(
+        monkeypatch):
+    """Ctrl-C while a runner waits for its kernel: the fork server finds the runner gone when
+    it answers, stops the kernel nobody will manage, and raises nothing (it serves the rest)."""
+    import json
+    import socket
+
+    from tradeclaims.report import kernels
+
+    forked = []
+    monkeypatch.setattr(kernels, "_run_kernel",  # the fork waits, never returns to pytest
+                        lambda request, sockets: (time.sleep(60), os._exit(0)))
+    real_fork = os.fork
+
+    def fork():
+        pid = real_fork()
+        forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    server, runner_end = socket.socketpair()
+    runner_end.sendall(json.dumps({"argv": [], "cwd": "/", "env": {}}).encode())
+    runner_end.close()  # the runner is gone before the answer
+    with server:
+        kernels._serve_one(server, server)
+    _, status = os.waitpid(forked[0], 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+
+
 @pytest.mark.parametrize("makeflags, jobs", [
     ("", 1), (" -j2 --jobserver-auth=3,4", 2), ("k -j3 --jobserver-auth=3,4", 3),
     (" -j", os.cpu_count()), ("ks --jobserver-auth=3,4", 1), ("-j12", 12), (" -jx", 1)])

@@ -161,13 +161,27 @@ def serve(listener_fd: int):
         if listener in ready:
             conn, _ = listener.accept()
             with conn:
-                request = json.loads(_read_all(conn))
-                pid = os.fork()
-                if pid == 0:
-                    _run_kernel(request, [listener, conn])
-                pidfd = os.pidfd_open(pid)
-                socket.send_fds(conn, [str(pid).encode()], [pidfd])
-                os.close(pidfd)
+                _serve_one(conn, listener)
+
+
+def _serve_one(conn: socket.socket, listener: socket.socket):
+    """Fork one kernel for a request and hand back its pid and pidfd. A runner interrupted
+    while it waits (Ctrl-C) has gone: the kernel nobody will manage is stopped, and the server
+    goes on for the others."""
+    try:
+        request = json.loads(_read_all(conn))
+    except (OSError, ValueError):
+        return
+    pid = os.fork()
+    if pid == 0:
+        _run_kernel(request, [listener, conn])
+    pidfd = os.pidfd_open(pid)
+    try:
+        socket.send_fds(conn, [str(pid).encode()], [pidfd])
+    except OSError:
+        signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+    finally:
+        os.close(pidfd)
 
 
 class _KernelShell:
