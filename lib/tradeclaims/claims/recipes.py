@@ -8,8 +8,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from babel import Locale
-
 from tradeclaims.claims import extract
 from tradeclaims.claims.registry import COLUMNS
 from tradeclaims.data import codes, dates, periods
@@ -164,13 +162,11 @@ class ArticleDate:
 @cache
 def _partner_names() -> tuple[re.Pattern, dict]:
     """Every name of a partner in three languages: CLDR's country names, the vocabulary's."""
-    converter = codes._converter().data
-    iso3 = dict(zip(converter["ISO2"], converter["ISO3"], strict=False))
     names = {}
     for lang in ("en", "zh", "vi"):
-        for code, name in Locale(lang).territories.items():
-            if code in iso3 and len(name) > 2 and "," not in name:
-                names.setdefault(name, iso3[code])
+        for name, code in codes.cldr_names(lang).items():
+            if len(name) > 2 and "," not in name:
+                names.setdefault(name, code)
     for code, words in section("names")["partners"].items():
         for word in words:
             names[word] = code

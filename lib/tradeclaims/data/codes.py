@@ -58,16 +58,22 @@ def is_known(code: str) -> bool:
 
 
 @cache
-def _cldr_territories(locale: str) -> dict[str, str]:
-    """{name: ISO3} from CLDR's territory names in `locale` (via babel), for the territories
-    that have an ISO3 code (regions such as 中非, Middle Africa, have none)."""
+def cldr_names(locale: str) -> dict[str, str]:
+    """{name: ISO3} from CLDR's territory names in `locale` (via babel), as CLDR writes them,
+    for the territories that have an ISO3 code (regions such as 中非, Middle Africa, have
+    none)."""
     from babel import Locale
 
     data = _converter().data
     iso3 = {two: three for twos, three in zip(data["ISO2"], data["ISO3"], strict=True)
             for two in re.sub(r"[\^$]", "", str(twos)).split("|")}  # "^GB$|^UK$" for GBR
-    return {_normal(name): iso3[code] for code, name in Locale.parse(locale).territories.items()
+    return {name: iso3[code] for code, name in Locale.parse(locale).territories.items()
             if code in iso3}
+
+
+@cache
+def _cldr_territories(locale: str) -> dict[str, str]:
+    return {_normal(name): code for name, code in cldr_names(locale).items()}
 
 
 def _normal(name: str) -> str:
