@@ -6,14 +6,22 @@ are what a reviewer can read. Images are never compared (nbval's default).
 nbval starts a kernel per notebook, so it runs each distinct notebook, not every page: every
 report of its own notebook, and ARTICLE_PAGES of the pages the generic article notebook makes,
 in turn, so that successive runs execute every one. The page guard (tests/test_pages.py) checks
-every page's outputs in this process on every run."""
+every page's outputs in this process on every run.
 
+Each of nbval's kernels is forked from one prepared process, as the runner's are
+(report/kernels.py; fresh and forked kernels build the same pages byte for byte,
+tests/test_builds.py): a kernel then costs milliseconds instead of two seconds of imports."""
+
+from contextlib import ExitStack
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from tradeclaims import history
+from tradeclaims.report import kernels, runner
+
+_FORK_SERVER = ExitStack()  # this process's, started by its first notebook
 
 ARTICLE_PAGES = 2  # generic article pages nbval executes per run
 TURN = "tradeclaims/nbval-turn"  # runs so far, in pytest's cache (.pytest_cache)
@@ -46,6 +54,24 @@ def pytest_ignore_collect(collection_path: Path, config):
     if any(Path(arg).resolve() == collection_path.resolve() for arg in config.args):
         return None  # a page named on the command line always runs
     return collection_path.name not in _this_turn(collection_path.parent, _turn(config))
+
+
+class _ForkedKernelManager(runner.BlockingIsolatedKernelManager):
+    def __init__(self, **kwargs):
+        if kernels.ForkProvisioner.server is None:
+            _FORK_SERVER.enter_context(runner.kernel_sockets())
+        super().__init__(**kwargs)
+
+
+def pytest_configure(config):
+    if config.getoption("nbval", False):
+        import nbval.kernel
+
+        nbval.kernel.KernelManager = _ForkedKernelManager
+
+
+def pytest_unconfigure(config):
+    _FORK_SERVER.close()
 
 
 def pytest_report_header(config):

@@ -62,11 +62,10 @@ def test_a_new_article_breaks_no_test(ws):
               "tests/test_builds.py::test_a_report_built_from_scratch_is_byte_for_byte_the_"
               "committed_one"]
     # (the notebooks' git filter test reads no registry: it runs in the suite itself)
-    result = ws.run(ws.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m",
-                    "not repository_copy", "-k", "not committed_without_outputs", *readers)
+    result = ws.run(ws.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k",
+                    "not committed_without_outputs", *readers, *builds)
     assert result.returncode == 0, result.stdout[-3000:]
-    result = ws.run(ws.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", *builds)
-    assert result.returncode == 0, result.stdout[-3000:]
+    assert " passed" in result.stdout and " deselected" in result.stdout
     index = (ws.root / "reports" / "index.html").read_text(encoding="utf-8")
     assert "zz-new-4" in index and 'href="article-zz-new.html"' in index
 
@@ -74,18 +73,19 @@ def test_a_new_article_breaks_no_test(ws):
 def test_nbval_fails_on_a_changed_figure_or_verdict_until_the_report_is_rebuilt(ws):
     ws.edit("data/sources/zz-new/data.csv", ROW, ROW.replace("25.6", "25.7"))
     assert ws.make("data").returncode == 0
-    result = ws.nbval(REPORT)
+    # nbval on the page, and the page guard on it (one run: -k picks the page in both)
+    result = ws.nbval(REPORT, "tests/test_pages.py", "-k", REPORT.split("/")[1])
     assert result.returncode != 0
+    nbval, guard = result.stdout.split("test_every_page_shows_what_todays_data", 1)
     # pytest's diff: + the published line, - the re-executed one (it may cut the id's start)
     published = "new-1: reproduced; claimed 25.6, recomputed 25.6 (billion USD)"
-    assert published in result.stdout
-    assert "new-1: contradicted; claimed 25.6, recomputed 25.7 (billion USD)" in result.stdout
-    guard = ws.run(ws.python, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                   "tests/test_pages.py", "-k", REPORT.split("/")[1])
-    assert guard.returncode != 0
-    assert f"{REPORT}, cell " in guard.stdout  # the page and its cell, then the figure
-    assert "-zz-new-1: reproduced; claimed 25.6, recomputed 25.6" in guard.stdout
-    assert "+zz-new-1: contradicted; claimed 25.6, recomputed 25.7" in guard.stdout
+    assert published in nbval
+    assert "new-1: contradicted; claimed 25.6, recomputed 25.7 (billion USD)" in nbval
+    assert f"{REPORT}, cell " in guard  # the page and its cell, then the figure
+    assert "-zz-new-1: reproduced; claimed 25.6, recomputed 25.6" in guard
+    assert "+zz-new-1: contradicted; claimed 25.6, recomputed 25.7" in guard
+    assert f"FAILED {REPORT}::Cell " in result.stdout and "FAILED tests/test_pages.py::" in (
+        result.stdout)
 
     assert ws.make(REPORT.replace(".ipynb", ".html")).returncode == 0
     # narrow the band "about" allows from 2% to 1%: about 26.2 against 25.7 (+1.95%) turns

@@ -70,12 +70,13 @@ def test_each_kernel_is_forked_from_the_untouched_process_so_nothing_leaks(tmp_p
                        "print(matplotlib.rcParams['figure.dpi'], "
                        "pandas.get_option('display.max_rows'), hasattr(style, 'LEAKED'), "
                        "'pandas' in sys.modules, os.getppid())")
-    with tempfile.TemporaryDirectory(dir="/tmp") as sockets, runner._fork_server(sockets):
-        runner.IsolatedKernelManager.socket_root = sockets
+    with runner.kernel_sockets():
         server = runner.kernels.ForkProvisioner.server.process.pid
         with pytest.raises(runner.ReportFailed, match="ValueError: spoilt"):
             runner.run(Report("spoiler", "t", spoiler, {}))
         runner.run(Report("reader", "t", reader, {}))
+    # the folder is gone, and kernels started later (test_lab's) no longer look for it
+    assert runner.IsolatedKernelManager.socket_root is None
     printed = nbformat.read(reports / "reader.ipynb", as_version=4).cells[1].outputs[0].text
     dpi, rows, leaked, preloaded, parent = printed.split()
     assert (dpi, rows, leaked) == ("100.0", "60", "False")  # matplotlib's and pandas' defaults

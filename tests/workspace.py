@@ -2,10 +2,12 @@
 project's environment (.venv) but imports its own lib/, so a test or a benchmark can change data
 or code and rebuild without touching the real repository."""
 
+import atexit
 import csv
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from tradeclaims import paths
@@ -16,6 +18,11 @@ _SKIP = (".venv", "build", ".git", "__pycache__", ".pytest_cache", ".ruff_cache"
 # Build products, in the order make builds them; in a copy they are dated after every input.
 _OUTPUTS = ["data/trade.csv", "data/datapackage.json", "reports", "build/claims.stamp",
             "build/claims"]
+# What the two commands of _date_as_built write, and what they read
+_GENERATED = ["build/reports.mk", "build/params", "build/claims"]
+_READ = ["data/claims.csv", "data/articles.csv", "reports/corrections.csv",
+         "notebooks/reports.yaml"]
+_generated: dict[tuple, Path] = {}  # by the state of the repository copied: a snapshot of them
 
 
 class Workspace:
@@ -33,10 +40,7 @@ class Workspace:
         """Give every file a fixed time and every build product a later one, so make sees the
         copy exactly as up to date as its contents are, whatever order a checkout or a copy
         wrote the files in (a clone writes lib/ after data/, making trade.csv look stale)."""
-        for command in (["makefile", "build/reports.mk"], ["split-claims"]):
-            result = self.run(self.python, "-m", "tradeclaims", *command)
-            if result.returncode:
-                raise RuntimeError(result.stderr)
+        self._generate()
         (self.root / "build" / "claims.stamp").touch()
         inputs, built = 1_600_000_000, 1_600_000_100
         for path in self.root.rglob("*"):
@@ -46,6 +50,24 @@ class Workspace:
             for path in [self.root / name, *(self.root / name).rglob("*")]:
                 if path.is_file():
                     os.utime(path, (built, built))
+
+    def _generate(self):
+        """The copy's build/ rules, parameters and claims by article: written by the project's
+        commands once per state of the repository in this process, then copied (the commands
+        cost two Pythons, about a second, a copy)."""
+        key = (paths.ROOT, *((p.stat().st_mtime_ns, p.stat().st_size)
+                             for p in (paths.ROOT / name for name in _READ) if p.exists()))
+        if key not in _generated:
+            for command in (["makefile", "build/reports.mk"], ["split-claims"]):
+                result = self.run(self.python, "-m", "tradeclaims", *command)
+                if result.returncode:
+                    raise RuntimeError(result.stderr)
+            snapshot = Path(tempfile.mkdtemp(prefix="tc-workspace-"))
+            atexit.register(shutil.rmtree, snapshot, ignore_errors=True)
+            _copy(self.root, snapshot)
+            _generated[key] = snapshot
+        else:
+            _copy(_generated[key], self.root)
 
     def run(self, *command, timeout=1800, env=None) -> subprocess.CompletedProcess:
         return subprocess.run(command, cwd=self.root, env=env or self.env, capture_output=True,
@@ -92,3 +114,12 @@ class Workspace:
         """Remove everything make reports writes, as before a first build."""
         for path in (self.root / "reports").iterdir():
             path.unlink()
+
+
+def _copy(source: Path, target: Path):
+    for name in _GENERATED:
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target / name, dirs_exist_ok=True)
+        else:
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source / name, target / name)

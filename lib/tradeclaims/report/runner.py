@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 import papermill
 from jupyter_client.kernelspec import KernelSpecManager
-from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.manager import AsyncKernelManager, KernelManager
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
@@ -35,17 +35,17 @@ KERNEL = "tradeclaims"
 FAILED = paths.BUILD / "failed"
 
 
-class IsolatedKernelManager(AsyncKernelManager):
+class _Isolated:
     """Kernels talk over IPC sockets in a private directory, so parallel runs (make -j) never
-    race for the same TCP port. The directories live under `socket_root`, which main() removes
-    on every way out, Ctrl-C included."""
+    race for the same TCP port. The directories live under `socket_root`, which
+    kernel_sockets() removes on every way out, Ctrl-C included."""
 
     socket_root: str | None = None
-    started: list["IsolatedKernelManager"] = []
+    started: list["_Isolated"] = []
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        IsolatedKernelManager.started.append(self)
+        _Isolated.started.append(self)
         self.transport = "ipc"
         # short names: a socket's whole path must fit in 107 bytes
         self._socket_dir = tempfile.mkdtemp(prefix="k", dir=self.socket_root)
@@ -69,6 +69,14 @@ class IsolatedKernelManager(AsyncKernelManager):
         await super()._async_cleanup_resources(restart)
         if not restart:
             shutil.rmtree(self._socket_dir, ignore_errors=True)
+
+
+class IsolatedKernelManager(_Isolated, AsyncKernelManager):
+    """What papermill and nbclient drive."""
+
+
+class BlockingIsolatedKernelManager(_Isolated, KernelManager):
+    """The same for a caller that drives its kernel synchronously (nbval, in tests/)."""
 
 
 class ReportFailed(RuntimeError):
@@ -171,7 +179,7 @@ def run(report: Report, parameters: dict | None = None):
 
 def _stop_kernels():
     """Kill the kernels of this run that an interrupt left running."""
-    for manager in IsolatedKernelManager.started:
+    for manager in _Isolated.started:
         process = getattr(manager.provisioner, "process", None)
         if process is not None and process.poll() is None:
             process.kill()
@@ -271,13 +279,27 @@ def _fork_server(folder: str):
         yield
         return
     argv = KernelSpecManager().get_kernel_spec(KERNEL).argv
-    server = kernels.ForkServer(argv, folder, str(paths.NOTEBOOKS))
-    kernels.ForkProvisioner.server = server
+    before = kernels.ForkProvisioner.server
+    server = kernels.ForkProvisioner.server = kernels.ForkServer(argv, folder, str(paths.NOTEBOOKS))
     try:
         yield
     finally:
-        kernels.ForkProvisioner.server = None
+        kernels.ForkProvisioner.server = before
         server.stop()
+
+
+@contextmanager
+def kernel_sockets():
+    """A private directory for the kernels' IPC sockets, with the fork server beside it; both
+    gone, and the kernel managers back to what they had before (nested uses, in tests), on
+    every way out."""
+    before = _Isolated.socket_root
+    with tempfile.TemporaryDirectory(prefix="tradeclaims-") as sockets, _fork_server(sockets):
+        _Isolated.socket_root = sockets
+        try:
+            yield sockets
+        finally:
+            _Isolated.socket_root = before
 
 
 def main(names: list[str], jobs: int | None = None) -> int:
@@ -290,8 +312,7 @@ def main(names: list[str], jobs: int | None = None) -> int:
     names = list(dict.fromkeys(names))
     check_parameters({name: reports[name] for name in names})
     jobs = jobs or jobs_from_make()
-    with tempfile.TemporaryDirectory(prefix="tradeclaims-") as sockets, _fork_server(sockets):
-        IsolatedKernelManager.socket_root = sockets
+    with kernel_sockets():
         if jobs > 1 and len(names) > 1:
             print(f"running {len(names)} reports, {jobs} at a time: {', '.join(names)}",
                   flush=True)
