@@ -2,6 +2,8 @@
 figures that today's data, claims and code give, each checked in this process (tests/pages.py)
 while nbval runs a few of them in real kernels (conftest.py)."""
 
+import importlib.util
+
 import pytest
 
 import pages
@@ -33,3 +35,36 @@ def test_the_guard_names_the_page_the_cell_and_the_figure_that_moved(tmp_path, s
     assert found and found[0].startswith(f"{edited}, cell ")
     assert any(line.startswith("-") and "approximate;" in line for line in found)  # published
     assert any(line.startswith("+") and f"{moved};" in line for line in found)  # today
+
+
+def _root_conftest():
+    spec = importlib.util.spec_from_file_location("root_conftest", paths.ROOT / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_nbval_runs_every_article_page_over_successive_runs(tmp_path):
+    """conftest.py gives nbval a window of the generic article pages that moves on each run
+    (a count in pytest's cache), so every page runs in a real kernel within a few runs."""
+    root = _root_conftest()
+    names = [f"article-x{i}.ipynb" for i in range(7)]
+    for name in [*names, "ledger.ipynb"]:
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    runs = -(-len(names) // root.ARTICLE_PAGES)
+    turns = [root._this_turn(tmp_path, turn) for turn in range(runs)]
+    assert all(len(pages_) == root.ARTICLE_PAGES for pages_ in turns)
+    assert set().union(*turns) == set(names)
+
+    class Cache(dict):
+        def get(self, key, default):
+            return super().get(key, default)
+
+        def set(self, key, value):
+            self[key] = value
+
+    config = type("Config", (), {"cache": Cache()})()
+    session = type("Session", (), {"config": config})()
+    for expected in (1, 2):
+        root.pytest_sessionfinish(session)
+        assert root._turn(config) == expected
