@@ -81,7 +81,7 @@ def test_each_kernel_is_forked_from_the_untouched_process_so_nothing_leaks(tmp_p
                        "pandas.get_option('display.max_rows'), hasattr(style, 'LEAKED'), "
                        "same, 'pandas' in sys.modules, read, os.getppid())")
     with kernels.prepared(str(paths.NOTEBOOKS)) as sockets:
-        runner.IsolatedKernelManager.socket_root = sockets
+        monkeypatch.setattr(runner.IsolatedKernelManager, "socket_root", sockets)
         server = kernels.ForkProvisioner.server.process.pid
         with pytest.raises(runner.ReportFailed, match="ValueError: spoilt"):
             runner.run(Report("spoiler", "t", spoiler, {}))

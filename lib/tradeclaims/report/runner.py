@@ -13,12 +13,15 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 import uuid
 from functools import cache
 from pathlib import Path
+from queue import Empty
 
 import nbformat
 import papermill
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
@@ -31,6 +34,34 @@ from tradeclaims.report.config import CONFIG, Report, check_parameters, load_con
 from tradeclaims.report.kernels import KERNEL
 
 FAILED = paths.BUILD / "failed"
+
+
+class ReadyClient(AsyncKernelClient):
+    """jupyter_client's client, ready as soon as the kernel answers kernel_info and IOPub is
+    connected. jupyter_client then also waits until IOPub has been quiet for 0.2 s, to drop
+    the status messages of its kernel_info requests; nbclient skips them anyway (it reads only
+    messages whose parent is its own request), and the wait cost each page 0.2 s."""
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                reply = await self.shell_channel.get_msg(timeout=1)
+            except Empty:
+                reply = None
+            if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                try:
+                    await self.iopub_channel.get_msg(timeout=0.2)  # IOPub is connected
+                except Empty:
+                    pass
+                else:
+                    self._handle_kernel_info_reply(reply)
+                    return
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
 
 
 class IsolatedKernelManager(AsyncKernelManager):
@@ -49,6 +80,7 @@ class IsolatedKernelManager(AsyncKernelManager):
         self._socket_dir = tempfile.mkdtemp(prefix="k", dir=self.socket_root)
         self.ip = os.path.join(self._socket_dir, "kernel")
         self.connection_file = os.path.join(self._socket_dir, "kernel.json")
+        self.client_factory = ReadyClient
 
     async def _async_pre_start_kernel(self, **kw):
         if self.provisioner is None:  # a fork of the prepared process, when there is one
@@ -62,6 +94,12 @@ class IsolatedKernelManager(AsyncKernelManager):
         # signal only makes ipykernel print "KeyboardInterrupt caught in kernel" into the build.
         if not self.shutting_down:
             await super()._async_interrupt_kernel()
+
+    async def _async_finish_shutdown(self, waittime: float | None = None,
+                                     pollinterval: float = 0.1, restart: bool = False) -> None:
+        # a kernel ends a few milliseconds after its shutdown request; jupyter_client looks
+        # every 0.1 s, which cost each page 0.1 s
+        await super()._async_finish_shutdown(waittime, pollinterval=0.01, restart=restart)
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart)
@@ -178,6 +216,14 @@ def _stop_kernels():
             process.wait()
 
 
+def _on_ctrl_c(signum, frame):
+    """Ctrl-C kills this run's kernels first, then interrupts as Python does: nbclient's
+    clean-up would otherwise ask a kernel in the middle of a cell to shut down, and the kernel
+    print a traceback when the cell's reply found its sockets closed."""
+    _stop_kernels()
+    raise KeyboardInterrupt
+
+
 def jobs_from_make(makeflags: str | None = None) -> int:
     """How many reports to run at once: N under make -jN, one per CPU under make -j, else 1."""
     flags = os.environ.get("MAKEFLAGS", "") if makeflags is None else makeflags
@@ -276,6 +322,8 @@ def main(names: list[str], jobs: int | None = None, sockets: str | None = None) 
     check_parameters({name: reports[name] for name in names})
     jobs = jobs or jobs_from_make()
     IsolatedKernelManager.socket_root = sockets
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not ignored, as in a
+        signal.signal(signal.SIGINT, _on_ctrl_c)  # background job; forked children inherit it
     if jobs > 1 and len(names) > 1:
         print(f"running {len(names)} reports, {jobs} at a time: {', '.join(names)}", flush=True)
         return _run_forked(names, reports, jobs)
