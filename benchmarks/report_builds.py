@@ -1,5 +1,6 @@
 """How fast the reports build, against the plain papermill + nbconvert way, in one run on one
-machine. Prints medians and ratios to the baseline and writes them to a CSV.
+machine. Prints medians and ratios to the baseline and writes them to a CSV, with the machine's
+load average (1 min) as each timing began: other work on the machine slows both ways.
 
     .venv/bin/python benchmarks/report_builds.py [--runs 3] [--out FILE.csv] [--no-test]
 
@@ -65,12 +66,14 @@ def main(argv=None) -> int:
 
 def bench(ws: Workspace, scratch: Path, args) -> int:
     figures: dict[str, list[float]] = {}
+    loads: dict[str, list[float]] = {}
     rebuilt: list[str] = []
 
     def record(label, action, prepare=None):
         for _ in range(args.runs):
             if prepare:
                 prepare()
+            loads.setdefault(label, []).append(os.getloadavg()[0])
             figures.setdefault(label, []).append(timed(action))
         print(f"  {label}: {statistics.median(figures[label]):.2f} s", flush=True)
 
@@ -116,11 +119,13 @@ def bench(ws: Workspace, scratch: Path, args) -> int:
     base = statistics.median(next(iter(figures.values())))
     rows = [{"figure": label, "median_s": round(statistics.median(times), 3),
              "ratio_to_baseline": round(statistics.median(times) / base, 3),
-             "runs": len(times), "all_s": " ".join(f"{t:.3f}" for t in times)}
+             "runs": len(times), "all_s": " ".join(f"{t:.3f}" for t in times),
+             "load": " ".join(f"{load:.1f}" for load in loads[label])}
             for label, times in figures.items()]
-    print(f"\n{'figure':<68} {'median':>9} {'x baseline':>11}")
+    print(f"\n{'figure':<68} {'median':>9} {'x baseline':>11}  load")
     for row in rows:
-        print(f"{row['figure']:<68} {row['median_s']:>8.2f}s {row['ratio_to_baseline']:>11.3f}")
+        print(f"{row['figure']:<68} {row['median_s']:>8.2f}s {row['ratio_to_baseline']:>11.3f}  "
+              f"{row['load']}")
     print(f"\none notebook touched rebuilt: {', '.join(rebuilt)}")
     print(f"one claim added rebuilt: {', '.join(rebuilt_claim)}")
     args.out.parent.mkdir(parents=True, exist_ok=True)

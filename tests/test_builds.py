@@ -2,6 +2,7 @@
 copy of the repository as committed are incremental and byte-for-byte, and a failed or
 interrupted report keeps the last good one."""
 
+import contextlib
 import os
 import re
 import signal
@@ -17,7 +18,7 @@ import pytest
 
 from test_reports import broken_links
 from tradeclaims import paths
-from tradeclaims.report import provenance, runner
+from tradeclaims.report import kernels, provenance, runner
 from tradeclaims.report.config import Report, load_config
 from workspace import Workspace
 
@@ -62,26 +63,37 @@ def test_each_kernel_is_forked_from_the_untouched_process_so_nothing_leaks(tmp_p
     monkeypatch.setattr(runner, "FAILED", tmp_path / "failed")
     spoiler = _notebook(tmp_path, "spoiler", "import matplotlib, pandas\n"
                         "import tradeclaims.report.style as style\n"
+                        "from tradeclaims.report import lookups\n"
                         "matplotlib.rcParams['figure.dpi'] = 7\n"
-                        "pandas.set_option('display.max_rows', 3)\nstyle.LEAKED = True",
+                        "pandas.set_option('display.max_rows', 3)\nstyle.LEAKED = True\n"
+                        "lookups.dataset().frame['value'] = 0.0\n"
+                        "lookups.dataset().sources.clear()",
                         "raise ValueError('spoilt')")
     reader = _notebook(tmp_path, "reader", "import os, sys, matplotlib, pandas\n"
                        "import tradeclaims.report.style as style\n"
+                       "from tradeclaims.report import lookups\n"
+                       "from tradeclaims.data.query import Dataset\n"
+                       "read = lookups.dataset.cache_info().currsize\n"
+                       "fresh = Dataset.load()\n"
+                       "same = (lookups.dataset().frame.equals(fresh.frame)\n"
+                       "        and lookups.dataset().sources == fresh.sources)\n"
                        "print(matplotlib.rcParams['figure.dpi'], "
                        "pandas.get_option('display.max_rows'), hasattr(style, 'LEAKED'), "
-                       "'pandas' in sys.modules, os.getppid())")
+                       "same, 'pandas' in sys.modules, read, os.getppid())")
     with runner.kernel_sockets():
-        server = runner.kernels.ForkProvisioner.server.process.pid
+        server = kernels.ForkProvisioner.server.process.pid
         with pytest.raises(runner.ReportFailed, match="ValueError: spoilt"):
             runner.run(Report("spoiler", "t", spoiler, {}))
         runner.run(Report("reader", "t", reader, {}))
     # the folder is gone, and kernels started later (test_lab's) no longer look for it
     assert runner.IsolatedKernelManager.socket_root is None
     printed = nbformat.read(reports / "reader.ipynb", as_version=4).cells[1].outputs[0].text
-    dpi, rows, leaked, preloaded, parent = printed.split()
+    dpi, rows, leaked, same, preloaded, read, parent = printed.split()
     assert (dpi, rows, leaked) == ("100.0", "60", "False")  # matplotlib's and pandas' defaults
-    # the kernel is a fork of the prepared process, which had imported pandas already
-    assert preloaded == "True" and int(parent) == server
+    assert same == "True"  # the dataset as the files say, whatever the spoiler did to its copy
+    # the kernel is a fork of the prepared process, which had imported pandas and read the
+    # dataset already
+    assert (preloaded, read) == ("True", "1") and int(parent) == server
 
 
 def test_a_runner_gone_before_its_kernel_is_handed_over_leaves_the_fork_server_serving(
@@ -90,8 +102,6 @@ def test_a_runner_gone_before_its_kernel_is_handed_over_leaves_the_fork_server_s
     it answers, stops the kernel nobody will manage, and raises nothing (it serves the rest)."""
     import json
     import socket
-
-    from tradeclaims.report import kernels
 
     forked = []
     monkeypatch.setattr(kernels, "_run_kernel",  # the fork waits, never returns to pytest
@@ -111,6 +121,35 @@ def test_a_runner_gone_before_its_kernel_is_handed_over_leaves_the_fork_server_s
         kernels._serve_one(server, server)
     _, status = os.waitpid(forked[0], 0)
     assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+
+
+def test_a_kernel_ends_with_its_fork_server():
+    """A process standing for the fork server forks a kernel that sleeps; when the server is
+    killed (as the runner stops it after Ctrl-C), the kernel goes at once, not a minute later."""
+    import select
+
+    from tradeclaims.report import kernels
+
+    read, write = os.pipe()
+    server = os.fork()
+    if server == 0:  # never returns into pytest
+        kernel = os.fork()
+        if kernel == 0:
+            kernels._die_with(os.getppid())
+            time.sleep(60)
+            os._exit(0)
+        os.write(write, str(kernel).encode())
+        time.sleep(60)
+        os._exit(0)
+    kernel = os.pidfd_open(int(os.read(read, 32)))
+    os.kill(server, signal.SIGKILL)
+    os.waitpid(server, 0)
+    try:
+        assert select.select([kernel], [], [], 20)[0], "the kernel outlived its server"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            signal.pidfd_send_signal(kernel, signal.SIGKILL)
+        os.close(kernel)
 
 
 @pytest.mark.parametrize("makeflags, jobs", [
@@ -245,7 +284,7 @@ def test_forked_and_fresh_kernels_build_the_same_pages_byte_for_byte(built):
     kernels started as new Pythons write (report/kernels.py)."""
     pages = ["surplus", "article-cross-source"]
     built_by = {}
-    for way, env in (("fresh", {runner.FRESH_KERNELS: "1"}), ("forked", {})):
+    for way, env in (("fresh", {kernels.FRESH_KERNELS: "1"}), ("forked", {})):
         for name in pages:
             for suffix in (".html", ".ipynb"):
                 (built.root / "reports" / f"{name}{suffix}").unlink()

@@ -11,6 +11,9 @@ instead of a new process), and hands back an object that waits for, polls and si
 kernel the way a Popen would."""
 
 import builtins
+import contextlib
+import ctypes
+import gc
 import importlib
 import json
 import os
@@ -19,15 +22,43 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.provisioning import LocalProvisioner
 
-PRELOAD = ("ipykernel.kernelapp", "pandas", "matplotlib.pyplot", "seaborn",
+KERNEL = "tradeclaims"  # the kernel spec every report runs on (make env installs it)
+FRESH_KERNELS = "TRADECLAIMS_FRESH_KERNELS"  # set (to 1) to start every kernel as a new Python
+
+# What a kernel imports on its way through a report: the notebooks' modules, and what ipykernel
+# (its debugger: debugpy), IPython's history (sqlite3), charts (Agg) and tables import on first use
+PRELOAD = ("ipykernel.kernelapp", "ipykernel.debugger", "IPython.core.completerlib", "sqlite3",
+           "pandas", "pandas.io.formats.html", "pandas.plotting._matplotlib",
+           "matplotlib.pyplot", "matplotlib.backends.backend_agg", "seaborn",
            "tradeclaims.report.present")
 # ipykernel sets this before the notebook imports matplotlib; so must the fork server, which
 # imports matplotlib before any kernel exists
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 LAUNCHER = ["-m", "ipykernel_launcher"]  # how a kernel spec starts the kernel
+
+
+@contextlib.contextmanager
+def prepared(cwd: str):
+    """A private folder for this run's kernel sockets, and the fork server listening in it
+    (none when FRESH_KERNELS is set), both gone on every way out. Started before the runner
+    imports papermill and nbconvert, so the two import side by side."""
+    with tempfile.TemporaryDirectory(prefix="tradeclaims-") as folder:
+        if os.environ.get(FRESH_KERNELS):
+            yield folder
+            return
+        before = ForkProvisioner.server  # a server of an outer run (in tests) comes back
+        server = ForkProvisioner.server = ForkServer(
+            KernelSpecManager().get_kernel_spec(KERNEL).argv, folder, cwd)
+        try:
+            yield folder
+        finally:
+            ForkProvisioner.server = before
+            server.stop()
 
 
 class ForkServer:
@@ -146,12 +177,15 @@ def serve(listener_fd: int):
     try:
         for module in PRELOAD:
             importlib.import_module(module)
-        # country_converter's own table (package data, not the repository's): 0.23 s a kernel
-        importlib.import_module("tradeclaims.data.codes").iso3_codes()
     except Exception:  # a broken input (a vocabulary that does not read, say): each
         pass  # kernel then meets it in its notebook's cell and says so, as a fresh one does
     finally:
         del builtins.get_ipython
+    with contextlib.suppress(Exception):  # as above: the kernel reads it again, and says so
+        _fill_caches()
+    # the kernels' garbage collections then leave the server's objects alone, rather than
+    # touching (and so copying) every page of memory they share with it
+    gc.freeze()
     listener = socket.socket(fileno=listener_fd)
     while True:
         ready, _, _ = select.select([listener, sys.stdin], [], [], 0.5)
@@ -172,9 +206,10 @@ def _serve_one(conn: socket.socket, listener: socket.socket):
         request = json.loads(_read_all(conn))
     except (OSError, ValueError):
         return
+    server = os.getpid()
     pid = os.fork()
     if pid == 0:
-        _run_kernel(request, [listener, conn])
+        _run_kernel(request, [listener, conn], server)
     pidfd = os.pidfd_open(pid)
     try:
         socket.send_fds(conn, [str(pid).encode()], [pidfd])
@@ -182,6 +217,23 @@ def _serve_one(conn: socket.socket, listener: socket.socket):
         signal.pidfd_send_signal(pidfd, signal.SIGKILL)
     finally:
         os.close(pidfd)
+
+
+def _fill_caches():
+    """What every kernel of a build reads the same way, read once: the dataset (trade.csv and
+    every source.yaml), the page templates compiled, country_converter's own table, and the
+    image plug-ins PIL registers on the first chart. Each kernel gets its own copy (a fork),
+    so what one report changes in them never reaches another."""
+    import PIL.Image
+
+    from tradeclaims.data import codes
+    from tradeclaims.report import lookups, pages
+
+    codes.iso3_codes()
+    lookups.dataset()
+    for template in ("macros.html.j2", "tables.html.j2"):
+        pages.environment().get_template(template)
+    PIL.Image.preinit()
 
 
 class _KernelShell:
@@ -205,12 +257,26 @@ def _reap():
         pass
 
 
-def _run_kernel(request: dict, sockets: list[socket.socket]):
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with(server: int):
+    """Have Linux kill this kernel when the fork server ends. A kernel forked for a runner
+    interrupted before it took the kernel over has nobody to stop it, and would live on for a
+    second, writing its sockets into the folder the runner is removing."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != server:  # it ended before that
+        os._exit(1)
+
+
+def _run_kernel(request: dict, sockets: list[socket.socket], server: int):
     """In the fork: become what `python -m ipykernel_launcher -f FILE` run by jupyter_client
     would be (a session of its own, its directory, environment and arguments, stdin closed,
-    signals as a new Python has them), then run the kernel; never return to the server."""
+    signals as a new Python has them), then run the kernel; never return to the server, nor
+    outlive it."""
     code = 1
     try:
+        _die_with(server)
         for sock in sockets:
             sock.close()
         os.setsid()

@@ -13,14 +13,16 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 import uuid
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from queue import Empty
 
 import nbformat
 import papermill
-from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager, KernelManager
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
@@ -30,15 +32,43 @@ from tradeclaims.errors import InputError, explain
 from tradeclaims.files import write_atomic
 from tradeclaims.report import kernels, provenance
 from tradeclaims.report.config import CONFIG, Report, check_parameters, load_config
+from tradeclaims.report.kernels import KERNEL
 
-KERNEL = "tradeclaims"
 FAILED = paths.BUILD / "failed"
+
+
+class ReadyClient(AsyncKernelClient):
+    """jupyter_client's client, ready as soon as the kernel answers kernel_info and IOPub is
+    connected. jupyter_client then also waits until IOPub has been quiet for 0.2 s, to drop
+    the status messages of its kernel_info requests; nbclient skips them anyway (it reads only
+    messages whose parent is its own request), and the wait cost each page 0.2 s."""
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                reply = await self.shell_channel.get_msg(timeout=1)
+            except Empty:
+                reply = None
+            if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                try:
+                    await self.iopub_channel.get_msg(timeout=0.2)  # IOPub is connected
+                except Empty:
+                    pass
+                else:
+                    self._handle_kernel_info_reply(reply)
+                    return
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
 
 
 class _Isolated:
     """Kernels talk over IPC sockets in a private directory, so parallel runs (make -j) never
     race for the same TCP port. The directories live under `socket_root`, which
-    kernel_sockets() removes on every way out, Ctrl-C included."""
+    kernels.prepared() removes on every way out, Ctrl-C included."""
 
     socket_root: str | None = None
     started: list["_Isolated"] = []
@@ -65,6 +95,12 @@ class _Isolated:
         if not self.shutting_down:
             await super()._async_interrupt_kernel()
 
+    async def _async_finish_shutdown(self, waittime: float | None = None,
+                                     pollinterval: float = 0.1, restart: bool = False) -> None:
+        # a kernel ends a few milliseconds after its shutdown request; jupyter_client looks
+        # every 0.1 s, which cost each page 0.1 s
+        await super()._async_finish_shutdown(waittime, pollinterval=0.01, restart=restart)
+
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart)
         if not restart:
@@ -74,9 +110,29 @@ class _Isolated:
 class IsolatedKernelManager(_Isolated, AsyncKernelManager):
     """What papermill and nbclient drive."""
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.client_factory = ReadyClient
+
 
 class BlockingIsolatedKernelManager(_Isolated, KernelManager):
     """The same for a caller that drives its kernel synchronously (nbval, in tests/)."""
+
+
+@contextmanager
+def kernel_sockets(sockets: str | None = None):
+    """Kernels started in this process get their sockets in `sockets`, the folder of
+    kernels.prepared() (prepared here, with its fork server, when none is given); what was
+    set before comes back on every way out (nested uses, in tests)."""
+    if sockets is None:
+        with kernels.prepared(str(paths.NOTEBOOKS)) as sockets, kernel_sockets(sockets):
+            yield sockets
+        return
+    before, _Isolated.socket_root = _Isolated.socket_root, sockets
+    try:
+        yield sockets
+    finally:
+        _Isolated.socket_root = before
 
 
 class ReportFailed(RuntimeError):
@@ -85,7 +141,8 @@ class ReportFailed(RuntimeError):
 
 def execute(report: Report, parameters: dict | None = None) -> nbformat.NotebookNode:
     """Execute the notebook; on failure keep the executed copy in build/failed/ and say which
-    cell failed."""
+    cell failed. papermill writes that copy when a cell fails and once at the end, not after
+    every cell as it does by default (24 writes of the notebook, 0.1 s a report)."""
     FAILED.mkdir(parents=True, exist_ok=True)
     failed = FAILED / f"{report.name}.ipynb"
     params = {**report.parameters, **(parameters or {})}
@@ -93,7 +150,7 @@ def execute(report: Report, parameters: dict | None = None) -> nbformat.Notebook
         nb = papermill.execute_notebook(
             str(report.notebook), str(failed), parameters=params, kernel_name=KERNEL,
             cwd=str(paths.NOTEBOOKS), progress_bar=False, log_output=False,
-            kernel_manager_class=IsolatedKernelManager)
+            request_save_on_cell_execute=False, kernel_manager_class=IsolatedKernelManager)
     except papermill.PapermillExecutionError as exc:
         source = exc.source.strip().splitlines()
         raise ReportFailed(
@@ -162,8 +219,9 @@ def to_html(nb: nbformat.NotebookNode, title: str) -> str:
 
 def _warm():
     """Export a one-cell notebook, so the template, the code highlighter and the HTML
-    clean-up are compiled before the children fork, once for all of them."""
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+    clean-up (and its table of entities, which an `&` brings in) are compiled before the
+    children fork, once for all of them."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 & 2")])
     nb.metadata.language_info = {"name": "python", "pygments_lexer": "ipython3"}
     to_html(nb, "warm-up")  # and finds the commit
 
@@ -184,6 +242,14 @@ def _stop_kernels():
         if process is not None and process.poll() is None:
             process.kill()
             process.wait()
+
+
+def _on_ctrl_c(signum, frame):
+    """Ctrl-C kills this run's kernels first, then interrupts as Python does: nbclient's
+    clean-up would otherwise ask a kernel in the middle of a cell to shut down, and the kernel
+    print a traceback when the cell's reply found its sockets closed."""
+    _stop_kernels()
+    raise KeyboardInterrupt
 
 
 def jobs_from_make(makeflags: str | None = None) -> int:
@@ -268,41 +334,12 @@ def _run_forked(names: list[str], reports: dict[str, Report], jobs: int) -> int:
     return status
 
 
-FRESH_KERNELS = "TRADECLAIMS_FRESH_KERNELS"  # set (to 1) to start every kernel as a new Python
-
-
-@contextmanager
-def _fork_server(folder: str):
-    """The prepared process each kernel of this run is forked from (report/kernels.py),
-    stopped on every way out; none when FRESH_KERNELS is set."""
-    if os.environ.get(FRESH_KERNELS):
-        yield
-        return
-    argv = KernelSpecManager().get_kernel_spec(KERNEL).argv
-    before = kernels.ForkProvisioner.server
-    server = kernels.ForkProvisioner.server = kernels.ForkServer(argv, folder, str(paths.NOTEBOOKS))
-    try:
-        yield
-    finally:
-        kernels.ForkProvisioner.server = before
-        server.stop()
-
-
-@contextmanager
-def kernel_sockets():
-    """A private directory for the kernels' IPC sockets, with the fork server beside it; both
-    gone, and the kernel managers back to what they had before (nested uses, in tests), on
-    every way out."""
-    before = _Isolated.socket_root
-    with tempfile.TemporaryDirectory(prefix="tradeclaims-") as sockets, _fork_server(sockets):
-        _Isolated.socket_root = sockets
-        try:
-            yield sockets
-        finally:
-            _Isolated.socket_root = before
-
-
-def main(names: list[str], jobs: int | None = None) -> int:
+def main(names: list[str], jobs: int | None = None, sockets: str | None = None) -> int:
+    """Run the reports; `sockets`: the folder of kernels.prepared() this run is in (one is
+    made when none is given)."""
+    if sockets is None:
+        with kernels.prepared(str(paths.NOTEBOOKS)) as sockets:
+            return main(names, jobs, sockets)
     reports = load_config()
     unknown = [name for name in names if name not in reports]
     if unknown:
@@ -312,7 +349,9 @@ def main(names: list[str], jobs: int | None = None) -> int:
     names = list(dict.fromkeys(names))
     check_parameters({name: reports[name] for name in names})
     jobs = jobs or jobs_from_make()
-    with kernel_sockets():
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not ignored, as in a
+        signal.signal(signal.SIGINT, _on_ctrl_c)  # background job; forked children inherit it
+    with kernel_sockets(sockets):
         if jobs > 1 and len(names) > 1:
             print(f"running {len(names)} reports, {jobs} at a time: {', '.join(names)}",
                   flush=True)
