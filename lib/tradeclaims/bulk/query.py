@@ -36,8 +36,6 @@ from tradeclaims.yamlfile import read_yaml
 KEYS = ["source_id", "reporter", "partner", "flow", "period", "unit"]
 AGGREGATE = [*KEYS, "prefix", "digits", "value", "codes", "exact"]
 _AT = {name: i for i, name in enumerate(AGGREGATE)}  # positions in an aggregate row (a tuple)
-_PREFIX, _REPORTER, _FLOW, _PARTNER = (_AT["prefix"], _AT["reporter"], _AT["flow"],
-                                      _AT["partner"])
 TOTAL = "TOTAL"  # stored as HS:TOTAL (digits 0)
 ALL = "*"  # every reporter
 PRODUCTS_YAML = paths.DATA / "bulk" / "products.yaml"
@@ -167,7 +165,8 @@ class BulkData:
         self.store, self.engine, self.backend = Path(store), engine, backend
         self.measure = measure  # "quantity": the table's quantities in tonnes, as its values
         self._fetched: set[tuple[str, str]] = set()  # (prefix, reporter or ALL) summed
-        # (prefix, reporter, flow): {partner: rows}, so a lookup reads only the rows it may need
+        # (prefix, reporter, flow): {partner: [(a batch's columns, its rows' positions)]}, so a
+        # lookup reads only the rows it may need
         self._index: dict[tuple[str, str, str], dict[str, list]] = {}
 
     @staticmethod
@@ -220,13 +219,22 @@ class BulkData:
             found = expr.to_pandas() if expr is not None else pd.DataFrame(columns=AGGREGATE)
         found = found.astype({"digits": int, "value": float, "codes": int, "exact": bool}
                              | dict.fromkeys([*KEYS, "prefix"], str))
-        done = {(p, r) for p, r in self._fetched if r != ALL}
-        index = self._index
-        for row in zip(*(found[c].to_numpy().tolist() for c in AGGREGATE), strict=True):
-            key = row[_PREFIX], row[_REPORTER], row[_FLOW]
-            if key[:2] not in done:  # else summed by an earlier query: kept once
-                index.setdefault(key, {}).setdefault(row[_PARTNER], []).append(row)
+        self._index_rows(found)
         self._fetched |= wanted
+
+    def _index_rows(self, found: pd.DataFrame) -> None:
+        """Add a batch to the index: for each key, where its rows are in the batch's columns.
+        The rows may be hundreds of thousands and the lookups read a few hundred keys' rows,
+        so a row is made (a tuple) only when a lookup reads it."""
+        if found.empty:
+            return
+        columns = [found[c].to_numpy().tolist() for c in AGGREGATE]
+        done = {(p, r) for p, r in self._fetched if r != ALL}
+        groups = found.groupby(["prefix", "reporter", "flow", "partner"], sort=False).indices
+        for (prefix, reporter, flow, partner), at in groups.items():
+            if (prefix, reporter) not in done:  # else summed by an earlier query: kept once
+                self._index.setdefault((prefix, reporter, flow), {}).setdefault(
+                    partner, []).append((columns, at))
 
     def prefetch_claims(self, claims) -> None:
         """Every prefix the claims' series and bases name, for the reporters they name, in one
@@ -315,7 +323,9 @@ class BulkData:
         for key in keys:
             by_partner = self._index.get(key, {})
             for partner in partners if partners else by_partner:
-                out += [row for row in by_partner.get(partner, ())
+                out += [row for columns, positions in by_partner.get(partner, ())
+                        for row in zip(*([c[i] for i in positions] for c in columns),
+                                       strict=True)
                         if all(row[at] in wanted for at, wanted in tests)]
         return out
 
