@@ -11,7 +11,7 @@ average beside the timings (the machine may be shared), and prints it as a table
 
     python benchmarks/scale.py --rows 1000000 --rows 10000000 [--engines duckdb,pandas,spark]
 
-A size of 100M rows needs some 20 GB of free disk in the temporary directory (checked first;
+A size of 100M rows needs some 15 GB of free disk in the temporary directory (checked first;
 everything is removed after): run it on its own, `--rows 100000000 --engines duckdb`.
 
 The table is synthetic and says so in its source.yaml: realistic in shape, not in value. Rows
@@ -252,7 +252,8 @@ def windows_1252(folder: Path, into: Path) -> None:
 
 def check_disk(folder: Path, rows: int) -> None:
     """Stop before generating when the temporary directory lacks room: the CSV (about 80 bytes
-    a row), its Windows-1252 copy up to 10M rows, the staged file and the store."""
+    a row), up to 10M rows its Windows-1252 copy and the UTF-8 copy the ingest transcodes it
+    to, the store, and what DuckDB spills to disk."""
     need = rows * (230 if rows <= 10_000_000 else 150)
     free = shutil.disk_usage(folder).free
     if free < need:
