@@ -307,6 +307,22 @@ def test_bad_comtrade_values(bulk, store, old, new, line, field, message):
     assert f"{CHN_FILE}, row {line}, field '{field}': {message}" in _error(bulk, store)
 
 
+def test_bad_rows_deep_in_a_large_file_are_named_by_their_own_lines(bulk, store):
+    # 300,000 rows (21 MB): DuckDB checks them in parallel, in no order; the rows to name are
+    # then found in file order
+    path = bulk / COMTRADE / CHN_FILE
+    header, row = path.read_text("utf-8").splitlines()[:2]
+    rows = [row] * 300_000
+    rows[150_000 - 2] = rows[290_000 - 2] = row.replace(",2500000", ",x1")
+    rows[200_000 - 2] = row.replace(",X,USA,", ",XX,USA,")
+    path.write_text("\n".join([header, *rows]) + "\n", "utf-8")
+    lines = _error(bulk, store).splitlines()
+    assert len(lines) == 2
+    assert f"{CHN_FILE}, row 150000, field 'primaryValue': 'x1' is not a number (and 1 more " \
+        "rows like it)" in lines[0]
+    assert f"{CHN_FILE}, row 200000, field 'flowCode': unknown flow code 'XX'" in lines[1]
+
+
 def test_several_problems_are_reported_at_once(bulk, store):
     _edit(bulk / COMTRADE / CHN_FILE, ",2250000\n", ",-5\n")
     path = bulk / COMTRADE / CHN_FILE  # five rows of 2025-03, one of them RX: all checked

@@ -36,8 +36,6 @@ from tradeclaims.yamlfile import read_yaml
 KEYS = ["source_id", "reporter", "partner", "flow", "period", "unit"]
 AGGREGATE = [*KEYS, "prefix", "digits", "value", "codes", "exact"]
 _AT = {name: i for i, name in enumerate(AGGREGATE)}  # positions in an aggregate row (a tuple)
-_PREFIX, _REPORTER, _FLOW, _PARTNER = (_AT["prefix"], _AT["reporter"], _AT["flow"],
-                                      _AT["partner"])
 TOTAL = "TOTAL"  # stored as HS:TOTAL (digits 0)
 ALL = "*"  # every reporter
 PRODUCTS_YAML = paths.DATA / "bulk" / "products.yaml"
@@ -91,31 +89,51 @@ def product_spec(spec: str) -> ProductSpec | None:
 
 def aggregate_ibis(table, prefixes, reporters=None):
     """One Ibis expression for the whole batch (of the reporters given, else all; the store is
-    partitioned by reporter, so the others are not read)."""
+    partitioned by reporter, so the others are not read). Each code length is its own filtered
+    scan, summed by level, as DuckDB's floor is written: one filtered table shared by the
+    parts became a materialized CTE, and a union summed after it one larger grouping."""
     import ibis
 
-    if reporters is not None:
-        table = table.filter(table.reporter.isin(sorted(reporters)))
+    def rows(*where):
+        mine = [table.reporter.isin(sorted(reporters))] if reporters is not None else []
+        return table.filter(*mine, *where)
+
+    def summed(part, prefix, wanted: int):
+        part = part.mutate(prefix=prefix)
+        return part.group_by([*KEYS, "prefix", "digits"]).aggregate(
+            value=part.value.sum(), codes=part.count()).mutate(wanted=ibis.literal(wanted))
+
     parts = []
     for n in sorted({len(p) for p in prefixes if p != TOTAL}):
         group = sorted(p for p in prefixes if p != TOTAL and len(p) == n)
-        prefix = table.product.substr(3, n)  # after "HS:"
-        rows = table.filter(prefix.isin(group), table.digits >= n)
-        parts.append(rows.mutate(prefix=prefix, wanted=ibis.literal(n)))
+        prefix = _substr()(table.product, 4, n)  # after "HS:"
+        parts.append(summed(rows(prefix.isin(group), table.digits >= n), prefix, n))
     if TOTAL in prefixes:
-        rows = table.filter(table.product == f"HS:{TOTAL}")
-        parts.append(rows.mutate(prefix=ibis.literal(TOTAL), wanted=ibis.literal(0)))
+        parts.append(summed(rows(table.product == f"HS:{TOTAL}"), ibis.literal(TOTAL), 0))
     if not parts:
         return None
-    union = parts[0] if len(parts) == 1 else ibis.union(*parts)
-    levels = union.group_by([*KEYS, "prefix", "wanted", "digits"]).aggregate(
-        value=union.value.sum(), codes=union.count())  # a code appears once per series
-    series = ibis.window(group_by=[*KEYS, "prefix"])
-    levels = levels.mutate(has_exact=(levels.digits == levels.wanted).any().over(series),
-                           finest=levels.digits.max().over(series))
-    keep = ibis.ifelse(levels.has_exact, levels.digits == levels.wanted,
-                       levels.digits == levels.finest)
-    return levels.filter(keep).mutate(exact=levels.digits == levels.wanted).select(*AGGREGATE)
+    levels = parts[0] if len(parts) == 1 else ibis.union(*parts)  # a code once per series
+    # one level per series: the code as asked where the table has it, else the finest; picked
+    # by arg_max in a second grouping (a window over the series sorted them: slower)
+    exact = levels.digits == levels.wanted
+    rank = ibis.ifelse(exact, 100, levels.digits)
+    return levels.group_by([*KEYS, "prefix"]).aggregate(
+        digits=levels.digits.argmax(rank), value=levels.value.argmax(rank),
+        codes=levels.codes.argmax(rank), exact=exact.any()).select(*AGGREGATE)
+
+
+@cache
+def _substr():
+    """SQL's substr(text, start counted from 1, length), which DuckDB and Spark both have.
+    Ibis's own substr compiles to a CASE (for a start counted from the end) that DuckDB
+    evaluates on every row: it made the batch's scan twice as costly as DuckDB's floor."""
+    import ibis
+
+    @ibis.udf.scalar.builtin(name="substr")
+    def substr(text: str, start: int, length: int) -> str:
+        """DuckDB's and Spark's own."""
+
+    return substr
 
 
 def aggregate_pandas(frame: pd.DataFrame, prefixes, reporters=None) -> pd.DataFrame:
@@ -167,7 +185,8 @@ class BulkData:
         self.store, self.engine, self.backend = Path(store), engine, backend
         self.measure = measure  # "quantity": the table's quantities in tonnes, as its values
         self._fetched: set[tuple[str, str]] = set()  # (prefix, reporter or ALL) summed
-        # (prefix, reporter, flow): {partner: rows}, so a lookup reads only the rows it may need
+        # (prefix, reporter, flow): {partner: [(a batch's columns, its rows' positions)]}, so a
+        # lookup reads only the rows it may need
         self._index: dict[tuple[str, str, str], dict[str, list]] = {}
 
     @staticmethod
@@ -220,13 +239,22 @@ class BulkData:
             found = expr.to_pandas() if expr is not None else pd.DataFrame(columns=AGGREGATE)
         found = found.astype({"digits": int, "value": float, "codes": int, "exact": bool}
                              | dict.fromkeys([*KEYS, "prefix"], str))
-        done = {(p, r) for p, r in self._fetched if r != ALL}
-        index = self._index
-        for row in zip(*(found[c].to_numpy().tolist() for c in AGGREGATE), strict=True):
-            key = row[_PREFIX], row[_REPORTER], row[_FLOW]
-            if key[:2] not in done:  # else summed by an earlier query: kept once
-                index.setdefault(key, {}).setdefault(row[_PARTNER], []).append(row)
+        self._index_rows(found)
         self._fetched |= wanted
+
+    def _index_rows(self, found: pd.DataFrame) -> None:
+        """Add a batch to the index: for each key, where its rows are in the batch's columns.
+        The rows may be hundreds of thousands and the lookups read a few hundred keys' rows,
+        so a row is made (a tuple) only when a lookup reads it."""
+        if found.empty:
+            return
+        columns = [found[c].to_numpy().tolist() for c in AGGREGATE]
+        done = {(p, r) for p, r in self._fetched if r != ALL}
+        groups = found.groupby(["prefix", "reporter", "flow", "partner"], sort=False).indices
+        for (prefix, reporter, flow, partner), at in groups.items():
+            if (prefix, reporter) not in done:  # else summed by an earlier query: kept once
+                self._index.setdefault((prefix, reporter, flow), {}).setdefault(
+                    partner, []).append((columns, at))
 
     def prefetch_claims(self, claims) -> None:
         """Every prefix the claims' series and bases name, for the reporters they name, in one
@@ -315,7 +343,9 @@ class BulkData:
         for key in keys:
             by_partner = self._index.get(key, {})
             for partner in partners if partners else by_partner:
-                out += [row for row in by_partner.get(partner, ())
+                out += [row for columns, positions in by_partner.get(partner, ())
+                        for row in zip(*([c[i] for i in positions] for c in columns),
+                                       strict=True)
                         if all(row[at] in wanted for at, wanted in tests)]
         return out
 

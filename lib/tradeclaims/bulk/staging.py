@@ -1,7 +1,8 @@
 """One file of a bulk source, from its bytes to tidy Parquet: decoded to UTF-8, its header
-matched to the format's config, read by DuckDB with every column as text, checked in SQL (the
-first bad rows of each kind named by file, line and column) and written partitioned by reporter
-and year. lib/tradeclaims/bulk/ingest.py runs it for every file and publishes the store."""
+matched to the format's config, read by DuckDB where it lies with every column as text, checked
+in one grouped scan (the first bad rows of each kind then named by file, line and column) and
+written partitioned by reporter and year in a second scan: no copy of it is staged.
+lib/tradeclaims/bulk/ingest.py runs it for every file and publishes the store."""
 
 import codecs
 import csv
@@ -22,6 +23,7 @@ from tradeclaims.errors import InputError, InputErrors
 SCHEMA = ["source_id", "reporter", "partner", "flow", "product", "digits", "period", "year",
           "unit", "value", "quantity", "quantity_unit"]
 PARTITIONS = ["reporter", "year"]
+ROW_GROUP = 122_880  # DuckDB's rows per Parquet row group
 
 # -- reading one file --------------------------------------------------------------------------
 
@@ -243,37 +245,45 @@ LOOKUPS = {
 
 
 class _File:
-    """One CSV file of a bulk source, staged as Parquet (the columns the format reads, as text,
-    in file order), checked, then appended to the store."""
+    """One CSV file of a bulk source, read by DuckDB where it lies (no staged copy): checked in
+    one grouped scan, then, when every row passes, written to the store in a second scan.
+    Where a check fails, a third scan, in file order, finds the first rows to name."""
 
-    def __init__(self, con, path: Path, source: BulkSource, tmp: Path, tag: str):
+    def __init__(self, con, path: Path, source: BulkSource, tmp: Path):
         self.con, self.path, self.source, self.fmt = con, path, source, source.format
         self.readable, self.encoding = _decoded(path, self.fmt, tmp)
         header = _header(self.readable, path, self.fmt)
         positions, self.unit = _columns(header, path, self.fmt)
-        self.cols = {c: f"s{i}" for i, c in enumerate(positions)}  # source column -> staged
-        self.stage = tmp / f"{tag}.parquet"
+        self.cols = {c: f"s{i}" for i, c in enumerate(positions)}  # source column -> read
         trimmed = {self.fmt.column(f) for f, rules in self.fmt.fields.items()
                    if (rules or {}).get("trim")}
-        staged = [f"{'trim' if c in trimmed else ''}(c{positions[c]}) AS {s}"
-                  for c, s in self.cols.items()]
+        self.read = [f"{'trim' if c in trimmed else ''}(c{positions[c]}) AS {s}"
+                     for c, s in self.cols.items()]
         width = len(header)
         if self.fmt.trailing_delimiter and _width(self.readable, self.fmt) == width + 1:
-            staged.append(f"c{width} AS s_trailing")  # must be empty: checked with the rest
+            self.read.append(f"c{width} AS s_trailing")  # must be empty: checked with the rest
             width += 1
         self.trailing = width > len(header)
-        reader = _read_csv(self.readable, width, self.fmt)
-        try:
-            con.execute(f"COPY (SELECT {', '.join(staged)} FROM {reader})"
-                        f" TO {lit(self.stage)} (FORMAT parquet)").fetchall()
-        except duckdb.InvalidInputException as exc:  # the CSV itself is broken
-            raise _duckdb_error(exc, path, self.readable, self.fmt.delimiter) from None
-        self.rows = con.execute(f"SELECT count(*) FROM {lit(self.stage)}").fetchall()[0][0]
-        if self.rows == 0:
-            raise InputError(path, "a header and no rows", row=2)
+        self.reader = _read_csv(self.readable, width, self.fmt)
+        self.rows = 0
 
     def sql(self, column: str) -> str:
         return self.cols[column]
+
+    def rows_sql(self, numbered: bool = False) -> str:
+        """SQL: the file's rows, the columns the format reads (trimmed where it says so);
+        `numbered`: with file_row_number, from 0 in file order (only where read by one
+        thread)."""
+        if numbered:
+            return (f"(SELECT {', '.join(self.read)}, ordinality - 1 AS file_row_number "
+                    f"FROM {self.reader} WITH ORDINALITY)")
+        return f"(SELECT {', '.join(self.read)} FROM {self.reader})"
+
+    def _query(self, sql: str) -> list[tuple]:
+        try:
+            return self.con.execute(sql).fetchall()
+        except duckdb.InvalidInputException as exc:  # the CSV itself is broken
+            raise _duckdb_error(exc, self.path, self.readable, self.fmt.delimiter) from None
 
     def check(self) -> tuple[dict, int]:
         """The lookup table of every coded column ({column: {raw: tidy values}}) and the number
@@ -281,8 +291,12 @@ class _File:
         fmt, problems, tables, skipped = self.fmt, [], {}, 0
         coded = [(field, fmt.column(field), fmt.names(field)) for field in LOOKUPS
                  if fmt.column(field) is not None]
-        distinct = self._distinct([*((c, n) for _, c, n in coded),
-                                   *((c, None) for c in fmt.require if c in self.cols)])
+        checks = self._checks()
+        distinct, self.rows = self._scan([*((c, n) for _, c, n in coded),
+                                          *((c, None) for c in fmt.require if c in self.cols)],
+                                         checks)
+        if self.rows == 0:
+            raise InputError(self.path, "a header and no rows", row=2)
         for field, column, named in coded:
             lookup, table = LOOKUPS[field][1], {}
             for raw, name, count in distinct[column, named]:
@@ -303,75 +317,97 @@ class _File:
                     fmt.check_required(column, raw)
                 except ValueError as exc:
                     problems.append((column, raw, str(exc)))
-        errors = self._value_errors(problems)
-        errors += self._number_errors()
-        if self.trailing:
-            count, first = self.con.execute(
-                f"SELECT count(*), min(file_row_number) FROM read_parquet({lit(self.stage)}, "
-                "file_row_number=true) WHERE s_trailing IS NOT NULL").fetchall()[0]
-            if count:
-                errors.append(self._error(first, count, "(after the last column)", "a value "
-                                          "where rows end with an empty field"))
-        if errors:
-            raise InputErrors(sorted(errors, key=lambda e: e.row or 0))
+        failed = [(column, condition) for column, condition in checks
+                  if any(bad for bad, _, _ in distinct[condition, None])]
+        if problems or failed:
+            raise InputErrors(sorted(self._errors(problems, failed), key=lambda e: e.row or 0))
         return tables, skipped
 
-    def _distinct(self, columns: list[tuple]) -> dict[tuple, list[tuple]]:
-        """For each (column, the column naming its values or None): (value, its name or None,
-        rows) for each distinct value; all in one scan (grouping sets)."""
-        sets = list(dict.fromkeys(columns))
+    def _checks(self) -> list[tuple[str, str]]:
+        """(column, SQL true where a row fails): the value a number, not negative; a quantity
+        given a number; nothing after a trailing delimiter."""
+        fmt = self.fmt
+        value = self.sql(next(c for c in fmt.values if c in self.cols))
+        n = number_sql(value, fmt)
+        checks = [(value, f"({n}) IS NULL OR NOT isfinite({n}) OR ({n}) < 0")]
+        quantity = fmt.column("quantity")
+        if quantity in self.cols:
+            q = self.sql(quantity)
+            n = number_sql(q, fmt)
+            checks.append((q, f"{self._has_unit()} AND {q} IS NOT NULL AND (({n}) IS NULL OR "
+                              f"NOT isfinite({n}))"))
+        if self.trailing:
+            checks.append(("s_trailing", "s_trailing IS NOT NULL"))
+        return [(column, f"coalesce({bad}, false)") for column, bad in checks]
+
+    def _scan(self, columns: list[tuple], checks: list[tuple]) -> tuple[dict, int]:
+        """One scan: for each (column, the column naming its values or None), (value, its name
+        or None, rows) for each distinct value; for each check's condition, (true or false,
+        None, rows); and the number of rows (grouping sets, () the whole file)."""
+        checked = [condition for _, condition in checks]
+        sets = list(dict.fromkeys([*columns, *((c, None) for c in checked)]))
+        names = {**{c: self.sql(c) for pair in columns for c in pair if c},
+                 **{c: f"x{i}" for i, c in enumerate(checked)}}
         used = list(dict.fromkeys(c for pair in sets for c in pair if c))
-        if not sets:
-            return {}
 
         def mask(pair) -> int:  # grouping(): a bit per column, set where it is not grouped
             return sum(1 << (len(used) - 1 - i) for i, c in enumerate(used) if c not in pair)
 
         by_mask = {mask(pair): pair for pair in sets}
-        keys = ", ".join("(" + ", ".join(self.sql(c) for c in pair if c) + ")" for pair in sets)
-        found = {pair: [] for pair in sets}
-        rows = self.con.execute(
-            f"SELECT grouping({', '.join(map(self.sql, used))}), "
-            f"{', '.join(map(self.sql, used))}, count(*) FROM {lit(self.stage)} "
-            f"GROUP BY GROUPING SETS ({keys})").fetchall()
-        for bits, *values, count in rows:
+        keys = ", ".join("(" + ", ".join(names[c] for c in pair if c) + ")" for pair in sets)
+        flags = "".join(f", {c} AS {names[c]}" for c in checked)
+        grouped = ", ".join(names[c] for c in used)
+        found, rows = {pair: [] for pair in sets}, 0
+        self.con.execute("SET preserve_insertion_order = false")  # no order in a sum
+        try:
+            result = self._query(
+                f"SELECT grouping({grouped}), {grouped}, count(*) FROM (SELECT *{flags} FROM "
+                f"{self.rows_sql()}) GROUP BY GROUPING SETS ({keys}, ())")
+        finally:
+            self.con.execute("RESET preserve_insertion_order")
+        for bits, *values, count in result:
+            if bits == (1 << len(used)) - 1:
+                rows = count
+                continue
             column, named = pair = by_mask[bits]
             found[pair].append((values[used.index(column)],
                                 values[used.index(named)] if named else None, count))
-        return found
+        return found, rows
 
-    def _value_errors(self, problems: list[tuple]) -> list[InputError]:
-        """The first rows holding each bad value, at most three values per column."""
-        errors, shown = [], {}
+    def _errors(self, problems: list[tuple], failed: list[tuple]) -> list[InputError]:
+        """The first row holding each bad value (at most three values per column) and failing
+        each check, found in one scan of the file in order (one thread: its rows numbered as
+        they come)."""
+        shown, wanted = {}, []
         for column, raw, message in problems:
-            if shown.setdefault(column, 0) == 3:
-                continue
-            shown[column] += 1
-            s = self.sql(column)
-            match = f"{s} IS NULL" if raw is None else f"{s} = {lit(raw)}"
-            first, count = self.con.execute(
-                f"SELECT min(file_row_number), count(*) FROM read_parquet({lit(self.stage)}, "
-                f"file_row_number=true) WHERE {match}").fetchall()[0]
+            if shown.setdefault(column, 0) < 3:
+                shown[column] += 1
+                s = self.sql(column)
+                wanted.append((column, f"{s} IS NULL" if raw is None else f"{s} = {lit(raw)}",
+                               message))
+        aggregates = [f"min(file_row_number) FILTER (WHERE {match}), count(*) FILTER (WHERE "
+                      f"{match})" for _, match, _ in wanted]
+        aggregates += [f"arg_min({column}, file_row_number) FILTER (WHERE {bad}), "
+                       f"min(file_row_number) FILTER (WHERE {bad}), count(*) FILTER (WHERE "
+                       f"{bad})" for column, bad in failed]
+        self.con.execute("SET threads = 1")
+        try:
+            found = self._query(f"SELECT {', '.join(aggregates)} FROM "
+                                     f"{self.rows_sql(numbered=True)}")[0]
+        finally:
+            self.con.execute("RESET threads")
+        errors, found, columns = [], iter(found), {s: c for c, s in self.cols.items()}
+        for column, _, message in wanted:
+            first, count = next(found), next(found)
             errors.append(self._error(first, count, column, message))
-        return errors
-
-    def _number_errors(self) -> list[InputError]:
-        fmt, checks = self.fmt, []
-        value = next(c for c in fmt.values if c in self.cols)
-        checks.append((value, "n IS NULL OR NOT isfinite(n) OR n < 0"))
-        quantity = fmt.column("quantity")
-        if quantity in self.cols:
-            checks.append((quantity, f"{self._has_unit()} AND {self.sql(quantity)} IS NOT NULL "
-                                     "AND (n IS NULL OR NOT isfinite(n))"))
-        errors = []
-        for column, bad in checks:
-            s = self.sql(column)
-            count, first, raw = self.con.execute(
-                f"SELECT count(*), min(file_row_number), arg_min({s}, file_row_number) FROM "
-                f"(SELECT *, {number_sql(s, fmt)} AS n FROM read_parquet({lit(self.stage)}, "
-                f"file_row_number=true)) WHERE {bad}").fetchall()[0]
-            if count:
-                errors.append(self._error(first, count, column, _number_message(raw, fmt)))
+        for column, _ in failed:
+            raw, first, count = next(found), next(found), next(found)
+            if column == "s_trailing":
+                errors.append(self._error(first, count, "(after the last column)", "a value "
+                                          "where rows end with an empty field"))
+            else:
+                errors.append(self._error(first, count, columns[column],
+                                          _number_message(raw, self.fmt)))
         return errors
 
     def _unit(self, alias: str = "") -> str:
@@ -423,12 +459,22 @@ class _File:
         select = ", ".join(f"{exprs[c]} AS {c}" for c in SCHEMA)
         flow = exprs["flow"]
         con.execute("SET preserve_insertion_order = false")  # the store's rows have no order
-        written = con.execute(
-            f"COPY (SELECT {select} FROM {lit(self.stage)} AS s {' '.join(joins)} "
-            f"WHERE {flow} IS NOT NULL) TO {lit(out)} (FORMAT parquet, PARTITION_BY "
-            f"({', '.join(PARTITIONS)}), FILENAME_PATTERN {lit(tag + '_{i}')}, "
-            "OVERWRITE_OR_IGNORE true)").fetchall()[0][0]
-        con.execute("RESET preserve_insertion_order")  # the next file's stage keeps its lines
+        # each partition's rows written out by the row group: the default (524,288 rows a
+        # partition a thread) spilled the rows of all 60 partitions to disk at 10M rows
+        con.execute(f"SET partitioned_write_flush_threshold = {ROW_GROUP}")
+        # the lookups' hash tables built on the lookups: DuckDB cannot tell the size of a CSV
+        # it has not read, and swapped sides of one join, building a table of the file's rows
+        con.execute("SET disabled_optimizers = 'build_side_probe_side'")
+        try:
+            written = self._query(
+                f"COPY (SELECT {select} FROM {self.rows_sql()} AS s {' '.join(joins)} "
+                f"WHERE {flow} IS NOT NULL) TO {lit(out)} (FORMAT parquet, PARTITION_BY "
+                f"({', '.join(PARTITIONS)}), FILENAME_PATTERN {lit(tag + '_{i}')}, "
+                "OVERWRITE_OR_IGNORE true)")[0][0]
+        finally:
+            con.execute("RESET preserve_insertion_order")
+            con.execute("RESET partitioned_write_flush_threshold")
+            con.execute("RESET disabled_optimizers")
         for name in registered:
             con.unregister(name)
         return written
@@ -436,14 +482,12 @@ class _File:
 
 def ingest_file(con, path: Path, source: BulkSource, out: Path, tag: str, tmp: Path,
                  advance) -> dict:
-    """Stage, check and write one file; what sources.json records of it. `advance(fraction)`
-    moves the progress bar by that fraction of the file."""
-    file = _File(con, path, source, tmp, tag)
-    advance(0.5)
+    """Check and write one file; what sources.json records of it. `advance(fraction)` moves
+    the progress bar by that fraction of the file."""
+    file = _File(con, path, source, tmp)
     tables, skipped = file.check()
-    advance(0.1)
-    written = file.write(tables, out, tag)
     advance(0.4)
-    file.stage.unlink()
+    written = file.write(tables, out, tag)
+    advance(0.6)
     assert written == file.rows - skipped, (written, file.rows, skipped)
     return {"name": path.name, "encoding": file.encoding, "rows": written, "skipped": skipped}
