@@ -190,6 +190,9 @@ def test_builds_are_incremental(built):
     built.edit("notebooks/reports.yaml", 'parameters: {article_id: caixin-electronics}',
                'parameters: {article_id: caixin-electronics, period: "2025"}')
     assert sorted(_queued(built.make("-n", "reports").stdout)) == ["asean", "electronics"]
+    (built.root / "reports" / "verdicts.csv").touch()  # what the ledger page shows
+    assert sorted(_queued(built.make("-n", "reports").stdout)) == ["asean", "electronics",
+                                                                   "ledger"]
     (built.root / "data" / "claims.csv").touch()
     assert len(_queued(built.make("-n", "reports").stdout)) == len(load_config())
 
