@@ -9,12 +9,13 @@ from pathlib import Path
 import pandas as pd
 
 from tradeclaims import paths
+from tradeclaims.claims.columns import CORRECTION_COLUMNS
 from tradeclaims.claims.ledger import committed
 from tradeclaims.csvfile import read_rows, to_csv_text
 from tradeclaims.files import write_atomic
 from tradeclaims.history import head as committed_head
 
-COLUMNS = ["claim_id", "article_id", "before", "after", "published_in"]
+COLUMNS = CORRECTION_COLUMNS
 
 
 def read(path: Path = paths.CORRECTIONS_CSV) -> pd.DataFrame:

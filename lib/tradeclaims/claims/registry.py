@@ -11,6 +11,7 @@ import pandas as pd
 from tradeclaims import paths
 from tradeclaims.claims import expressions
 from tradeclaims.claims.articles import ARTICLE_COLUMNS, article_rows
+from tradeclaims.claims.columns import CLAIM_COLUMNS, CLAIM_OPTIONAL
 from tradeclaims.csvfile import read_rows
 from tradeclaims.data import codes, dates, periods, units
 from tradeclaims.data.fields import FLOWS, ID_PATTERN, KEY
@@ -18,9 +19,7 @@ from tradeclaims.data.units import BASES, MEASURE_UNITS, SCALE_WORDS, UNITS, par
 from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError, InputErrors
 
-COLUMNS = ["claim_id", "article_id", "quote", "claimed", "unit", "scale", "qualifier", "kind",
-           "series", "base", "band", "rests_on", "note", "reason", "origin"]
-OPTIONAL = ("reason", "origin")  # registries written before they existed stay valid
+COLUMNS, OPTIONAL = CLAIM_COLUMNS, CLAIM_OPTIONAL
 REASONS = list(section("reasons"))
 ORIGINS = list(section("origins"))
 KINDS = dict(section("recipes"))

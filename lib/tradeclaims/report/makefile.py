@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tradeclaims import paths
 from tradeclaims.claims.articles import ARTICLE_COLUMNS, ARTICLE_OPTIONAL
+from tradeclaims.claims.columns import CLAIM_COLUMNS, CLAIM_OPTIONAL, CORRECTION_COLUMNS
 from tradeclaims.csvfile import read_rows, read_text
 from tradeclaims.report.config import Report, check_parameters, load_config
 
@@ -45,12 +46,9 @@ def split_claims(claims: Path = paths.CLAIMS_CSV, articles: Path = paths.ARTICLE
     data/articles.csv, its rows of data/claims.csv, then its corrections, each file rewritten
     only when they change. Editing one article's claims, adding an article or correcting a
     verdict rebuilds that article's reports alone."""
-    from tradeclaims.claims import corrections as log  # pandas: only when claims change
-    from tradeclaims.claims.registry import COLUMNS, OPTIONAL
-
     article_header, article_lines = _rows_text(articles, ARTICLE_COLUMNS, ARTICLE_OPTIONAL)
-    claim_header, claim_lines = _rows_text(claims, COLUMNS, OPTIONAL)
-    fixed_header, fixed_lines = (_rows_text(corrections, log.COLUMNS, ())
+    claim_header, claim_lines = _rows_text(claims, CLAIM_COLUMNS, CLAIM_OPTIONAL)
+    fixed_header, fixed_lines = (_rows_text(corrections, CORRECTION_COLUMNS, ())
                                  if corrections.exists() else ("", {}))
     for article_id, article in article_lines.items():
         _write_if_changed(claims_part(article_id), article_header + article + "\n"
