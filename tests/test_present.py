@@ -207,7 +207,7 @@ def test_the_ledger_page_shows_the_verdicts_make_wrote_for_the_whole_registry(
     text = registry.claims.read_text(encoding="utf-8")
     registry.claims.write_text(text.replace("quote of o-1", "quote edited"), encoding="utf-8")
     with pytest.raises(InputError, match=r"verdicts.csv: does not list the claims of "
-                                         r"data/claims.csv as they are \(claim o-1\)"):
+                                         r"data/claims.csv as they are \(claim o-1, row 3 there\)"):
         tc.ledger_verdicts("test-article")
     registry.claims.write_text(text.replace("3.9,USD", "3.9x,USD"), encoding="utf-8")
     with pytest.raises(InputError, match="claim o-1"):  # another article's row, still checked

@@ -53,13 +53,13 @@ def ledger_verdicts(article_id: str | None = None) -> pd.DataFrame:
     and a verdicts.csv that lists other claims than it is refused."""
     claims = load_claims(paths.CLAIMS_CSV, paths.ARTICLES_CSV, set(dataset().sources))
     table = ledger.read(paths.VERDICTS_CSV)
-    registered = [(c.claim_id, c.article_id, c.quote) for c in claims]
-    if registered != list(zip(table.claim_id, table.article_id, table.quote, strict=True)):
-        written = set(zip(table.claim_id, table.article_id, table.quote, strict=True))
-        first = next((c for c in registered if c not in written), None)
+    written = list(zip(table.claim_id, table.article_id, table.quote, strict=True))
+    if [(c.claim_id, c.article_id, c.quote) for c in claims] != written:
+        first = next((c for c in claims if (c.claim_id, c.article_id, c.quote)
+                      not in set(written)), None)
         raise InputError(paths.VERDICTS_CSV, "does not list the claims of data/claims.csv as "
-                         "they are" + (f" (claim {first[0]})" if first else "")
-                         + ": rebuild it with `make reports`")
+                         "they are" + (f" (claim {first.claim_id}, row {first.row} there)"
+                                       if first else "") + ": rebuild it with `make reports`")
     _known(article_id)
     if article_id is not None:
         table = table[table.article_id == article_id].reset_index(drop=True)
