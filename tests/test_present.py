@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import same_color
 
-from registry import Registry
+from registry import Registry, claim
 from tradeclaims import paths
 from tradeclaims.claims.engine import MissingSeries
 from tradeclaims.data import vocabulary
@@ -149,3 +149,66 @@ def test_a_reference_line_is_drawn_in_its_named_colour(mark, style):
     plt.close(fig)
     assert same_color(line.get_color(), vocabulary.section("chart_colours")[mark]["colour"])
     assert line.get_linestyle() == style and list(line.get_xdata()) == [1.5, 1.5]
+
+
+def _ledger_rows(n):
+    import pandas as pd
+
+    from tradeclaims.claims import ledger
+
+    return pd.DataFrame([dict.fromkeys(ledger.COLUMNS, "") | {
+        "claim_id": f"c-{i}", "article_id": "test-article", "quote": f"quote {i}",
+        "claimed": 1.5, "recomputed": 1.5, "unit": "USD", "verdict": "reproduced",
+        "kind": "level"} for i in range(n)], columns=ledger.COLUMNS)
+
+
+def test_the_ledger_lists_claims_up_to_its_limit_then_sends_readers_to_the_index(monkeypatch):
+    """Past LEDGER_ROWS the page shows where each claim is instead of a table nbconvert takes
+    seconds over; its text, which the page guard and nbval compare, still lists every one."""
+    from tradeclaims.report import tables
+
+    monkeypatch.setattr(tables, "LEDGER_ROWS", 3)
+    monkeypatch.setattr(lookups, "corrections", lambda: {})
+    listed, sent = tc.ledger_table(_ledger_rows(3)), tc.ledger_table(_ledger_rows(4))
+    assert re.findall(r'id="claim-(c-\d)"', listed.markup) == ["c-0", "c-1", "c-2"]
+    assert "claim-" not in sent.markup and "index.html#tc-claims" in sent.markup
+    assert "4 claims are more than this page lists (at most 3)" in sent.markup
+    assert "verdicts.csv" in sent.markup
+    for table, n in ((listed, 3), (sent, 4)):
+        assert re.findall(r"^(c-\d): reproduced; claimed 1.5, recomputed 1.5",
+                          repr(table), re.M) == [f"c-{i}" for i in range(n)]
+
+
+def test_the_ledger_page_shows_the_verdicts_make_wrote_for_the_whole_registry(
+        tmp_path, monkeypatch):
+    """It reads reports/verdicts.csv instead of evaluating every claim again, but still checks
+    every row of the registry, and refuses a verdicts.csv that lists other claims."""
+    from tradeclaims.claims import ledger
+    from tradeclaims.errors import InputError
+
+    registry = Registry(tmp_path)
+    registry.add_source("zz-a", ["CHN,WLD,export,TOTAL,2025,value,,3.77,trillion USD,"])
+    registry.add_article("other")
+    series = "reporter=CHN partner=WLD flow=export period=2025 unit=USD"
+    registry.add_claims([claim("t-1", "level", "3.77", "USD", series, scale="trillion"),
+                         claim("o-1", "level", "3.9", "USD", series, scale="trillion")
+                         | {"article_id": "other"}])
+    data, verdicts = registry.build(), tmp_path / "verdicts.csv"
+    ledger.write(ledger.evaluate(registry.claims, data, registry.articles), verdicts)
+    for name, path in (("CLAIMS_CSV", registry.claims), ("ARTICLES_CSV", registry.articles),
+                       ("VERDICTS_CSV", verdicts)):
+        monkeypatch.setattr(paths, name, path)
+    monkeypatch.setattr(lookups, "dataset", lambda: data)
+    whole = tc.ledger_verdicts()
+    assert list(zip(whole.claim_id, whole.verdict, strict=True)) == [
+        ("t-1", "reproduced"), ("o-1", "contradicted")]
+    assert list(whole.claimed) == [3.77, 3.9]  # in the unit and scale as printed
+    assert list(tc.ledger_verdicts("other").claim_id) == ["o-1"]
+    text = registry.claims.read_text(encoding="utf-8")
+    registry.claims.write_text(text.replace("quote of o-1", "quote edited"), encoding="utf-8")
+    with pytest.raises(InputError, match=r"verdicts.csv: does not list the claims of "
+                                         r"data/claims.csv as they are \(claim o-1, row 3 there\)"):
+        tc.ledger_verdicts("test-article")
+    registry.claims.write_text(text.replace("3.9,USD", "3.9x,USD"), encoding="utf-8")
+    with pytest.raises(InputError, match="claim o-1"):  # another article's row, still checked
+        tc.ledger_verdicts("test-article")

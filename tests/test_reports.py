@@ -11,8 +11,8 @@ import pytest
 from tradeclaims import history, paths
 from tradeclaims.claims import ledger
 from tradeclaims.errors import InputError
-from tradeclaims.report import index, runner
-from tradeclaims.report.config import check_parameters, load_config
+from tradeclaims.report import index, runner, tables
+from tradeclaims.report.config import check_parameters, claim_link, load_config
 
 
 class Links(HTMLParser):
@@ -164,12 +164,20 @@ def test_every_link_of_the_index_resolves():
 
 
 def test_each_article_report_shows_every_verdict_of_its_article():
-    verdicts = paths.REPORTS / "verdicts.csv"
-    rows = [line.split(",")[:2] for line in verdicts.read_text(encoding="utf-8").splitlines()[1:]]
-    for report in load_config().values():
-        ids = parse(report.html).ids
-        expected = {c for c, a in rows if a == report.article_id or not report.article_id}
-        assert {f"claim-{c}" for c in expected} <= ids, report.name
+    """And the ledger every claim, or past tables.LEDGER_ROWS sends readers to the index,
+    which links every claim to its article's page."""
+    table, reports = ledger.read(), load_config()
+    index_links = set(parse(paths.INDEX_HTML).hrefs)
+    for report in reports.values():
+        page = parse(report.html)
+        claims = table[(table.article_id == report.article_id) | (not report.article_id)]
+        if not report.article_id and len(claims) > tables.LEDGER_ROWS:
+            assert {"index.html#tc-claims", "verdicts.csv"} <= set(page.hrefs), report.name
+            assert not {i for i in page.ids if i.startswith("claim-")}, report.name
+            assert {claim_link(a, c, reports) for c, a in zip(
+                claims.claim_id, claims.article_id, strict=True)} <= index_links
+            continue
+        assert {f"claim-{c}" for c in claims.claim_id} <= page.ids, report.name
 
 
 def test_html_is_self_contained_and_hides_code():

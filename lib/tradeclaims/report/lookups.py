@@ -1,6 +1,6 @@
 """What notebooks look up: the dataset (read once per kernel), an article's verdicts (only its
-own claims evaluated) or every claim's, series reshaped for tables, and figures the engine
-recomputes outside the registry."""
+own claims evaluated) or every claim's, the ledger as make wrote it, series reshaped for
+tables, and figures the engine recomputes outside the registry."""
 
 import difflib
 from dataclasses import dataclass
@@ -8,12 +8,14 @@ from functools import cache
 
 import pandas as pd
 
+from tradeclaims import paths
 from tradeclaims.bulk.dataset import attach
 from tradeclaims.claims import corrections as log
 from tradeclaims.claims import ledger
 from tradeclaims.claims.engine import VERDICTS, Engine
-from tradeclaims.claims.registry import parse_spec, read_articles
+from tradeclaims.claims.registry import load_claims, parse_spec, read_articles
 from tradeclaims.data.query import Dataset
+from tradeclaims.errors import InputError
 
 
 @cache
@@ -34,11 +36,34 @@ def corrections() -> dict[str, list[tuple[str, str]]]:
 
 def verdicts(article_id: str | None = None) -> pd.DataFrame:
     """The evaluated claims, of one article or all."""
+    _known(article_id)
+    return _ledger(article_id).copy()
+
+
+def _known(article_id: str | None):
     if article_id is not None and article_id not in set(read_articles().index):
         near = difflib.get_close_matches(article_id, read_articles().index, n=3, cutoff=0.5)
         raise KeyError(f"unknown article_id {article_id!r} in data/articles.csv"
                        + (f"; nearest: {', '.join(near)}" if near else ""))
-    return _ledger(article_id).copy()
+
+
+def ledger_verdicts(article_id: str | None = None) -> pd.DataFrame:
+    """The verdicts make wrote to reports/verdicts.csv, of one article or all, so the ledger
+    page does not evaluate the registry again. The registry is still read and checked whole,
+    and a verdicts.csv that lists other claims than it is refused."""
+    claims = load_claims(paths.CLAIMS_CSV, paths.ARTICLES_CSV, set(dataset().sources))
+    table = ledger.read(paths.VERDICTS_CSV)
+    written = list(zip(table.claim_id, table.article_id, table.quote, strict=True))
+    if [(c.claim_id, c.article_id, c.quote) for c in claims] != written:
+        first = next((c for c in claims if (c.claim_id, c.article_id, c.quote)
+                      not in set(written)), None)
+        raise InputError(paths.VERDICTS_CSV, "does not list the claims of data/claims.csv as "
+                         "they are" + (f" (claim {first.claim_id}, row {first.row} there)"
+                                       if first else "") + ": rebuild it with `make reports`")
+    _known(article_id)
+    if article_id is not None:
+        table = table[table.article_id == article_id].reset_index(drop=True)
+    return table
 
 
 def cited(table: pd.DataFrame) -> list[str]:

@@ -27,8 +27,9 @@ def rules(reports: dict[str, Report]) -> str:
     lines += [f"CLAIM_PARTS := {' '.join(paths.relative(p) for p in parts)}",
               "$(CLAIM_PARTS): build/claims.stamp ;", ""]
     for name, report in reports.items():
+        # a report on every article (the ledger) shows the verdicts make wrote beside it
         claims = paths.relative(claims_part(report.article_id)) if report.article_id else (
-            "data/claims.csv data/articles.csv")
+            f"data/claims.csv data/articles.csv {paths.relative(paths.VERDICTS_CSV)}")
         lines += [f"reports/{name}.html: {paths.relative(report.notebook)} "
                   f"{paths.relative(params_file(report))} {claims} $(DATA_DEPS) | $(READY)",
                   f"\t$(call run_report,{name})", ""]

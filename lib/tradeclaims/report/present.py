@@ -14,6 +14,7 @@ from tradeclaims.report.lookups import (
     by_article,
     cited,
     dataset,
+    ledger_verdicts,
     recompute,
     shares,
     verdicts,
@@ -23,6 +24,7 @@ from tradeclaims.report.tables import (
     Html,
     article,
     finding,
+    ledger_table,
     legend,
     observations_table,
     opening,
@@ -34,6 +36,7 @@ from tradeclaims.report.tables import (
 )
 
 __all__ = ["Html", "Recomputed", "article", "bar_chart", "by_article", "cited", "dataset",
-           "finding", "gap_chart", "label", "legend", "observations_table", "opening", "parameters",
-           "recompute", "reference_line", "share_table", "shares", "source_line", "sources",
-           "summary", "verdict_chart", "verdict_table", "verdicts", "wide"]
+           "finding", "gap_chart", "label", "ledger_table", "ledger_verdicts", "legend",
+           "observations_table", "opening", "parameters", "recompute", "reference_line",
+           "share_table", "shares", "source_line", "sources", "summary", "verdict_chart",
+           "verdict_table", "verdicts", "wide"]

@@ -84,6 +84,22 @@ def verdict_table(table: pd.DataFrame) -> Html:
                 "\n".join(_claim_text(r, was.get(r.claim_id, ())) for r in table.itertuples()))
 
 
+# Past this many claims the ledger page lists none (each row costs its export about 2 ms: at 200
+# articles the 2,472 rows made a 3.6 MB page and 4 s of nbconvert); the index lists them all.
+LEDGER_ROWS = 500
+
+
+def ledger_table(table: pd.DataFrame) -> Html:
+    """The ledger's claim-by-claim table, or past LEDGER_ROWS claims a sentence saying where
+    each is shown; its text lists every claim either way, so the executed notebook's diff
+    still shows each verdict that moves."""
+    if len(table) <= LEDGER_ROWS:
+        return verdict_table(table)
+    was = lookups.corrections()
+    return Html(_markup("claims_elsewhere", f"{len(table):,}", LEDGER_ROWS),
+                "\n".join(_claim_text(r, was.get(r.claim_id, ())) for r in table.itertuples()))
+
+
 def _claim_text(r, was=()) -> str:
     """One claim as text, for diffs: every fact the HTML row shows."""
     figure = with_wording(r.claimed, r.qualifier, r.unit, 6)
