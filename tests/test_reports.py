@@ -39,13 +39,15 @@ def parse(path):
 
 def broken_links(reports_dir):
     """Local links of index.html whose file or anchor does not exist."""
-    broken = []
+    broken, ids = [], {}  # each page's anchors, read once: the index links every claim
     for href in parse(reports_dir / "index.html").hrefs:
         if re.match(r"^https?://", href):
             continue
         file, _, anchor = href.partition("#")
         target = reports_dir / file
-        if not target.exists() or (anchor and anchor not in parse(target).ids):
+        if target.exists() and file not in ids:
+            ids[file] = parse(target).ids
+        if not target.exists() or (anchor and anchor not in ids[file]):
             broken.append(href)
     return broken
 
@@ -161,6 +163,14 @@ def test_every_value_on_the_index_is_escaped():
 
 def test_every_link_of_the_index_resolves():
     assert broken_links(paths.REPORTS) == []
+
+
+def test_a_link_to_a_missing_page_or_anchor_is_found(tmp_path):
+    (tmp_path / "a.html").write_text('<p id="here">a</p>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="a.html#here"></a><a href="a.html#gone"></a><a href="b.html"></a>'
+        '<a href="https://example.org/x#y"></a>', encoding="utf-8")
+    assert broken_links(tmp_path) == ["a.html#gone", "b.html"]
 
 
 def test_each_article_report_shows_every_verdict_of_its_article():
