@@ -92,8 +92,8 @@ def pytest_collectstart(collector):
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (--dist loadgroup), every notebook runs on one worker, one at a time,
-    while the other worker takes the rest: nbval's kernels then never race for a TCP port."""
+    """make test's --dist loadfile keeps each notebook's cells on one worker, in order; under
+    --dist loadgroup this mark does (all notebooks on one worker)."""
     for item in items:
         if item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.xdist_group("nbval"))
