@@ -69,11 +69,11 @@ def _check_duplicates(con, out: Path, tags: dict[str, Path]):
     if not any(out.rglob("*.parquet")):
         return
     keys = "source_id, reporter, partner, flow, product, period"
-    store = (f"read_parquet({staging.lit(out / '*' / '*' / '*.parquet')}, hive_partitioning=true, "
-             "filename=true)")
-    twice = [h for (h,) in con.execute(
-        f"SELECT h FROM (SELECT hash({keys}) AS h FROM {store}) GROUP BY h "
+    store = f"read_parquet({staging.lit(out / '*' / '*' / '*.parquet')}, hive_partitioning=true"
+    twice = [h for (h,) in con.execute(  # no file names here: a quarter of this scan's time
+        f"SELECT h FROM (SELECT hash({keys}) AS h FROM {store})) GROUP BY h "
         "HAVING count(*) > 1 LIMIT 10").fetchall()]
+    store += ", filename=true)"
     if not twice:
         return
     rows = con.execute(
