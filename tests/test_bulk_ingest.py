@@ -29,9 +29,9 @@ from hypothesis import strategies as st
 
 from tradeclaims import paths
 from tradeclaims.__main__ import main
-from tradeclaims.bulk import formats, staging
+from tradeclaims.bulk import formats
 from tradeclaims.bulk.ingest import ingest
-from tradeclaims.bulk.staging import lookup_sql, number_sql
+from tradeclaims.bulk.staging import number_sql
 from tradeclaims.errors import InputError
 from workspace import Workspace
 
@@ -106,47 +106,6 @@ def test_the_fixtures_give_the_hand_computed_rows(bulk, store):
     assert _rows(store, "partner = 'JPN' AND product = 'HS:85171300' AND period = '2025-01'") \
         == [(CHINA, "JPN", "export", "HS:85171300", 8, "2025-01", "CNY", 3_456_789.0, 1200.0,
              "台", "CHN", 2025)]
-
-
-def test_lookups_as_joins_give_the_same_store(bulk, store, tmp_path, monkeypatch):
-    """Lookups are SQL expressions where a rule fits their values; with no exception allowed,
-    most become joins: the rows must be the same either way."""
-    ingest(bulk, store, quiet=True)
-    expressions = sorted(_rows(store))
-    monkeypatch.setattr(staging, "EXCEPTIONS", 0)
-    joined = tmp_path / "joined" / "store"
-    ingest(bulk, joined, quiet=True)
-    assert sorted(_rows(joined)) == expressions and len(expressions) == 27
-
-
-_RAW = st.text("0123456789AXW-", min_size=1, max_size=7)
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.dictionaries(_RAW, st.one_of(st.none(), _RAW, st.integers(-5, 99)), min_size=1,
-                       max_size=8), st.sampled_from(["same", "prefix", "length", "year"]))
-def test_a_lookup_as_sql_gives_the_tables_values(table, rule):
-    """Whatever the rule and exceptions, the SQL gives each raw value its table's value."""
-    made = {"same": lambda r: r, "prefix": lambda r: "HS:" + r, "length": len,
-            "year": lambda r: int(r[:4]) if r[:4].isdigit() else None}[rule]
-    table = {r: (made(r) if i % 3 else v) for i, (r, v) in enumerate(table.items())}
-    kinds = {type(v) for v in table.values() if v is not None}
-    if len(kinds) > 1:  # a lookup gives one type (text or whole numbers)
-        table = {r: (v if isinstance(v, str) or v is None else str(v)) for r, v in table.items()}
-    sql = lookup_sql("raw", table)
-    assert sql is not None  # at most 8 values: within EXCEPTIONS
-    values = ", ".join(f"({staging.lit(r)})" for r in table)
-    got = dict(duckdb.sql(f"SELECT raw, {sql} FROM (VALUES {values}) t(raw)").fetchall())
-    assert got == table
-
-
-def test_a_lookup_with_many_exceptions_is_left_to_a_join():
-    table = {f"{i:03d}": f"name {i}" for i in range(staging.EXCEPTIONS + 1)}
-    assert lookup_sql("raw", table) is None  # no rule fits: every value an exception
-    at_most = {**table, "000": "000"}  # the rest follow the rule: EXCEPTIONS exceptions
-    assert lookup_sql("raw", at_most).startswith("CASE raw WHEN '001' THEN 'name 1' ")
-    assert lookup_sql("raw", {**at_most, "999": "name 999"}) is None
-    assert lookup_sql("raw", {r: r for r in table}) == "raw"
 
 
 def test_the_store_is_partitioned_by_reporter_and_year(bulk, store):

@@ -246,55 +246,6 @@ LOOKUPS = {
 }
 
 
-EXCEPTIONS = 64  # values a CASE may list beside its rule; a lookup with more is a join
-
-
-def _rules(raw: str) -> dict:
-    """SQL of a raw text column `raw`, by the Python function giving the same value."""
-    return {
-        (lambda r: r): raw,
-        (lambda r: len(r)): f"length({raw})",
-        (lambda r: int(r[:4])): f"TRY_CAST(substr({raw}, 1, 4) AS INTEGER)",
-        (lambda r: f"{r[:4]}-{r[4:]}" if len(r) == 6 else r):
-            f"CASE WHEN length({raw}) = 6 THEN substr({raw}, 1, 4) || '-' || "
-            f"substr({raw}, 5) ELSE {raw} END",
-    }
-
-
-def _value_sql(value) -> str:
-    return "NULL" if value is None else lit(value) if isinstance(value, str) else str(value)
-
-
-def lookup_sql(raw: str, table: dict) -> str | None:
-    """SQL giving `table`'s value for each raw value the file holds (all of them keys of
-    `table`, checked first): the rule that fits most of them (or a common prefix before the
-    raw value), a CASE for the rest; None when more than EXCEPTIONS do not fit, or a value is
-    neither text nor a whole number (a join then looks them up)."""
-    if not table or not all(v is None or isinstance(v, (str, int)) for v in table.values()):
-        return None
-
-    def fits(rule, r, v):
-        try:
-            return rule(r) == v
-        except (ValueError, TypeError, IndexError):
-            return False
-
-    rules = _rules(raw)
-    prefixes = {v[:-len(r)] for r, v in table.items()
-                if isinstance(v, str) and r and v.endswith(r)}
-    for prefix in prefixes:
-        rules[lambda r, p=prefix: p + r] = f"{lit(prefix)} || {raw}"
-    count = {rule: sum(fits(rule, r, v) for r, v in table.items()) for rule in rules}
-    rule = max(rules, key=count.get) if max(count.values()) else None
-    others = {r: v for r, v in table.items() if rule is None or not fits(rule, r, v)}
-    if len(others) > EXCEPTIONS:
-        return None
-    if not others:
-        return rules[rule]
-    whens = " ".join(f"WHEN {lit(r)} THEN {_value_sql(v)}" for r, v in others.items())
-    return f"CASE {raw} {whens}{f' ELSE {rules[rule]}' if rule else ''} END"
-
-
 class _File:
     """One CSV file of a bulk source, read by DuckDB where it lies (no staged copy): checked in
     one grouped scan, then, when every row passes, written to the store in a second scan.
@@ -482,9 +433,7 @@ class _File:
         return InputError(self.path, message + more, row=line, field=column)
 
     def write(self, tables: dict, out: Path, tag: str) -> int:
-        """Append the file's tidy rows (not the skipped ones) to the store under construction.
-        A lookup whose values follow from the raw one by a rule (the same, a prefix, its
-        length, its first four digits) but for a few is an SQL expression; others a join."""
+        """Append the file's tidy rows (not the skipped ones) to the store under construction."""
         fmt, con, joins, exprs, registered = self.fmt, self.con, [], {}, []
         for field, (names, _) in LOOKUPS.items():
             column = fmt.column(field)
@@ -492,11 +441,6 @@ class _File:
                 exprs[field] = lit(self.source.meta[field])
                 continue
             raw = f"s.{self.sql(column)}"
-            rules = [lookup_sql(raw, {r: v[i] for r, v in tables[column].items()})
-                     for i in range(len(names))]
-            if all(rule is not None for rule in rules):
-                exprs.update(zip(names, rules, strict=True))
-                continue
             name = f"lookup_{field}"
             rows = [(raw, *values) for raw, values in tables[column].items()]
             con.register(name, pa.table(list(zip(*rows, strict=True)), names=["raw", *names]))
