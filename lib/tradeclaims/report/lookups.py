@@ -55,8 +55,9 @@ def ledger_verdicts(article_id: str | None = None) -> pd.DataFrame:
     table = ledger.read(paths.VERDICTS_CSV)
     written = list(zip(table.claim_id, table.article_id, table.quote, strict=True))
     if [(c.claim_id, c.article_id, c.quote) for c in claims] != written:
-        first = next((c for c in claims if (c.claim_id, c.article_id, c.quote)
-                      not in set(written)), None)
+        listed = set(written)
+        first = next((c for c in claims if (c.claim_id, c.article_id, c.quote) not in listed),
+                     None)
         raise InputError(paths.VERDICTS_CSV, "does not list the claims of data/claims.csv as "
                          "they are" + (f" (claim {first.claim_id}, row {first.row} there)"
                                        if first else "") + ": rebuild it with `make reports`")

@@ -337,9 +337,6 @@ def _run_forked(names: list[str], reports: dict[str, Report], jobs: int) -> int:
 def main(names: list[str], jobs: int | None = None, sockets: str | None = None) -> int:
     """Run the reports; `sockets`: the folder of kernels.prepared() this run is in (one is
     made when none is given)."""
-    if sockets is None:
-        with kernels.prepared(str(paths.NOTEBOOKS)) as sockets:
-            return main(names, jobs, sockets)
     reports = load_config()
     unknown = [name for name in names if name not in reports]
     if unknown:

@@ -80,8 +80,7 @@ def verdict_table(table: pd.DataFrame) -> Html:
     rows = [claim_shown(r, was.get(r.claim_id, ())) | {"tolerance": r.tolerance, "note": r.note,
                               "sources": r.sources.split()} for r in table.itertuples()]
     reviews = claimreview.published(table, load_config(), lookups.dataset().sources)
-    return Html(_markup("verdict_table", rows, reviews),
-                "\n".join(_claim_text(r, was.get(r.claim_id, ())) for r in table.itertuples()))
+    return Html(_markup("verdict_table", rows, reviews), _claims_text(table, was))
 
 
 # Past this many claims the ledger page lists none (each row costs its export about 2 ms: at 200
@@ -95,9 +94,13 @@ def ledger_table(table: pd.DataFrame) -> Html:
     still shows each verdict that moves."""
     if len(table) <= LEDGER_ROWS:
         return verdict_table(table)
-    was = lookups.corrections()
     return Html(_markup("claims_elsewhere", f"{len(table):,}", LEDGER_ROWS),
-                "\n".join(_claim_text(r, was.get(r.claim_id, ())) for r in table.itertuples()))
+                _claims_text(table, lookups.corrections()))
+
+
+def _claims_text(table: pd.DataFrame, was: dict) -> str:
+    """Every claim's line of text, with the verdicts it had before (`was`)."""
+    return "\n".join(_claim_text(r, was.get(r.claim_id, ())) for r in table.itertuples())
 
 
 def _claim_text(r, was=()) -> str:
