@@ -114,7 +114,7 @@ reports/index.html reports/claimreview.json &: $(REPORT_HTML) reports/verdicts.c
 # pytest rewrites (its plugins' and the tests', about 1.5 s a process) again.
 test: export PYTHONDONTWRITEBYTECODE :=
 test: $(READY) ## Run the tests and nbval over every published report, on two workers
-	$(PY) -m pytest -q -n 2 --dist loadfile tests --ignore=tests/engines --nbval reports/ \
+	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder tests --ignore=tests/engines --nbval reports/ \
 		--nbval-sanitize-with tests/nbval-sanitize.cfg
 
 ENGINES := $(VENV)/.engines-ready

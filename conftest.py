@@ -12,6 +12,7 @@ Each of nbval's kernels is forked from one prepared process, as the runner's are
 (report/kernels.py; fresh and forked kernels build the same pages byte for byte,
 tests/test_builds.py): a kernel then costs milliseconds instead of two seconds of imports."""
 
+from collections import Counter
 from contextlib import ExitStack
 from functools import cache
 from pathlib import Path
@@ -90,10 +91,20 @@ def pytest_collectstart(collector):
         collector.skip_compare += ("text/html",)
 
 
+def costliest_files_first(items: list) -> None:
+    """Sort the files (each kept whole and in order) by the repository copies their tests build,
+    the costliest tests by far: make test's two workers then start the long files first (xdist
+    takes files in collection order under --no-loadscope-reorder), and no long file is left to
+    run alone at the end. Files that build no copy keep their order."""
+    copies = Counter(item.path for item in items if item.get_closest_marker("repository_copy"))
+    items.sort(key=lambda item: -copies[item.path])
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items):
     """make test's --dist loadfile keeps each notebook's cells on one worker, in order; under
     --dist loadgroup this mark does (all notebooks on one worker)."""
+    costliest_files_first(items)
     for item in items:
         if item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.xdist_group("nbval"))

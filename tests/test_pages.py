@@ -68,3 +68,24 @@ def test_nbval_runs_every_article_page_over_successive_runs(tmp_path):
     for expected in (1, 2):
         root.pytest_sessionfinish(session)
         assert root._turn(config) == expected
+
+
+def test_files_that_build_repository_copies_run_first_each_kept_whole_and_in_order():
+    """make test's workers take files in collection order (--no-loadscope-reorder): those that
+    build copies of the repository, the long ones, come first, so none is left to run alone."""
+    root = _root_conftest()
+
+    class Item:
+        def __init__(self, path, copies):
+            self.path, self.copies = path, copies
+
+        def get_closest_marker(self, name):
+            return self.copies and name == "repository_copy" or None
+
+    layout = [("a", False), ("a", False), ("b", False), ("b", True), ("c", True), ("c", True),
+              ("d", False)]
+    items = [Item(path, copies) for path, copies in layout]
+    order = list(items)
+    root.costliest_files_first(items)
+    assert [item.path for item in items] == ["c", "c", "b", "b", "a", "a", "d"]
+    assert [order.index(item) for item in items if item.path == "b"] == [2, 3]  # in order
