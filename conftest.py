@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 
 from tradeclaims import history
-from tradeclaims.report import kernels, runner
 
 _FORK_SERVER = ExitStack()  # this process's, started by its first notebook
 
@@ -57,18 +56,21 @@ def pytest_ignore_collect(collection_path: Path, config):
     return collection_path.name not in _this_turn(collection_path.parent, _turn(config))
 
 
-class _ForkedKernelManager(runner.BlockingIsolatedKernelManager):
-    def __init__(self, **kwargs):
-        if kernels.ForkProvisioner.server is None:
-            _FORK_SERVER.enter_context(runner.kernel_sockets())
-        super().__init__(**kwargs)
+def _forked_kernel_manager(**kwargs):
+    """nbval's KernelManager: one forked from this process's fork server, started by the first
+    notebook (the runner is imported then, not by every pytest process at start)."""
+    from tradeclaims.report import kernels, runner
+
+    if kernels.ForkProvisioner.server is None:
+        _FORK_SERVER.enter_context(runner.kernel_sockets())
+    return runner.BlockingIsolatedKernelManager(**kwargs)
 
 
 def pytest_configure(config):
     if config.getoption("nbval", False):
         import nbval.kernel
 
-        nbval.kernel.KernelManager = _ForkedKernelManager
+        nbval.kernel.KernelManager = _forked_kernel_manager
 
 
 def pytest_unconfigure(config):

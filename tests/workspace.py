@@ -35,6 +35,8 @@ class Workspace:
         self.env = {**os.environ, "PYTHONPATH": str(root / "lib")}
         self.python = str(root / ".venv" / "bin" / "python")
         self._date_as_built()
+        if git:  # the copy's files are new to its index: hash them once, not in each build's
+            self.run("git", "update-index", "-q", "--refresh")  # `git status` at once
 
     def _date_as_built(self):
         """Give every file a fixed time and every build product a later one, so make sees the
