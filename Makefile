@@ -111,11 +111,12 @@ reports/index.html reports/claimreview.json &: $(REPORT_HTML) reports/verdicts.c
 	$(PY) -m tradeclaims index
 
 # Bytecode caches on, whatever the machine says: else every test process compiles the modules
-# pytest rewrites (its plugins' and the tests', about 1.5 s a process) again.
+# pytest rewrites (its plugins' and the tests', about 1.5 s a process) again. Whole files go to
+# the two workers in the order conftest.py gives them: those that build repository copies first.
 test: export PYTHONDONTWRITEBYTECODE :=
 test: $(READY) ## Run the tests and nbval over every published report, on two workers
-	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder tests --ignore=tests/engines --nbval reports/ \
-		--nbval-sanitize-with tests/nbval-sanitize.cfg
+	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder tests --ignore=tests/engines \
+		--nbval reports/ --nbval-sanitize-with tests/nbval-sanitize.cfg
 
 ENGINES := $(VENV)/.engines-ready
 
