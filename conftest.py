@@ -17,8 +17,6 @@ from contextlib import ExitStack
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 from tradeclaims import history
 
 _FORK_SERVER = ExitStack()  # this process's, started by its first notebook
@@ -102,11 +100,7 @@ def costliest_files_first(items: list) -> None:
     items.sort(key=lambda item: -copies[item.path])
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """make test's --dist loadfile keeps each notebook's cells on one worker, in order; under
-    --dist loadgroup this mark does (all notebooks on one worker)."""
+    """make test's --dist loadfile keeps each notebook's cells on one worker, in order (under
+    --dist loadgroup nbval's cells ran in kernels of their own: tried, and left)."""
     costliest_files_first(items)
-    for item in items:
-        if item.path.suffix == ".ipynb":
-            item.add_marker(pytest.mark.xdist_group("nbval"))

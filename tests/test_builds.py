@@ -128,8 +128,6 @@ def test_a_kernel_ends_with_its_fork_server():
     killed (as the runner stops it after Ctrl-C), the kernel goes at once, not a minute later."""
     import select
 
-    from tradeclaims.report import kernels
-
     read, write = os.pipe()
     server = os.fork()
     if server == 0:  # never returns into pytest

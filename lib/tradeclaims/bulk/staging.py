@@ -281,11 +281,18 @@ class _File:
                     f"FROM {self.reader} WITH ORDINALITY)")
         return f"(SELECT {', '.join(self.read)} FROM {self.reader})"
 
-    def _query(self, sql: str) -> list[tuple]:
+    def _query(self, sql: str, **settings) -> list[tuple]:
+        """The query's rows, under DuckDB `settings` for this query alone (reset after it on
+        every way out)."""
+        for name, value in settings.items():
+            self.con.execute(f"SET {name} = {value}")
         try:
             return self.con.execute(sql).fetchall()
         except duckdb.InvalidInputException as exc:  # the CSV itself is broken
             raise _duckdb_error(exc, self.path, self.readable, self.fmt.delimiter) from None
+        finally:
+            for name in settings:
+                self.con.execute(f"RESET {name}")
 
     def check(self) -> tuple[dict, int]:
         """The lookup table of every coded column ({column: {raw: tidy values}}) and the number
@@ -360,13 +367,10 @@ class _File:
         flags = "".join(f", {c} AS {names[c]}" for c in checked)
         grouped = ", ".join(names[c] for c in used)
         found, rows = {pair: [] for pair in sets}, 0
-        self.con.execute("SET preserve_insertion_order = false")  # no order in a sum
-        try:
-            result = self._query(
-                f"SELECT grouping({grouped}), {grouped}, count(*) FROM (SELECT *{flags} FROM "
-                f"{self.rows_sql()}) GROUP BY GROUPING SETS ({keys}, ())")
-        finally:
-            self.con.execute("RESET preserve_insertion_order")
+        result = self._query(
+            f"SELECT grouping({grouped}), {grouped}, count(*) FROM (SELECT *{flags} FROM "
+            f"{self.rows_sql()}) GROUP BY GROUPING SETS ({keys}, ())",
+            preserve_insertion_order="false")  # no order in a sum
         for bits, *values, count in result:
             if bits == (1 << len(used)) - 1:
                 rows = count
@@ -392,12 +396,8 @@ class _File:
         aggregates += [f"arg_min({column}, file_row_number) FILTER (WHERE {bad}), "
                        f"min(file_row_number) FILTER (WHERE {bad}), count(*) FILTER (WHERE "
                        f"{bad})" for column, bad in failed]
-        self.con.execute("SET threads = 1")
-        try:
-            found = self._query(f"SELECT {', '.join(aggregates)} FROM "
-                                     f"{self.rows_sql(numbered=True)}")[0]
-        finally:
-            self.con.execute("RESET threads")
+        found = self._query(f"SELECT {', '.join(aggregates)} FROM "
+                            f"{self.rows_sql(numbered=True)}", threads=1)[0]
         errors, found, columns = [], iter(found), {s: c for c, s in self.cols.items()}
         for column, _, message in wanted:
             first, count = next(found), next(found)
@@ -461,23 +461,19 @@ class _File:
         exprs["year"] = f"CAST({exprs['year']} AS INTEGER)"
         select = ", ".join(f"{exprs[c]} AS {c}" for c in SCHEMA)
         flow = exprs["flow"]
-        con.execute("SET preserve_insertion_order = false")  # the store's rows have no order
-        # each partition's rows written out by the row group: the default (524,288 rows a
-        # partition a thread) spilled the rows of all 60 partitions to disk at 10M rows
-        con.execute(f"SET partitioned_write_flush_threshold = {ROW_GROUP}")
-        # the lookups' hash tables built on the lookups: DuckDB cannot tell the size of a CSV
-        # it has not read, and swapped sides of one join, building a table of the file's rows
-        con.execute("SET disabled_optimizers = 'build_side_probe_side'")
-        try:
-            written = self._query(
-                f"COPY (SELECT {select} FROM {self.rows_sql()} AS s {' '.join(joins)} "
-                f"WHERE {flow} IS NOT NULL) TO {lit(out)} (FORMAT parquet, PARTITION_BY "
-                f"({', '.join(PARTITIONS)}), FILENAME_PATTERN {lit(tag + '_{i}')}, "
-                "OVERWRITE_OR_IGNORE true)")[0][0]
-        finally:
-            con.execute("RESET preserve_insertion_order")
-            con.execute("RESET partitioned_write_flush_threshold")
-            con.execute("RESET disabled_optimizers")
+        written = self._query(
+            f"COPY (SELECT {select} FROM {self.rows_sql()} AS s {' '.join(joins)} "
+            f"WHERE {flow} IS NOT NULL) TO {lit(out)} (FORMAT parquet, PARTITION_BY "
+            f"({', '.join(PARTITIONS)}), FILENAME_PATTERN {lit(tag + '_{i}')}, "
+            "OVERWRITE_OR_IGNORE true)",
+            preserve_insertion_order="false",  # the store's rows have no order
+            # each partition's rows written out by the row group: the default (524,288 rows a
+            # partition a thread) spilled the rows of all 60 partitions to disk at 10M rows
+            partitioned_write_flush_threshold=ROW_GROUP,
+            # the lookups' hash tables built on the lookups: DuckDB cannot tell the size of a
+            # CSV it has not read, and swapped sides of one join, building a table of the
+            # file's rows
+            disabled_optimizers="'build_side_probe_side'")[0][0]
         for name in registered:
             con.unregister(name)
         return written
