@@ -87,12 +87,19 @@ def reference_line(fig, x: float, mark: str):
     return fig
 
 
+def _verdict_legend(ax):
+    """The verdicts' colours beside the plot, where no bar can run under them (inside, a bar
+    that ends at zero on the right went under the legend)."""
+    ax.legend(title="verdict", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1),
+              frameon=False)
+
+
 def verdict_chart(table: pd.DataFrame, title: str):
     """Stacked bars of by_article(table), in the verdict colours."""
     with plt.rc_context(theme()):
         fig, ax = plt.subplots(figsize=(8, 3.6))
         lookups.by_article(table).plot.barh(stacked=True, color=VERDICT_COLOURS, ax=ax)
-        ax.legend(title="verdict", fontsize=8, loc="lower right")
+        _verdict_legend(ax)
         return finish(fig, ax, title, "number of claims", "article", lookups.cited(table))
 
 
@@ -111,7 +118,7 @@ def gap_chart(table: pd.DataFrame, title: str):
         sns.barplot(checked, y="claim_id", x="gap", hue="verdict", palette=VERDICT_COLOURS,
                     dodge=False, ax=ax, orient="h")
         ax.axvline(0, color=CHART_COLOURS["zero"], linewidth=0.8)
-        ax.legend(title="verdict", loc="lower right", fontsize=8)
+        _verdict_legend(ax)
         return finish(fig, ax, title, "claimed minus recomputed, % of the recomputed value",
                       "claim (exact wording only)", lookups.cited(checked))
 
