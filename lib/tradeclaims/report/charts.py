@@ -87,6 +87,11 @@ def reference_line(fig, x: float, mark: str):
     return fig
 
 
+def _verdicts_in(table: pd.DataFrame) -> list[str]:
+    """The verdicts the table has, in the legend's order (reproduced first)."""
+    return [v for v in VERDICT_COLOURS if v in set(table.verdict)]
+
+
 def _verdict_legend(ax):
     """The verdicts' colours beside the plot, where no bar can run under them (inside, a bar
     that ends at zero on the right went under the legend)."""
@@ -116,7 +121,7 @@ def gap_chart(table: pd.DataFrame, title: str):
     with plt.rc_context(theme()):
         fig, ax = plt.subplots(figsize=(8, 0.32 * len(checked) + 1.8))
         sns.barplot(checked, y="claim_id", x="gap", hue="verdict", palette=VERDICT_COLOURS,
-                    dodge=False, ax=ax, orient="h")
+                    hue_order=_verdicts_in(checked), dodge=False, ax=ax, orient="h")
         ax.axvline(0, color=CHART_COLOURS["zero"], linewidth=0.8)
         _verdict_legend(ax)
         return finish(fig, ax, title, "claimed minus recomputed, % of the recomputed value",
@@ -130,7 +135,7 @@ GAP_BARS = 80
 
 
 def _gap_distribution(checked: pd.DataFrame, title: str):
-    verdicts = [v for v in VERDICT_COLOURS if v in set(checked.verdict)]
+    verdicts = _verdicts_in(checked)
     with plt.rc_context(theme()):
         fig, ax = plt.subplots(figsize=(8, 4.2))
         sns.histplot(checked, x="gap", hue="verdict", hue_order=verdicts, multiple="stack",
