@@ -22,8 +22,11 @@ from queue import Empty
 
 import nbformat
 import papermill
+import zmq
 from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_client.blocking import BlockingKernelClient
 from jupyter_client.manager import AsyncKernelManager, KernelManager
+from jupyter_client.utils import ensure_async, run_sync
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
@@ -37,23 +40,37 @@ from tradeclaims.report.kernels import KERNEL
 FAILED = paths.BUILD / "failed"
 
 
+# A client or manager connects its sockets before the kernel has bound them, and zmq tries again
+# after RECONNECT_IVL, 100 ms by default: every page waited that long for the kernel's first
+# answer (and a short one as long again for its shutdown). Kernels here bind in milliseconds.
+RECONNECT_MS = 10
+
+
+def _reconnect_quickly(context: zmq.Context) -> None:
+    context.setsockopt(zmq.RECONNECT_IVL, RECONNECT_MS)  # for the sockets made after this
+
+
 class ReadyClient(AsyncKernelClient):
     """jupyter_client's client, ready as soon as the kernel answers kernel_info and IOPub is
     connected. jupyter_client then also waits until IOPub has been quiet for 0.2 s, to drop
-    the status messages of its kernel_info requests; nbclient skips them anyway (it reads only
-    messages whose parent is its own request), and the wait cost each page 0.2 s."""
+    the status messages of its kernel_info requests; nbclient and nbval skip them anyway (they
+    read only messages whose parent is their own request), and the wait cost each page 0.2 s."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        _reconnect_quickly(self.context)
 
     async def wait_for_ready(self, timeout: float | None = None) -> None:
         deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
         while True:
             self.kernel_info()
             try:
-                reply = await self.shell_channel.get_msg(timeout=1)
+                reply = await ensure_async(self.shell_channel.get_msg(timeout=1))
             except Empty:
                 reply = None
             if reply is not None and reply["msg_type"] == "kernel_info_reply":
                 try:
-                    await self.iopub_channel.get_msg(timeout=0.2)  # IOPub is connected
+                    await ensure_async(self.iopub_channel.get_msg(timeout=0.2))  # connected
                 except Empty:
                     pass
                 else:
@@ -63,6 +80,16 @@ class ReadyClient(AsyncKernelClient):
                 raise RuntimeError("Kernel died before replying to kernel_info")
             if time.monotonic() > deadline:
                 raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+
+class BlockingReadyClient(BlockingKernelClient):
+    """The same for a caller that drives its kernel synchronously (nbval, in tests/)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        _reconnect_quickly(self.context)
+
+    wait_for_ready = run_sync(ReadyClient.wait_for_ready)
 
 
 class _Isolated:
@@ -76,6 +103,7 @@ class _Isolated:
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         _Isolated.started.append(self)
+        _reconnect_quickly(self.context)  # its control channel, which shuts the kernel down
         self.transport = "ipc"
         # short names: a socket's whole path must fit in 107 bytes
         self._socket_dir = tempfile.mkdtemp(prefix="k", dir=self.socket_root)
@@ -117,6 +145,10 @@ class IsolatedKernelManager(_Isolated, AsyncKernelManager):
 
 class BlockingIsolatedKernelManager(_Isolated, KernelManager):
     """The same for a caller that drives its kernel synchronously (nbval, in tests/)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.client_factory = BlockingReadyClient
 
 
 @contextmanager
