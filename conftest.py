@@ -17,9 +17,11 @@ from contextlib import ExitStack
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from tradeclaims import history
 
-_FORK_SERVER = ExitStack()  # this process's, started by its first notebook
+_FORK_SERVER = ExitStack()  # this process's, started by the first kernel nbval or a test needs
 
 ARTICLE_PAGES = 2  # generic article pages nbval executes per run
 TURN = "tradeclaims/nbval-turn"  # runs so far, in pytest's cache (.pytest_cache)
@@ -54,14 +56,27 @@ def pytest_ignore_collect(collection_path: Path, config):
     return collection_path.name not in _this_turn(collection_path.parent, _turn(config))
 
 
-def _forked_kernel_manager(**kwargs):
-    """nbval's KernelManager: one forked from this process's fork server, started by the first
-    notebook (the runner is imported then, not by every pytest process at start)."""
+def _start_fork_server():
+    """This process's fork server, started on first use (the runner is imported then, not by
+    every pytest process at start); it stops when pytest does."""
     from tradeclaims.report import kernels, runner
 
     if kernels.ForkProvisioner.server is None:
         _FORK_SERVER.enter_context(runner.kernel_sockets())
+
+
+def _forked_kernel_manager(**kwargs):
+    """nbval's KernelManager: a kernel forked from this process's fork server."""
+    from tradeclaims.report import runner
+
+    _start_fork_server()
     return runner.BlockingIsolatedKernelManager(**kwargs)
+
+
+@pytest.fixture
+def forked_kernels():
+    """Kernels started in the test are forked from the fork server nbval uses in this process."""
+    _start_fork_server()
 
 
 def pytest_configure(config):

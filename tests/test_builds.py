@@ -80,13 +80,14 @@ def test_each_kernel_is_forked_from_the_untouched_process_so_nothing_leaks(tmp_p
                        "print(matplotlib.rcParams['figure.dpi'], "
                        "pandas.get_option('display.max_rows'), hasattr(style, 'LEAKED'), "
                        "same, 'pandas' in sys.modules, read, os.getppid())")
-    with runner.kernel_sockets():
+    before = runner.IsolatedKernelManager.socket_root  # this process's shared one, if started
+    with runner.kernel_sockets() as folder:
         server = kernels.ForkProvisioner.server.process.pid
         with pytest.raises(runner.ReportFailed, match="ValueError: spoilt"):
             runner.run(Report("spoiler", "t", spoiler, {}))
         runner.run(Report("reader", "t", reader, {}))
     # the folder is gone, and kernels started later (test_lab's) no longer look for it
-    assert runner.IsolatedKernelManager.socket_root is None
+    assert not os.path.exists(folder) and runner.IsolatedKernelManager.socket_root == before
     printed = nbformat.read(reports / "reader.ipynb", as_version=4).cells[1].outputs[0].text
     dpi, rows, leaked, same, preloaded, read, parent = printed.split()
     assert (dpi, rows, leaked) == ("100.0", "60", "False")  # matplotlib's and pandas' defaults

@@ -41,18 +41,12 @@ def save_as_lab_would(path: Path, edit: str = ""):
     nbformat.write(nb, path)
 
 
-@pytest.fixture(scope="module")
-def forked_kernels():
-    """Kernels of the spec Lab starts, forked after the imports as the runner's are (fresh and
-    forked kernels build the same pages byte for byte: tests/test_builds.py)."""
-    with runner.kernel_sockets():
-        yield
-
-
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_every_notebook_runs_top_to_bottom_as_lab_runs_it(name, forked_kernels):
     """From its own folder, on the kernel its metadata names, with no parameter injected: the
-    defaults of its `parameters` cell must be a valid report."""
+    defaults of its `parameters` cell must be a valid report. Its kernel is forked after the
+    imports, as the runner's are (fresh and forked kernels build the same pages byte for byte:
+    tests/test_builds.py), from the fork server nbval uses in this process."""
     nb = nbformat.read(paths.NOTEBOOKS / name, as_version=4)
     # IPC sockets, as the runner's kernels: two test workers never race for a TCP port
     NotebookClient(nb, kernel_name=nb.metadata.kernelspec.name, timeout=600,
