@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+import cli
 from tradeclaims import paths
 from tradeclaims.claims import extract
 from tradeclaims.claims.registry import COLUMNS
@@ -129,11 +130,10 @@ def test_the_cli_writes_draft_registry_rows(tmp_path):
     assert "Traceback" not in missing.stderr
 
 
-def test_a_text_past_the_size_limit_is_refused_before_it_is_read(tmp_path):
+def test_a_text_past_the_size_limit_is_refused_before_it_is_read(tmp_path, capsys):
     article = tmp_path / "long.txt"
     article.write_bytes(b"Exports rose 5.5%. " * (extract.MAX_BYTES // 19 + 1))
-    result = subprocess.run([sys.executable, "-m", "tradeclaims", "extract", str(article)],
-                            capture_output=True, text=True, cwd=paths.ROOT)
+    result = cli.run(capsys, "extract", article)
     assert result.returncode == 2 and result.stdout == ""
     assert "long.txt: 5,000," in result.stderr and "more than extract reads" in result.stderr
     assert "Traceback" not in result.stderr

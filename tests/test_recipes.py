@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+import cli
 from registry import Registry
 from tradeclaims import paths
 from tradeclaims.claims import drafts, extract, recipes
@@ -223,7 +224,8 @@ def test_a_malformed_draft_is_refused_with_its_row_and_field(tmp_path, data):
     assert "unknown partner 'EU'" in str(error.value)
 
 
-def test_the_check_command_writes_the_ledgers_columns_and_leaves_the_registry(tmp_path):
+def test_the_check_command_writes_the_ledgers_columns_and_leaves_the_registry(tmp_path,
+                                                                              capsys):
     path = _drafts(tmp_path, [dict(claim_id="new-1", article_id="not-registered", quote="q",
                                    claimed="1", unit="USD", scale="trillion", kind="level",
                                    series="reporter=CHN partner=WLD flow=export period=1999")])
@@ -237,10 +239,9 @@ def test_the_check_command_writes_the_ledgers_columns_and_leaves_the_registry(tm
     assert [p.read_bytes() for p in (paths.CLAIMS_CSV, paths.VERDICTS_CSV)] == before
     bad = tmp_path / "bad.csv"
     bad.write_text("claim_id,quote\nx,y\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "tradeclaims", "check", str(bad)],
-                            capture_output=True, text=True, cwd=paths.ROOT)
+    result = cli.run(capsys, "check", bad)
     assert result.returncode == 2 and "bad.csv, row 1, field 'article_id': missing column" \
-        in result.stderr and "Traceback" not in result.stderr
+        in result.stderr
 
 
 # -- scores on the frozen fixtures --------------------------------------------------------------
@@ -276,13 +277,12 @@ def test_the_fixtures_expected_verdicts_are_what_their_frozen_data_gives(tmp_pat
         assert got == [row["verdict"] for row in expected], article["article_id"]
 
 
-def test_extract_takes_the_date_from_the_option_or_the_articles_row(tmp_path):
+def test_extract_takes_the_date_from_the_option_or_the_articles_row(tmp_path, capsys):
     article = tmp_path / "a.txt"
     article.write_text("Exports rose 7.2% last year.", encoding="utf-8")
 
     def run(*options):
-        return subprocess.run([sys.executable, "-m", "tradeclaims", "extract", str(article),
-                               *options], capture_output=True, text=True, cwd=paths.ROOT)
+        return cli.run(capsys, "extract", article, *options)
 
     assert "period=2025" in run("--date", "2026-01-30").stdout
     assert "needs the article's date" in run().stdout
@@ -293,7 +293,6 @@ def test_extract_takes_the_date_from_the_option_or_the_articles_row(tmp_path):
         assert f"period={year}" in run("--article", article_id).stdout
     bad = run("--date", "2026-13")
     assert bad.returncode == 2 and "'2026-13' is not a real date" in bad.stderr
-    assert "Traceback" not in bad.stderr
 
 
 def recipes_registered_dates():
