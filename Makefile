@@ -15,7 +15,7 @@ KERNEL := tradeclaims
 LIB := $(shell find lib/tradeclaims -type f -not -path '*/__pycache__/*')
 SOURCES := $(shell find data/sources -type f)
 
-.PHONY: help env data reports queued-reports test test-engines bench bench-articles bench-scale bench-recipes lint lab clean distclean
+.PHONY: help env data reports stale queued-reports test test-engines bench bench-articles bench-scale bench-recipes lint lab clean distclean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -102,6 +102,14 @@ reports: build/reports.mk | $(READY) ## Build the data, then every report in rep
 
 queued-reports: $(REPORT_HTML) | $(READY)
 	@test ! -s $(QUEUE) || $(PY) -m tradeclaims run --queue $(QUEUE)
+
+# What `make -n reports` cannot tell: the registry's split rewrites only the articles that
+# changed, so make knows which pages are stale only once it has run (as the ledger has).
+stale: build/reports.mk | $(READY) ## List the reports `make reports` would rebuild, running no notebook
+	@rm -f $(QUEUE)
+	@$(MAKE) -s QUEUE_ONLY=1 $(REPORT_HTML) reports/verdicts.csv
+	@if test -s $(QUEUE); then echo "stale: $$(paste -sd' ' $(QUEUE))"; else echo "stale: none"; fi
+	@rm -f $(QUEUE)
 
 # The ledger, and the log of verdicts that moved since HEAD, which each article's part carries.
 reports/verdicts.csv reports/corrections.csv &: $(REPORT_DEPS) | $(READY)
