@@ -2,8 +2,10 @@
 its parameters at their defaults, on the project's kernel; what Lab saves in it (outputs,
 counts, the kernel's language_info) never reaches a commit, and no page depends on it."""
 
+import dataclasses
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +17,7 @@ from nbclient import NotebookClient
 
 from tradeclaims import paths
 from tradeclaims.report import provenance, runner
+from tradeclaims.report.config import load_config
 from workspace import Workspace
 
 NOTEBOOKS = sorted(p.name for p in paths.NOTEBOOKS.glob("*.ipynb"))
@@ -117,18 +120,19 @@ def test_what_lab_saves_never_reaches_a_commit(tmp_path):
     assert LEFT_BY_LAB in _git(copy, "show", "HEAD:reports/surplus.ipynb")
 
 
-@pytest.mark.repository_copy
-def test_a_notebook_saved_from_lab_builds_the_same_page(tmp_path):
+def test_a_notebook_saved_from_lab_builds_the_same_page(tmp_path, monkeypatch, forked_kernels):
     """papermill replaces every output, so a working copy with Lab's outputs publishes exactly
-    the committed page, which the clean notebook builds (all but the commit stamp, which a copy
-    outside git cannot name; the clean build is test_builds' built-from-scratch test)."""
-    copy = Workspace(tmp_path / "repo")
-    notebook, page = copy.root / "notebooks" / "surplus.ipynb", "reports/surplus.html"
+    the committed page, which the clean notebook builds (all but the commit stamp, which names
+    this working tree; the clean build is test_builds' built-from-scratch test)."""
+    report = load_config()["surplus"]
+    notebook = tmp_path / report.notebook.name  # the notebook as Lab saved it
+    shutil.copy(report.notebook, notebook)
     save_as_lab_would(notebook)
-    result = copy.make(page)
-    assert result.returncode == 0 and "wrote reports/surplus.html" in result.stdout, result.stderr
+    monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
+    monkeypatch.setattr(runner, "FAILED", tmp_path / "failed")
+    runner.run(dataclasses.replace(report, notebook=notebook))
     for name in ["surplus.html", "surplus.ipynb"]:
-        built = (copy.root / "reports" / name).read_text(encoding="utf-8")
+        built = (tmp_path / "reports" / name).read_text(encoding="utf-8")
         assert LEFT_BY_LAB not in built
         assert provenance.stamp(built, "") == provenance.stamp(
-            (paths.REPORTS / name).read_text(encoding="utf-8"), ""), name
+            (paths.ROOT / "reports" / name).read_text(encoding="utf-8"), ""), name

@@ -45,20 +45,19 @@ LAUNCHER = ["-m", "ipykernel_launcher"]  # how a kernel spec starts the kernel
 @contextlib.contextmanager
 def prepared(cwd: str):
     """A private folder for this run's kernel sockets, and the fork server listening in it
-    (none when FRESH_KERNELS is set), both gone on every way out. Started before the runner
-    imports papermill and nbconvert, so the two import side by side."""
+    (none when FRESH_KERNELS is set: then no server of an outer run serves either), both gone
+    on every way out. Started before the runner imports papermill and nbconvert, so the two
+    import side by side."""
     with tempfile.TemporaryDirectory(prefix="tradeclaims-") as folder:
-        if os.environ.get(FRESH_KERNELS):
-            yield folder
-            return
         before = ForkProvisioner.server  # a server of an outer run (in tests) comes back
-        server = ForkProvisioner.server = ForkServer(
+        server = ForkProvisioner.server = None if os.environ.get(FRESH_KERNELS) else ForkServer(
             KernelSpecManager().get_kernel_spec(KERNEL).argv, folder, cwd)
         try:
             yield folder
         finally:
             ForkProvisioner.server = before
-            server.stop()
+            if server is not None:
+                server.stop()
 
 
 class ForkServer:
