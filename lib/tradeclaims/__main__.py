@@ -68,13 +68,14 @@ def cmd_run(args) -> int:
         print("error: name a report to run (or --queue FILE)", file=sys.stderr)
         return 2
     from tradeclaims import fastimport  # noqa: F401  (before nbformat)
-    from tradeclaims.report import kernels
+    from tradeclaims.report import config, kernels
 
+    reports = config.chosen(names)
     # the fork server imports what kernels need while this process imports papermill
     with kernels.prepared(str(paths.NOTEBOOKS)) as sockets:
         from tradeclaims.report import runner
 
-        return runner.main(names, args.jobs, sockets)
+        return runner.main(reports, args.jobs, sockets)
 
 
 def cmd_extract(args) -> int:

@@ -109,6 +109,19 @@ def article_reports(reports: dict[str, Report], articles: Path) -> dict[str, Rep
             if article_id not in covered}
 
 
+def chosen(names: list[str]) -> dict[str, Report]:
+    """The reports named, each once, their parameters checked against their notebooks (before
+    any kernel starts: a wrong name costs no fork server)."""
+    reports = load_config()
+    unknown = [name for name in names if name not in reports]
+    if unknown:
+        raise InputError(CONFIG, f"no report {', '.join(map(repr, unknown))} "
+                                 f"(known: {', '.join(reports)})")
+    reports = {name: reports[name] for name in dict.fromkeys(names)}
+    check_parameters(reports)
+    return reports
+
+
 def check_parameters(reports: dict[str, Report], path: Path = CONFIG):
     """Every parameter of every report is one its notebook's `parameters` cell defines, with a
     value of the same type as the default there (None there accepts any value)."""

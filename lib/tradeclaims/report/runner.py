@@ -34,7 +34,7 @@ from tradeclaims import paths
 from tradeclaims.errors import InputError, explain
 from tradeclaims.files import write_atomic
 from tradeclaims.report import kernels, provenance
-from tradeclaims.report.config import CONFIG, Report, check_parameters, load_config
+from tradeclaims.report.config import Report
 from tradeclaims.report.kernels import KERNEL
 
 FAILED = paths.BUILD / "failed"
@@ -366,17 +366,11 @@ def _run_forked(names: list[str], reports: dict[str, Report], jobs: int) -> int:
     return status
 
 
-def main(names: list[str], jobs: int | None = None, sockets: str | None = None) -> int:
-    """Run the reports; `sockets`: the folder of kernels.prepared() this run is in (one is
-    made when none is given)."""
-    reports = load_config()
-    unknown = [name for name in names if name not in reports]
-    if unknown:
-        print(f"error: no report {', '.join(map(repr, unknown))} in {paths.relative(CONFIG)} "
-              f"(known: {', '.join(reports)})", file=sys.stderr)
-        return 2
-    names = list(dict.fromkeys(names))
-    check_parameters({name: reports[name] for name in names})
+def main(reports: dict[str, Report], jobs: int | None = None, sockets: str | None = None
+         ) -> int:
+    """Run the reports (as config.chosen() gives them); `sockets`: the folder of
+    kernels.prepared() this run is in (one is made when none is given)."""
+    names = list(reports)
     jobs = jobs or jobs_from_make()
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not ignored, as in a
         signal.signal(signal.SIGINT, _on_ctrl_c)  # background job; forked children inherit it
