@@ -24,7 +24,8 @@ from workspace import Workspace
 
 # -- a failed notebook names the report, the cell and the error ----------------------------------
 
-def test_a_kernel_that_dies_fails_clearly(tmp_path, monkeypatch):
+def test_a_kernel_that_dies_fails_clearly(tmp_path, monkeypatch, forked_kernels):
+    """A forked kernel, as the runner's are by default."""
     reports, failed = tmp_path / "reports", tmp_path / "failed"
     reports.mkdir()
     monkeypatch.setattr(paths, "REPORTS", reports)
