@@ -36,14 +36,18 @@ $(READY): requirements.txt constraints.txt pyproject.toml
 # notebooks/*.ipynb, so what Lab saves (outputs, counts, the kernel's language_info) never
 # reaches a commit, while cell ids and tags (`parameters`) stay; nbdime diffs the filtered form.
 # reports/*.ipynb, the published outputs, have no filter. Each runs through lib/tradeclaims/
-# fastimport.py, which spares git about a second of imports per notebook it touches.
+# fastimport.py, which spares git about a second of imports per notebook it touches; and git
+# runs the filter as one process for all the notebooks a command touches (lib/tradeclaims/
+# gitfilter.py: filter.nbstripout.process; .clean, the same filter per file, for other tools).
 git_python = $(CURDIR)/$(PY) -m tradeclaims.fastimport
+strip_notebook = --keep-id --extra-keys metadata.language_info
 define git_drivers
 if git rev-parse --git-dir >/dev/null 2>&1; then \
 	git config diff.jupyternotebook.command "$(git_python) nbdime.vcs.git.diffdriver diff --use-filter" && \
 	git config merge.jupyternotebook.driver "$(git_python) nbdime.vcs.git.mergedriver merge %O %A %B %L %P" && \
 	git config merge.jupyternotebook.name "jupyter notebook merge driver" && \
-	git config filter.nbstripout.clean "$(git_python) nbstripout --keep-id --extra-keys metadata.language_info" && \
+	git config filter.nbstripout.clean "$(git_python) nbstripout $(strip_notebook)" && \
+	git config filter.nbstripout.process "$(CURDIR)/$(PY) -m tradeclaims.gitfilter $(strip_notebook)" && \
 	git config filter.nbstripout.smudge cat && \
 	git config filter.nbstripout.required true; fi
 endef

@@ -86,6 +86,7 @@ def test_what_lab_saves_never_reaches_a_commit(tmp_path):
     assert result.returncode == 0, result.stderr
     # in the copy's own .git/config, and the committed notebooks and reports are as filtered
     assert "nbstripout" in _git(copy, "config", "--local", "filter.nbstripout.clean")
+    assert "tradeclaims.gitfilter" in _git(copy, "config", "--local", "filter.nbstripout.process")
     _git(copy, "add", "--renormalize", ".")
     assert _git(copy, "status", "--porcelain", "--untracked-files=no") == ""
 
