@@ -1,8 +1,10 @@
 """The report set: notebooks, the runner, the published HTML and the index."""
 
 import json
+import os
 import re
 import subprocess
+import tempfile
 from html.parser import HTMLParser
 
 import nbformat
@@ -52,26 +54,33 @@ def broken_links(reports_dir):
     return broken
 
 
-def as_git_would_stage(path) -> str:
-    """The file as `git add` would stage it: through the clean filter .gitattributes names for
-    it, as .git/config defines it (`make env` sets nbstripout for notebooks/); unfiltered when
-    there is none."""
-    relative = paths.relative(path)
-    attribute = history.git("check-attr", "filter", "--", relative) or ""
-    driver = attribute.rsplit(": ", 1)[-1].strip()
-    clean = (history.git("config", f"filter.{driver}.clean") or "").strip() if driver else ""
-    if not clean:
-        return path.read_text(encoding="utf-8")
-    with path.open("rb") as stdin:  # git runs the filter through the shell, from the top
-        return subprocess.run(clean, shell=True, stdin=stdin, cwd=paths.ROOT, check=True,
-                              capture_output=True, text=True).stdout
+def as_git_would_stage(files: list) -> dict:
+    """Each file as `git add` would stage it, by name: staged into a scratch index, through the
+    filters .gitattributes names and .git/config defines (`make env` sets nbstripout for
+    notebooks/), one git command for them all; the files as they are outside a repository."""
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "GIT_INDEX_FILE": os.path.join(folder, "index")}
+        relative = [paths.relative(path) for path in files]
+        try:
+            subprocess.run(["git", "add", "--", *relative], cwd=paths.ROOT, env=env, check=True,
+                           capture_output=True)
+            staged = subprocess.run(["git", "ls-files", "--stage", "--", *relative],
+                                    cwd=paths.ROOT, env=env, check=True, capture_output=True,
+                                    text=True).stdout.splitlines()
+        except (OSError, subprocess.CalledProcessError):
+            return {path.name: path.read_text(encoding="utf-8") for path in files}
+    blobs = {line.split("\t")[1]: line.split()[1] for line in staged}  # path: its blob
+    return {path.name: history.git("cat-file", "blob", blobs[name])
+            for path, name in zip(files, relative, strict=True)}
 
 
 def test_notebooks_are_committed_without_outputs_and_have_parameters():
     """What git would commit, not the working file: a notebook saved from JupyterLab keeps its
     outputs on disk, and the filter strips them from the commit."""
-    for path in paths.NOTEBOOKS.glob("*.ipynb"):
-        nb = nbformat.reads(as_git_would_stage(path), as_version=4)
+    notebooks = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
+    staged = as_git_would_stage(notebooks)
+    for path in notebooks:
+        nb = nbformat.reads(staged[path.name], as_version=4)
         code = [c for c in nb.cells if c.cell_type == "code"]
         assert all(not c.outputs and c.execution_count is None for c in code), (
             f"{paths.relative(path)} would be committed with outputs: run `make env`, which "
