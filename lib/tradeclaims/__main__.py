@@ -70,9 +70,10 @@ def cmd_run(args) -> int:
     from tradeclaims import fastimport  # noqa: F401  (before nbformat)
     from tradeclaims.report import config, kernels
 
-    reports = config.chosen(names)
-    # the fork server imports what kernels need while this process imports papermill
+    # the fork server imports what kernels need while this process checks the names and
+    # parameters (a wrong one stops it within milliseconds), then imports papermill
     with kernels.prepared(str(paths.NOTEBOOKS)) as sockets:
+        reports = config.chosen(names)
         from tradeclaims.report import runner
 
         return runner.main(reports, args.jobs, sockets)

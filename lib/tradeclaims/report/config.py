@@ -111,7 +111,7 @@ def article_reports(reports: dict[str, Report], articles: Path) -> dict[str, Rep
 
 def chosen(names: list[str]) -> dict[str, Report]:
     """The reports named, each once, their parameters checked against their notebooks (before
-    any kernel starts: a wrong name costs no fork server)."""
+    the runner imports papermill and nbconvert: a wrong name fails at once)."""
     reports = load_config()
     unknown = [name for name in names if name not in reports]
     if unknown:
