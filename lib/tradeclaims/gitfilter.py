@@ -74,8 +74,12 @@ def strip(content: bytes, args: list[str]) -> bytes:
     return out.getvalue()
 
 
-def serve(args: list[str], stdin=None, stdout=None):
-    stdin, stdout = stdin or sys.stdin.buffer, stdout or sys.stdout.buffer
+FILTERS = {b"clean": strip, b"smudge": lambda content, args: content}  # smudge: as `cat`
+
+
+def serve(args: list[str]):
+    """Answer git on stdin and stdout until it closes them."""
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     if _read_list(stdin) != [b"git-filter-client\n", b"version=2\n"]:
         raise SystemExit("tradeclaims.gitfilter: expected git's filter handshake, version 2")
     _write(stdout, b"git-filter-server\n", b"version=2\n")
@@ -87,11 +91,8 @@ def serve(args: list[str], stdin=None, stdout=None):
             request = dict(line.rstrip(b"\n").split(b"=", 1) for line in _read_list(stdin))
             content = b"".join(_read_list(stdin))
             try:
-                command = request.get(b"command")
-                if command not in (b"clean", b"smudge"):
-                    raise SystemExit(1)
-                out = strip(content, args) if command == b"clean" else content
-            except SystemExit:  # not a notebook: git names the file and stops, as with `clean`
+                out = FILTERS[request.get(b"command")](content, args)
+            except (KeyError, SystemExit):  # not a notebook: git names the file and stops
                 _write(stdout, b"status=error\n")
                 continue
             _write(stdout, b"status=success\n")
