@@ -1,6 +1,7 @@
 """Corrections are visible: a verdict that moves against git's HEAD is logged with the commit
 that published it, the log travels with the article's part, and its row says what it was."""
 
+import os
 import subprocess
 
 import pandas as pd
@@ -92,6 +93,31 @@ def test_an_articles_part_carries_its_corrections_only(tmp_path, monkeypatch):
     makefile.split_claims(claims, articles, log)
     assert "b-1,b,reproduced" not in makefile.claims_part("a").read_text(encoding="utf-8")
     assert "b-1,b,reproduced" in makefile.claims_part("b").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_a_part_is_rewritten_only_when_its_article_changes(tmp_path, monkeypatch, end):
+    """Whatever the registry's line ends (csv.writer and spreadsheets write CRLF): a split that
+    changes nothing leaves every part's date, so make rebuilds no page."""
+    monkeypatch.setattr(makefile, "CLAIM_PARTS", tmp_path / "parts")
+    articles, claims, log = (tmp_path / n for n in ("articles.csv", "claims.csv", "log.csv"))
+    header = paths.CLAIMS_CSV.read_text(encoding="utf-8").splitlines()[0]
+    row = "{0}-1,{0},a forecast,1,USD,,,not_checkable,,,,,a forecast,forecast_or_opinion,"
+    articles.write_bytes(end.join([paths.ARTICLES_CSV.read_text(encoding="utf-8").splitlines()[0],
+                                   "a,O,T,2026-01-01,x,", "b,O,T,2026-01-01,x,", ""]).encode())
+    claims.write_bytes(end.join([header, row.format("a"), row.format("b"), ""]).encode())
+    log.write_text(",".join(corrections.COLUMNS) + "\n", encoding="utf-8")
+    makefile.split_claims(claims, articles, log)
+    for part in ("a", "b"):
+        os.utime(makefile.claims_part(part), (1, 1))
+    makefile.split_claims(claims, articles, log)
+    assert [makefile.claims_part(p).stat().st_mtime for p in ("a", "b")] == [1, 1]
+    with claims.open("ab") as f:  # a claim added to b: b's part alone is rewritten
+        f.write((row.format("b").replace("b-1", "b-2") + end).encode())
+    makefile.split_claims(claims, articles, log)
+    assert makefile.claims_part("a").stat().st_mtime == 1
+    assert makefile.claims_part("b").stat().st_mtime > 1
+    assert "b-2," in makefile.claims_part("b").read_text(encoding="utf-8")
 
 
 def test_make_cuts_the_registry_by_article_without_importing_pandas(tmp_path):

@@ -10,6 +10,7 @@ from tradeclaims import paths
 from tradeclaims.claims.articles import ARTICLE_COLUMNS, ARTICLE_OPTIONAL
 from tradeclaims.claims.columns import COLUMNS, CORRECTION_COLUMNS, OPTIONAL
 from tradeclaims.csvfile import read_rows, read_text
+from tradeclaims.files import write_atomic
 from tradeclaims.report.config import Report, check_parameters, load_config
 
 PARAMS = paths.BUILD / "params"
@@ -79,6 +80,8 @@ def write(out: Path):
 
 
 def _write_if_changed(path: Path, text: str):
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
+    """Compared byte for byte: a registry saved with CRLF line ends (csv.writer's default, a
+    spreadsheet's) must not read as changed, or every page on it is rebuilt on every edit."""
+    if not path.exists() or path.read_bytes() != text.encode("utf-8"):
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_atomic(path, text)
