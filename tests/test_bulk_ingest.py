@@ -471,5 +471,6 @@ def test_make_data_ingests_a_bulk_source(tmp_path):
     assert "tradeclaims ingest" in built.stdout
     assert _sum(copy.root / "build" / "bulk" / "store",
                 "reporter = 'CHN' AND partner = 'WLD' AND product = 'HS:TOTAL'") == 890_000_000
-    again = copy.make("data")
-    assert again.returncode == 0 and "ingest" not in again.stdout
+    # up to date now: make's question mode runs nothing and answers by its status alone, so
+    # neither this nor the echo above depends on the caller's MAKEFLAGS (tests/workspace.py)
+    assert copy.make("-q", "build/bulk.stamp", "data/trade.csv").returncode == 0

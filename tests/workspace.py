@@ -14,6 +14,22 @@ from tradeclaims import paths
 
 _SKIP = (".venv", "build", ".git", "__pycache__", ".pytest_cache", ".ruff_cache")
 
+# What a caller's make passes down (`make -s test` would silence every nested make, and its
+# jobserver's descriptors are not ours), the locale and the terminal: never a test's business.
+_CALLERS = {"MAKEFLAGS", "MFLAGS", "GNUMAKEFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "MAKEFILES",
+            "MAKE_TERMOUT", "MAKE_TERMERR", "LANG", "LANGUAGE", "LC_ALL", "TERM", "COLUMNS"}
+FIXED = {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "TERM": "dumb"}
+
+
+def clean_environment(env) -> dict[str, str]:
+    """The environment tests and their commands run in: the caller's, less what its make, its
+    locale, its terminal or a git command around it (a hook sets GIT_DIR, GIT_INDEX_FILE: git's
+    own list) would change in what make, git and the tools print."""
+    local = subprocess.run(["git", "rev-parse", "--local-env-vars"], capture_output=True,
+                           text=True, env={"PATH": env.get("PATH", os.defpath)}).stdout.split()
+    return {name: value for name, value in env.items()
+            if name not in _CALLERS and name not in local and not name.startswith("LC_")} | FIXED
+
 
 # Build products, in the order make builds them; in a copy they are dated after every input.
 _OUTPUTS = ["data/trade.csv", "data/datapackage.json", "reports", "build/claims.stamp",
@@ -32,7 +48,7 @@ class Workspace:
         shutil.copytree(paths.ROOT, root, symlinks=True, ignore=shutil.ignore_patterns(*skip))
         (root / ".venv").symlink_to(paths.ROOT / ".venv")
         self.root = root
-        self.env = {**os.environ, "PYTHONPATH": str(root / "lib")}
+        self.env = {**clean_environment(os.environ), "PYTHONPATH": str(root / "lib")}
         self.python = str(root / ".venv" / "bin" / "python")
         self._date_as_built()
         if git:  # the copy's files are new to its index: hash them once, not in each build's
