@@ -107,7 +107,7 @@ def test_a_runner_gone_before_its_kernel_is_handed_over_leaves_the_fork_server_s
 
     forked = []
     monkeypatch.setattr(kernels, "_run_kernel",  # the fork waits, never returns to pytest
-                        lambda request, sockets: (time.sleep(60), os._exit(0)))
+                        lambda *args: (time.sleep(60), os._exit(0)))
     real_fork = os.fork
 
     def fork():
@@ -133,9 +133,10 @@ def test_a_kernel_ends_with_its_fork_server():
     read, write = os.pipe()
     server = os.fork()
     if server == 0:  # never returns into pytest
+        pid = os.getpid()  # before the fork, as the server does: the kernel may start late
         kernel = os.fork()
         if kernel == 0:
-            kernels._die_with(os.getppid())
+            kernels._die_with(pid)
             time.sleep(60)
             os._exit(0)
         os.write(write, str(kernel).encode())
@@ -175,16 +176,25 @@ def test_an_empty_queue_runs_nothing_and_a_run_needs_a_name(tmp_path):
     assert not queue.exists()  # a queue is read once
 
 
-def test_each_forked_report_ends_in_its_own_child_and_says_what_went_wrong(monkeypatch, capfd):
+def test_each_forked_report_ends_in_its_own_child_and_says_what_went_wrong(monkeypatch, capfd,
+                                                                           tmp_path):
     """Without kernels: a report whose page cannot be written, one that hits a bug and one
     that succeeds, two at a time. Every child ends where it should (none returns into this
     test's process) and the worst status wins."""
+    failed = tmp_path / "unwritable.pid"
+
     def fake_run(report, parameters=None):
         if report.name == "unwritable":
+            failed.write_text(str(os.getpid()))
             raise PermissionError(13, "Permission denied", str(paths.REPORTS / "unwritable.html"))
         if report.name == "buggy":
             raise ZeroDivisionError("division by zero")
-        time.sleep(1)  # "fine" outlasts "unwritable", which must fail before a slot frees
+        # "fine" ends only once the runner has reaped "unwritable" (its /proc entry goes with
+        # it), so the failure is known before a slot frees, however late either child starts
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (
+                not failed.exists() or Path(f"/proc/{failed.read_text()}").exists()):
+            time.sleep(0.01)
 
     monkeypatch.setattr(runner, "run", fake_run)
     monkeypatch.setattr(runner, "_warm", lambda: None)
@@ -198,6 +208,7 @@ def test_each_forked_report_ends_in_its_own_child_and_says_what_went_wrong(monke
     assert "error: reports/unwritable.html: Permission denied" in err
     # the two first start together; after the failure the third never starts
     assert "not started after the failure: buggy" in err and status == 2
+    failed.unlink()
     assert runner._run_forked(list(reports), reports, jobs=3) == 2  # all three at once
     out, err = capfd.readouterr()
     assert "error: report buggy: ZeroDivisionError: division by zero" in err
@@ -360,10 +371,14 @@ def test_ctrl_c_during_a_report_keeps_it_and_leaves_no_kernel_files(built, names
     private = Path(tempfile.mkdtemp(prefix="tc"))  # short: sockets live there
     reports = [name for name in names if not name.startswith("-") and not name.isdigit()]
     good = {name: (built.root / "reports" / f"{name}.html").read_bytes() for name in reports}
+    running = built.root / "running"  # where each report's last cell says it has begun
+    running.mkdir()
     for name in reports:  # a last cell that outlasts the Ctrl-C: a forked page takes 0.3 s
         notebook = built.root / "notebooks" / load_config()[name].notebook.name
         nb = nbformat.read(notebook, as_version=4)
-        nb.cells.append(nbformat.v4.new_code_cell("import time\ntime.sleep(60)"))
+        nb.cells.append(nbformat.v4.new_code_cell(
+            f"import pathlib, time\npathlib.Path({str(running / name)!r}).touch()\n"
+            "time.sleep(60)"))
         nbformat.write(nb, notebook)
     process = subprocess.Popen(
         [built.python, "-m", "tradeclaims", "run", *names], cwd=built.root,
@@ -372,10 +387,9 @@ def test_ctrl_c_during_a_report_keeps_it_and_leaves_no_kernel_files(built, names
         # as at a terminal: a shell's background job (CI may be one) inherits SIGINT ignored
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
-    while (len(list(private.glob("tradeclaims-*/k*/kernel.json"))) < len(reports)
-           and time.monotonic() < deadline):
-        time.sleep(0.05)  # until every kernel has started
-    time.sleep(0.5)
+    while (sorted(p.name for p in running.iterdir()) != sorted(reports)
+           and time.monotonic() < deadline and process.poll() is None):
+        time.sleep(0.05)  # until every report is inside its last cell, however slow the start
     os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: to the whole process group
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
