@@ -78,20 +78,23 @@ def _git(copy: Workspace, *args: str) -> str:
 
 @pytest.mark.repository_copy
 def test_what_lab_saves_never_reaches_a_commit(tmp_path):
+    # a copy of the working tree, whose notebooks may hold what Lab saved in them: the filter
+    # is set (`make env`, as a clone's first command) before anything is committed
     copy = Workspace(tmp_path / "repo")
     _git(copy, "init", "-q")
-    _git(copy, "add", ".gitattributes", "notebooks", "reports")  # what the filter concerns
-    _git(copy, "commit", "-q", "-m", "as checked out")
     result = copy.make("env")
     assert result.returncode == 0, result.stderr
-    # in the copy's own .git/config, and the committed notebooks and reports are as filtered
     assert "nbstripout" in _git(copy, "config", "--local", "filter.nbstripout.clean")
     assert "tradeclaims.gitfilter" in _git(copy, "config", "--local", "filter.nbstripout.process")
+    _git(copy, "add", ".gitattributes", "notebooks", "reports")  # what the filter concerns
+    _git(copy, "commit", "-q", "-m", "as checked out")
+    # in the copy's own .git/config, and the committed notebooks and reports are as filtered
     _git(copy, "add", "--renormalize", ".")
     assert _git(copy, "status", "--porcelain", "--untracked-files=no") == ""
 
+    # the economist's edit starts from the notebook as committed, whatever the working file held
     notebook = copy.root / "notebooks" / "surplus.ipynb"
-    before = nbformat.read(notebook, as_version=4)
+    before = nbformat.reads(_git(copy, "show", "HEAD:notebooks/surplus.ipynb"), as_version=4)
     before.cells[-1].metadata.tags = ["a-tag-of-the-economist"]  # kept, as `parameters` is
     nbformat.write(before, notebook)
     save_as_lab_would(notebook, edit="\n# a change of the economist's own")
