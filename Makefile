@@ -15,7 +15,7 @@ KERNEL := tradeclaims
 LIB := $(shell find lib/tradeclaims -type f -not -path '*/__pycache__/*')
 SOURCES := $(shell find data/sources -type f)
 
-.PHONY: help env data reports stale queued-reports test test-engines bench bench-articles bench-scale bench-recipes lint lab clean distclean
+.PHONY: help env data reports stale queued-reports test test-engines test-stress bench bench-articles bench-scale bench-recipes lint lab clean distclean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -129,6 +129,10 @@ test: export PYTHONDONTWRITEBYTECODE :=
 test: $(READY) ## Run the tests and nbval over every published report, on two workers
 	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder tests --ignore=tests/engines \
 		--nbval reports/ --nbval-sanitize-with tests/nbval-sanitize.cfg
+
+# Not in CI: about 40 minutes. A race between a test and what it starts shows under load.
+test-stress: ## Run make test N times (20) in a fresh clone of HEAD beside K processes spinning on a CPU (2)
+	$(PYTHON) tests/stress.py --runs $(or $(N),20) --spinners $(or $(K),2)
 
 ENGINES := $(VENV)/.engines-ready
 
