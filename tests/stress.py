@@ -46,7 +46,9 @@ def main() -> int:
     logs = work / "failed"
     logs.mkdir()
     repo = clone(work)
-    subprocess.run(["make", "-s", "env"], cwd=repo, check=True)  # once, outside the timings
+    env = subprocess.run(["make", "-s", "env"], cwd=repo, capture_output=True, text=True)
+    if env.returncode:  # built once, outside the timings
+        sys.exit(f"make env failed in {repo}:\n{env.stdout}{env.stderr}")
     print(f"make test x {args.runs} beside {args.spinners} spinning processes, in {repo}",
           flush=True)
     spinners = [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(args.spinners)]
