@@ -6,11 +6,15 @@ can settle, the share settled right with no edit.
 
     python benchmarks/recipes.py                       # the frozen fixtures of the tests
     python benchmarks/recipes.py benchmarks/recipes    # the walkthrough article, on the live data
+    python benchmarks/recipes.py benchmarks/corpus/dev # real articles, with totals per language
 
-A folder holds articles.csv (article_id, text, date, sources) and <article_id>.csv, the
-expected rows in the registry's columns. With `sources` listed, the data is those releases only
-(copied from data/sources/ into a temporary folder, so adding a release changes nothing);
-without, the live dataset."""
+A folder holds articles.csv (article_id, text, date, sources; other columns are ignored, but a
+`language` column adds a total per language) and <article_id>.csv, the expected rows in the
+registry's columns; where they have a `verdict` column, it is the expected verdict (else the
+engine's verdict on the expected recipe). benchmarks/corpus/test is frozen: scored only with
+--frozen-test (`make bench-recipes HALF=test`), once, by whoever scores it. With `sources`
+listed, the data is those releases only (copied from data/sources/ into a temporary folder, so
+adding a release changes nothing); without, the live dataset."""
 
 import csv
 import shutil
@@ -113,7 +117,9 @@ def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dic
         row["claim_id"] = f"p-{number}"
     for number, row in enumerate(expected, 1):
         row["claim_id"] = f"e-{number}"
-    want_verdicts = verdicts(expected, data, work, f"{article['article_id']}-expected")
+    want_verdicts = [want.get("verdict") or verdict for want, verdict in zip(
+        expected, verdicts(expected, data, work, f"{article['article_id']}-expected"),
+        strict=True)]
     got_verdicts = dict(zip((p["claim_id"] for p in proposed),
                             verdicts(proposed, data, work, article["article_id"]), strict=True))
     counts = dict.fromkeys(["figures", "kind", "checkable", "series", "proposed", "right",
@@ -162,9 +168,25 @@ def score(folder: Path = FIXTURES) -> dict[str, dict]:
                 results[article["article_id"]] = counts
     if not results:
         return {}
-    results["all"] = {key: sum(r[key] for r in results.values()) for key in
-                      next(iter(results.values()))}
+    total = {key: sum(r[key] for r in results.values()) for key in
+             next(iter(results.values()))}
+    results.update(by_language(results, articles))
+    results["all"] = total
     return results
+
+
+def by_language(results: dict[str, dict], articles: list[dict]) -> dict[str, dict]:
+    """The counts summed per language ('all en', 'all zh-Hans' …), for articles.csv files with
+    a `language` column; none without."""
+    totals = {}
+    for article in articles:
+        counts = results.get(article["article_id"])
+        if counts is None or not article.get("language"):
+            continue
+        total = totals.setdefault(f"all {article['language']}", dict.fromkeys(counts, 0))
+        for key, value in counts.items():
+            total[key] += value
+    return totals
 
 
 def shares(counts: dict) -> dict[str, float | None]:
@@ -181,13 +203,24 @@ def _cell(part: int, whole: int) -> str:
     return f"{part}/{whole}" + (f" {part / whole:4.0%}" if whole else "    -")
 
 
+FROZEN = ROOT / "benchmarks" / "corpus" / "test"
+
+
 def main(argv: list[str]) -> int:
+    frozen = "--frozen-test" in argv
+    argv = [a for a in argv if a != "--frozen-test"]
     folder = Path(argv[0]) if argv else FIXTURES
+    if folder.resolve() == FROZEN and not frozen:
+        print(f"{folder} is the frozen test half: it is scored once, on purpose, with "
+              "--frozen-test (make bench-recipes HALF=test)", file=sys.stderr)
+        return 2
+    print(f"{folder}:")
     results = score(folder)
-    print(f"{'article':20} {'right kind':>12} {'series match':>13} {'proposed right':>15} "
+    width = max([20, *map(len, results)])
+    print(f"{'article':{width}} {'right kind':>12} {'series match':>13} {'proposed right':>15} "
           f"{'settled right':>14}")
     for name, c in results.items():
-        print(f"{name:20} {_cell(c['kind'], c['figures']):>12} "
+        print(f"{name:{width}} {_cell(c['kind'], c['figures']):>12} "
               f"{_cell(c['series'], c['checkable']):>13} {_cell(c['right'], c['proposed']):>15} "
               f"{_cell(c['settled'], c['settleable']):>14}")
     print("right kind: of all figures; series match: of the checkable ones (a blank is a "

@@ -401,3 +401,34 @@ def _data(registry):
     if "data" not in _BUILT:  # one dataset for every example: building it is the slow part
         _BUILT["data"] = registry.build()
     return _BUILT["data"]
+
+
+def test_the_benchmark_totals_per_language_and_prefers_a_written_verdict(tmp_path):
+    """A folder whose articles.csv has a `language` column gets a total per language; an
+    expected row's `verdict` column, where present, is the expected verdict."""
+    import csv
+    bench = _benchmark()
+    header = [*COLUMNS, "verdict"]
+    texts = {"a-en": ("en", "China's exports rose 5.5% in 2025.", "5.5", "reproduced"),
+             "a-vi": ("vi", "Xuất khẩu của Trung Quốc năm 2025 tăng 5,5%.", "5.5", "contradicted")}
+    with (tmp_path / "articles.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["article_id", "text", "date", "sources", "language"])
+        for article_id, (language, text, _, _) in texts.items():
+            (tmp_path / f"{article_id}.txt").write_text(text, encoding="utf-8")
+            writer.writerow([article_id, f"{article_id}.txt", "2026-01-14",
+                             "gac-2025-annual-usd-ap", language])
+            with (tmp_path / f"{article_id}.csv").open("w", newline="", encoding="utf-8") as g:
+                rows = csv.DictWriter(g, fieldnames=header)
+                rows.writeheader()
+                rows.writerow(dict.fromkeys(header, "") | {
+                    "claim_id": "e-1", "article_id": article_id, "quote": text,
+                    "claimed": texts[article_id][2], "unit": "percent", "kind": "growth",
+                    "series": "reporter=CHN partner=WLD flow=export period=2025 unit=USD",
+                    "verdict": texts[article_id][3]})
+    results = bench.score(tmp_path)
+    assert set(results) == {"a-en", "a-vi", "all en", "all vi", "all"}
+    assert results["all en"] == results["a-en"] and results["all vi"] == results["a-vi"]
+    assert results["all"]["figures"] == 2
+    # the written verdict rules: the engine reproduces 5.5%, which 'contradicted' calls wrong
+    assert results["a-vi"]["settleable"] == 1 and results["a-vi"]["settled"] == 0
