@@ -93,6 +93,15 @@ def test_nearly_allows_just_below(value, expected):
     assert verdict(claim("60", "percent", "", "nearly", "share"), value) == expected
 
 
+@pytest.mark.parametrize("value, expected", [
+    (-26.7, "reproduced"), (-26.46, "reproduced"), (-26.45, "contradicted"),
+    (-27.49, "reproduced"), (-27.6, "contradicted"), (26.7, "contradicted"),
+])
+def test_nearly_on_a_fall_allows_just_short_of_it_in_size(value, expected):
+    """"dropped nearly 27%": a fall of a little less than 27%, -26.46 (2% short) to -27.5."""
+    assert verdict(claim("-27", "percent", "", "nearly", "growth"), value) == expected
+
+
 def test_rounding_of_the_inputs_can_reach_the_claim():
     c = claim("16.6", "percent", "", kind="share")
     assert verdict(c, 16.549) == "contradicted"

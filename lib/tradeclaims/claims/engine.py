@@ -429,10 +429,11 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
             side = "over" if q in ("under", "at_most") else "short of"
             notes.append(f"Gap: the recomputed {show(value.point)} is "
                          f"{show(abs(c - value.point), extra=2, points=True)} {side} the bound.")
-    elif q == "nearly":
-        low = c * (1 - band / 100)
-        verdict = "reproduced" if low <= value.point <= c + half else "contradicted"
-        tolerance = f"nearly: from {show(low)} (−{band:g}%) up to {show(c + half)}"
+    elif q == "nearly":  # just short of the figure in size: "fell nearly 27%" is -26.7
+        near, far = c * (1 - band / 100), c + math.copysign(half, c)
+        low, high = sorted((near, far))
+        verdict = "reproduced" if low <= value.point <= high else "contradicted"
+        tolerance = f"nearly: from {show(near)} (−{band:g}%) up to {show(far)}"
     else:
         low, high = c - half, c + half
         rounding = (f"rounding: {show(c, extra=0)} stands for {show(low)} to {show(high)}"
