@@ -386,12 +386,16 @@ def test_ctrl_c_during_a_report_keeps_it_and_leaves_no_kernel_files(built, names
         stderr=subprocess.PIPE, text=True, start_new_session=True,
         # as at a terminal: a shell's background job (CI may be one) inherits SIGINT ignored
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 60
-    while (sorted(p.name for p in running.iterdir()) != sorted(reports)
-           and time.monotonic() < deadline and process.poll() is None):
-        time.sleep(0.05)  # until every report is inside its last cell, however slow the start
-    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: to the whole process group
-    _, err = process.communicate(timeout=60)
+    try:
+        deadline = time.monotonic() + 60
+        while (sorted(p.name for p in running.iterdir()) != sorted(reports)
+               and time.monotonic() < deadline and process.poll() is None):
+            time.sleep(0.05)  # until every report is in its last cell, however slow the start
+        os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: to the whole process group
+        _, err = process.communicate(timeout=60)
+    finally:  # a test that fails or is interrupted leaves no runner of its own session behind
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
     assert process.returncode == 130, err
     for name in reports:
         assert (f"interrupted: report {name} was not written; reports/{name}.html is "
