@@ -2,7 +2,9 @@
 Chinese and Vietnamese), drafts checked without the registry, and the proposals scored on
 frozen fixtures."""
 
+import functools
 import importlib.util
+import re
 import subprocess
 import sys
 
@@ -450,3 +452,29 @@ def _data(registry):
     if "data" not in _BUILT:  # one dataset for every example: building it is the slow part
         _BUILT["data"] = registry.build()
     return _BUILT["data"]
+
+
+@functools.cache
+def _name_patterns(flags: int) -> tuple[re.Pattern, re.Pattern]:
+    """The partners' names as _alternation writes them, and as first written: the lookbehind
+    before the name."""
+    names = recipes._partner_names()[1]  # {name as written: code}
+    ordered = sorted(names, key=len, reverse=True)
+    first_written = re.compile("|".join(
+        rf"(?<![\w.]){re.escape(n)}(?!\w)" if n[0].isascii() or n[-1].isascii()
+        else re.escape(n) for n in ordered), flags)
+    return recipes._alternation(names, flags)[0], first_written
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(st.one_of(  # some of every kind of name: Latin, Chinese, Vietnamese
+    st.deferred(lambda: st.sampled_from(sorted(recipes._partner_names()[1])[::5])),
+    st.sampled_from([" ", ".", "a", "É", "9", "_", "-", "'s ", "\n", "的", "x"])), max_size=12))
+def test_names_are_found_where_the_pattern_as_first_written_finds_them(pieces):
+    r"""_bounded reads the character before a name after the name's first: the matches of
+    `(?<![\w.])name(?!\w)` still, case kept or ignored."""
+    text = "".join(pieces)
+    for flags in (0, re.IGNORECASE):
+        pattern, first_written = _name_patterns(flags)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in first_written.finditer(text)]

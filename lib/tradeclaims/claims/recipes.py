@@ -187,12 +187,22 @@ def _product_names() -> tuple[re.Pattern, dict]:
 def _alternation(names: dict, flags=0) -> tuple[re.Pattern, dict]:
     """One pattern for every name, longest first, and what each name resolves to."""
     ordered = sorted(names, key=len, reverse=True)
-    pattern = re.compile("|".join(
-        rf"(?<![\w.]){re.escape(n)}(?!\w)" if n[0].isascii() or n[-1].isascii()
-        else re.escape(n) for n in ordered), flags)
+    pattern = re.compile("|".join(_bounded(n) for n in ordered), flags)
     if flags & re.IGNORECASE:
         names = {n.casefold(): code for n, code in names.items()}
     return pattern, names
+
+
+def _bounded(name: str) -> str:
+    r"""A name's pattern: one that starts or ends with an ASCII character must not be part of
+    a longer word. The character before is tested once the first has matched, `X(?<![\w.]X)`
+    rather than `(?<![\w.])X`, so that every alternative opens with a character: re then skips
+    the places where no name starts instead of trying every name at every character (50 times
+    faster over the partners' 575 names; not the products', whose case re ignores)."""
+    if not (name[0].isascii() or name[-1].isascii()):
+        return re.escape(name)
+    first = re.escape(name[0])
+    return rf"{first}(?<![\w.]{first}){re.escape(name[1:])}(?!\w)"
 
 
 def _mentions(names: tuple[re.Pattern, dict], text: str) -> list[Mention]:
