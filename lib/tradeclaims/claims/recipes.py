@@ -121,6 +121,11 @@ _PERIODS = [
 ]
 _PERIOD = [(re.compile(pattern, re.IGNORECASE), kind) for pattern, kind in _PERIODS]
 _SPACES = re.compile(r"\s*")
+# The trader before its flow: "China's exports", "China's total exports", "China exported".
+_SUBJECT = re.compile(rf"(?:{_APOSTROPHE})\s*(?:[\w-]+\s+){{0,3}}?(?:{_FLOW.pattern})",
+                      re.IGNORECASE)
+_SUBJECT_VERB = re.compile(r"\s+(?:exported|imported|shipped)\b")
+_CLAUSE_END = re.compile(r"[,;，；、(（]|\bwhile\b|\band\b")
 _FUTURE = re.compile(rf"\bby {_YEAR}\b|到{_YEAR}年|đến năm {_YEAR}", re.IGNORECASE)
 
 
@@ -353,9 +358,7 @@ class Article:
         if self.lang == "vi":
             return bool(re.match(r"\s*(?:xuất khẩu|nhập khẩu|xuất siêu|nhập siêu)", after)
                         or re.search(r"(?:xuất khẩu|nhập khẩu) của\s*$", before))
-        return bool(re.match(rf"(?:{_APOSTROPHE})\s*(?:[\w-]+\s+){{0,3}}?(?:{_FLOW.pattern})",
-                             after, re.IGNORECASE)
-                    or re.match(r"\s+(?:exported|imported|shipped)\b", after))
+        return bool(_SUBJECT.match(after) or _SUBJECT_VERB.match(after))
 
     def reporter_at(self, lo: int, start: int) -> str:
         """The trader the sentence names before the figure (any economy, even one the dataset
@@ -369,8 +372,8 @@ class Article:
     def context(self, start: int, end: int) -> Context:
         lo, hi = self.sentence(start)
         ctx = Context(reporter=self.reporter_at(lo, start))
-        partner = _nearest(self.partners, start, end, lo, self._clause_end(end, hi),
-                           skip=(ctx.reporter,))
+        clause_end = self._clause_end(end, hi)
+        partner = _nearest(self.partners, start, end, lo, clause_end, skip=(ctx.reporter,))
         ctx.partner = partner.value if partner else "WLD"
         flow = _nearest(self.flows, start, end, lo, hi)
         if flow is None:
@@ -380,7 +383,7 @@ class Article:
         ctx.flow = flow.value if flow else ""
         if not ctx.flow:
             ctx.hints.append("flow: no word for exports, imports, trade or a balance")
-        product = _nearest(self.products, start, end, lo, self._clause_end(end, hi))
+        product = _nearest(self.products, start, end, lo, clause_end)
         if product is not None:
             ctx.product = product.value
             if not product.value:
@@ -389,7 +392,7 @@ class Article:
         return ctx
 
     def _clause_end(self, end: int, hi: int) -> int:
-        match = re.search(r"[,;，；、(（]|\bwhile\b|\band\b", self.text[end:hi])
+        match = _CLAUSE_END.search(self.text[end:hi])
         return end + match.start() if match else hi
 
     def _carried(self, mentions, lo):
@@ -454,7 +457,16 @@ class Proposer:
         by_end = sorted(range(len(figures)), key=lambda i: figures[i].end)
         self._ends = [figures[i].end for i in by_end]
         self._by_end = by_end
+        self._not_trade_words = {}
         self.currency = self._main_currency()
+
+    def _not_trade(self, lo: int, hi: int) -> str:
+        """The first word of the sentence that is no trade statistic, or '': read once for
+        all the sentence's figures (the slowest search of a figure's)."""
+        if (lo, hi) not in self._not_trade_words:
+            found = _NOT_TRADE.search(self.article.text[lo:hi])
+            self._not_trade_words[lo, hi] = found[0] if found else ""
+        return self._not_trade_words[lo, hi]
 
     def _starting(self, lo: int, hi: int) -> list:
         """The figures with lo <= start < hi, in text order."""
@@ -487,7 +499,6 @@ class Proposer:
         """kind, series, base, reason and note for one figure ('' where unsure)."""
         a = self.article
         lo, hi = a.sentence(figure.start)
-        sentence = a.text[lo:hi]
         before = a.text[lo:figure.start]
         ctx = a.context(figure.start, figure.end)
         out = {"kind": "", "series": "", "base": "", "reason": "", "note": ""}
@@ -509,8 +520,8 @@ class Proposer:
                 for m in _FUTURE.finditer(said)):
             return not_checkable("forecast_or_opinion", "A forecast or an opinion (drafted: "
                                  "check the sentence).")
-        if _NOT_TRADE.search(sentence):
-            word = _NOT_TRADE.search(sentence)[0]
+        word = self._not_trade(lo, hi)
+        if word:
             return not_checkable("not_trade_statistic", f"Not a trade statistic ({word!r}; "
                                  "drafted: check the sentence).")
         if figure.unit in ("count", "year"):
