@@ -13,8 +13,9 @@ from tradeclaims.claims.registry import COLUMNS
 from tradeclaims.csvfile import read_text, to_csv_text
 from tradeclaims.errors import InputError
 
-# The longest text read: five times what takes under a second (benchmarks/extract.py); a
-# government work report runs to 0.1 MB, a year of press-conference transcripts to 2 MB.
+# The longest text read: 5 MB of dense figures takes under 40 s, proposals included
+# (benchmarks/extract.py); a government work report runs to 0.1 MB, a year of
+# press-conference transcripts to 2 MB.
 MAX_BYTES = 5_000_000
 
 # How numbers are written: Vietnamese swaps the roles of comma and point.
