@@ -13,8 +13,9 @@ from tradeclaims.claims.registry import COLUMNS
 from tradeclaims.csvfile import read_text, to_csv_text
 from tradeclaims.errors import InputError
 
-# The longest text read: five times what takes under a second (benchmarks/extract.py); a
-# government work report runs to 0.1 MB, a year of press-conference transcripts to 2 MB.
+# The longest text read: 5 MB of dense figures takes under 40 s, proposals included
+# (benchmarks/extract.py); a government work report runs to 0.1 MB, a year of
+# press-conference transcripts to 2 MB.
 MAX_BYTES = 5_000_000
 
 # How numbers are written: Vietnamese swaps the roles of comma and point.
@@ -93,6 +94,10 @@ _CLAUSE = re.compile(rf"[^{_BREAKS}]+(?:(?<=\d)[.,]\d+[^{_BREAKS}]*)*")
 MAX_QUOTE = 400  # characters; each figure of a 1 MB text without a full stop quoted it whole
 _CLAUSE_MARKS = ",;:，；：。.\n"  # what ends the clause a figure's wording is read in
 _SPACES = re.compile(r"\s*")
+_OF = re.compile(r"\s*(?:of\s+)?")
+# the words compared in lower case, lowered once
+_SCALES_LOWER = [(word, word.lower(), name) for word, name in _SCALES]
+_QUALIFIERS_LOWER = [(word, word.lower(), name) for word, name in _QUALIFIERS]
 _COUNTER = re.compile(r"\s*[个個]")
 
 
@@ -224,14 +229,15 @@ def _after(text: str, end: int) -> tuple[str, int]:
 def _scale_and_unit(after: str) -> tuple[str, str, int]:
     """The scale and unit printed right after a figure, and how many characters they take."""
     pos, scale, unit = 0, "", ""
-    gap = re.match(r"\s*", after[pos:]).end()
-    for word, name in _SCALES:
-        rest = after[pos + gap:]
-        if rest.lower().startswith(word.lower()) and (
+    gap = _SPACES.match(after).end()
+    rest = after[gap:]
+    lowered = rest.lower()
+    for word, lower, name in _SCALES_LOWER:
+        if lowered.startswith(lower) and (
                 word != "兆" or rest[1:2] and rest[1] in _MONEY_AFTER_兆):
-            scale, pos = name, pos + gap + len(word)
+            scale, pos = name, gap + len(word)
             break
-    gap = re.match(r"\s*(?:of\s+)?", after[pos:]).end()
+    gap = _OF.match(after, pos).end() - pos
     for word, name in _UNITS:
         if after[pos + gap:].startswith(word):
             unit, pos = name, pos + gap + len(word)
@@ -241,8 +247,8 @@ def _scale_and_unit(after: str) -> tuple[str, str, int]:
 
 def _qualifier(text: str, start: int) -> str:
     before = text[max(0, start - 20):start].rstrip().lower()
-    for word, name in _QUALIFIERS:
-        if before.endswith(word.lower()) and (
+    for word, lower, name in _QUALIFIERS_LOWER:
+        if before.endswith(lower) and (
                 len(before) == len(word) or not before[-len(word) - 1].isalpha()
                 or not word.isascii()):
             return name

@@ -4,12 +4,14 @@ periods resolved against the article's date and carried from an earlier sentence
 figure's own has none. What it cannot tell it leaves blank with a hint in `note`: a wrong
 recipe that evaluates to a confident verdict is worse than none."""
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from tradeclaims.claims import extract
 from tradeclaims.claims.registry import COLUMNS
+from tradeclaims.claims.spans import Spans
 from tradeclaims.data import codes, dates, periods
 from tradeclaims.data.vocabulary import section
 
@@ -118,6 +120,12 @@ _PERIODS = [
      rf"\b{_YEAR}{_APOSTROPHE}|{_YEAR}\s*年(?:全年)?|\bnăm {_YEAR}\b)", "year"),
 ]
 _PERIOD = [(re.compile(pattern, re.IGNORECASE), kind) for pattern, kind in _PERIODS]
+_SPACES = re.compile(r"\s*")
+# The trader before its flow: "China's exports", "China's total exports", "China exported".
+_SUBJECT = re.compile(rf"(?:{_APOSTROPHE})\s*(?:[\w-]+\s+){{0,3}}?(?:{_FLOW.pattern})",
+                      re.IGNORECASE)
+_SUBJECT_VERB = re.compile(r"\s+(?:exported|imported|shipped)\b")
+_CLAUSE_END = re.compile(r"[,;，；、(（]|\bwhile\b|\band\b")
 _FUTURE = re.compile(rf"\bby {_YEAR}\b|到{_YEAR}年|đến năm {_YEAR}", re.IGNORECASE)
 
 
@@ -184,12 +192,22 @@ def _product_names() -> tuple[re.Pattern, dict]:
 def _alternation(names: dict, flags=0) -> tuple[re.Pattern, dict]:
     """One pattern for every name, longest first, and what each name resolves to."""
     ordered = sorted(names, key=len, reverse=True)
-    pattern = re.compile("|".join(
-        rf"(?<![\w.]){re.escape(n)}(?!\w)" if n[0].isascii() or n[-1].isascii()
-        else re.escape(n) for n in ordered), flags)
+    pattern = re.compile("|".join(_bounded(n) for n in ordered), flags)
     if flags & re.IGNORECASE:
         names = {n.casefold(): code for n, code in names.items()}
     return pattern, names
+
+
+def _bounded(name: str) -> str:
+    r"""A name's pattern: one that starts or ends with an ASCII character must not be part of
+    a longer word. The character before is tested once the first has matched, `X(?<![\w.]X)`
+    rather than `(?<![\w.])X`, so that every alternative opens with a character: re then skips
+    the places where no name starts instead of trying every name at every character (50 times
+    faster over the partners' 575 names; not the products', whose case re ignores)."""
+    if not (name[0].isascii() or name[-1].isascii()):
+        return re.escape(name)
+    first = re.escape(name[0])
+    return rf"{first}(?<![\w.]{first}){re.escape(name[1:])}(?!\w)"
 
 
 def _mentions(names: tuple[re.Pattern, dict], text: str) -> list[Mention]:
@@ -226,12 +244,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _periods(text: str, date: ArticleDate) -> list[tuple[int, int, str, str]]:
     """(start, end, period, hint) for every period phrase; a period of '' has only a hint."""
     masked = _COMPARISONS.sub(lambda m: " " * len(m[0]), text)
-    found, taken = [], []
+    found = []
     for pattern, kind in _PERIOD:
+        # the phrases of earlier patterns win; one pattern's matches never overlap each other
+        taken = Spans(sorted(found), span=lambda phrase: phrase[:2])
         for match in pattern.finditer(masked):
-            if any(match.start() < b and a < match.end() for a, b in taken):
+            if taken.overlaps(*match.span()):
                 continue
-            taken.append(match.span())
             period, hint = _resolve(kind, match, date)
             found.append((match.start(), match.end(), period, hint))
     return sorted(found)
@@ -286,15 +305,14 @@ def _resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
 
 # -- one figure ---------------------------------------------------------------------------------
 
-def _nearest(mentions: list[Mention], start: int, end: int, lo: int, hi: int,
+def _nearest(mentions: Spans, start: int, end: int, lo: int, hi: int,
              skip=()) -> Mention | None:
     """The mention closest before the figure within [lo, start), else the first after it
     within (end, hi]."""
-    before = [m for m in mentions if lo <= m.start and m.end <= start and m.value not in skip]
-    if before:
-        return before[-1]
-    after = [m for m in mentions if end <= m.start and m.end <= hi and m.value not in skip]
-    return after[0] if after else None
+    def kept(mention):
+        return mention.value not in skip
+
+    return mentions.last(lo, start, kept) or mentions.first(end, hi, kept)
 
 
 class Article:
@@ -304,18 +322,21 @@ class Article:
         self.text = text
         self.lang = lang or extract.language(text)
         self.date = ArticleDate.parse(date)
-        self.sentences = sentences(text)
-        self.partners = _mentions(_partner_names(), text)
-        self.products = _mentions(_product_names(), text)
-        self.flows = _flows(text)
-        self.periods = _periods(text, self.date)
+        self.sentences = Spans(sentences(text), span=lambda sentence: sentence)
+        self.partners = Spans(_mentions(_partner_names(), text))
+        self.products = Spans(_mentions(_product_names(), text))
+        self.flows = Spans(_flows(text))
+        self.periods = Spans(_periods(text, self.date), span=lambda period: period[:2])
+        self._newlines = [match.start() for match in re.finditer("\n", text)]
         self.reporter = self._main_reporter()
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        for start, end in self.sentences:
-            if start <= pos < end:
-                return start, end
-        return 0, len(self.text)
+        return self.sentences.containing(pos, pos + 1) or (0, len(self.text))
+
+    def _newline_before(self, pos: int) -> int:
+        """The last line break before `pos`, or -1, as text.rfind would say."""
+        i = bisect.bisect_left(self._newlines, pos) - 1
+        return self._newlines[i] if i >= 0 else -1
 
     def _main_reporter(self) -> str:
         """The economy whose trade the article reports: the first one the dataset has releases
@@ -337,14 +358,13 @@ class Article:
         if self.lang == "vi":
             return bool(re.match(r"\s*(?:xuất khẩu|nhập khẩu|xuất siêu|nhập siêu)", after)
                         or re.search(r"(?:xuất khẩu|nhập khẩu) của\s*$", before))
-        return bool(re.match(rf"(?:{_APOSTROPHE})\s*(?:[\w-]+\s+){{0,3}}?(?:{_FLOW.pattern})",
-                             after, re.IGNORECASE)
-                    or re.match(r"\s+(?:exported|imported|shipped)\b", after))
+        return bool(_SUBJECT.match(after) or _SUBJECT_VERB.match(after))
 
     def reporter_at(self, lo: int, start: int) -> str:
         """The trader the sentence names before the figure (any economy, even one the dataset
         has no releases of), else the article's."""
-        for mention in reversed([m for m in self.partners if lo <= m.start < start]):
+        for i in reversed(self.partners.starting(lo, start)):
+            mention = self.partners[i]
             if mention.value != "WLD" and self._is_subject(mention):
                 return mention.value
         return self.reporter
@@ -352,8 +372,8 @@ class Article:
     def context(self, start: int, end: int) -> Context:
         lo, hi = self.sentence(start)
         ctx = Context(reporter=self.reporter_at(lo, start))
-        partner = _nearest(self.partners, start, end, lo, self._clause_end(end, hi),
-                           skip=(ctx.reporter,))
+        clause_end = self._clause_end(end, hi)
+        partner = _nearest(self.partners, start, end, lo, clause_end, skip=(ctx.reporter,))
         ctx.partner = partner.value if partner else "WLD"
         flow = _nearest(self.flows, start, end, lo, hi)
         if flow is None:
@@ -363,7 +383,7 @@ class Article:
         ctx.flow = flow.value if flow else ""
         if not ctx.flow:
             ctx.hints.append("flow: no word for exports, imports, trade or a balance")
-        product = _nearest(self.products, start, end, lo, self._clause_end(end, hi))
+        product = _nearest(self.products, start, end, lo, clause_end)
         if product is not None:
             ctx.product = product.value
             if not product.value:
@@ -372,29 +392,30 @@ class Article:
         return ctx
 
     def _clause_end(self, end: int, hi: int) -> int:
-        match = re.search(r"[,;，；、(（]|\bwhile\b|\band\b", self.text[end:hi])
+        match = _CLAUSE_END.search(self.text[end:hi])
         return end + match.start() if match else hi
 
     def _carried(self, mentions, lo):
         """The last mention of an earlier sentence of the same paragraph, or of the paragraph
         before when the sentence opens by referring back ("Of which", Trong đó, 其中)."""
-        paragraph = self.text.rfind("\n", 0, lo)
-        if _OPENERS.match(self.text[lo:].lstrip()):
-            paragraph = self.text.rfind("\n", 0, max(0, len(self.text[:paragraph].rstrip())))
-        inside = [m for m in mentions if paragraph < m.start and m.end <= lo]
-        return inside[-1] if inside else None
+        paragraph = self._newline_before(lo)
+        if _OPENERS.match(self.text, _SPACES.match(self.text, lo).end()):
+            # the paragraph's text without its trailing spaces (with no line break before,
+            # text[:-1]: all but the last character), read without copying it
+            end = paragraph if paragraph >= 0 else max(0, len(self.text) - 1)
+            while end > 0 and self.text[end - 1].isspace():
+                end -= 1
+            paragraph = self._newline_before(end)
+        return mentions.last(paragraph + 1, lo)
 
     def _period(self, start, end, lo, hi, ctx) -> str:
-        here = [p for p in self.periods if lo <= p[0] and p[1] <= hi]
-        before = [p for p in here if p[1] <= start]
-        after = [p for p in here if p[0] >= end]
-        chosen = before[-1] if before else after[0] if after else None
+        # the sentence's last period before the figure, else its first after it
+        chosen = self.periods.last(lo, min(start, hi)) or self.periods.first(max(lo, end), hi)
         if chosen is None:
-            earlier = [p for p in self.periods if p[1] <= lo]
-            if not earlier:
+            chosen = self.periods.last(0, lo)
+            if chosen is None:
                 ctx.hints.append("period: none named in or before the sentence")
                 return ""
-            chosen = earlier[-1]
             if chosen[2]:
                 ctx.hints.append(f"period {chosen[2]} carried from an earlier sentence "
                                  f"({self.text[chosen[0]:chosen[1]].strip()!r})")
@@ -428,9 +449,29 @@ def _complete(series: dict) -> bool:
 
 class Proposer:
     def __init__(self, text: str, figures: list, date: str = "", lang: str | None = None):
+        """`figures` in text order, as extract.find gives them."""
         self.article = Article(text, date, lang)
         self.figures = figures
+        # figures may overlap (a range's two ends), so their starts and ends are indexed apart
+        self._starts = [f.start for f in figures]
+        by_end = sorted(range(len(figures)), key=lambda i: figures[i].end)
+        self._ends = [figures[i].end for i in by_end]
+        self._by_end = by_end
+        self._not_trade_words = {}
         self.currency = self._main_currency()
+
+    def _not_trade(self, lo: int, hi: int) -> str:
+        """The first word of the sentence that is no trade statistic, or '': read once for
+        all the sentence's figures (the slowest search of a figure's)."""
+        if (lo, hi) not in self._not_trade_words:
+            found = _NOT_TRADE.search(self.article.text[lo:hi])
+            self._not_trade_words[lo, hi] = found[0] if found else ""
+        return self._not_trade_words[lo, hi]
+
+    def _starting(self, lo: int, hi: int) -> list:
+        """The figures with lo <= start < hi, in text order."""
+        return self.figures[bisect.bisect_left(self._starts, lo):
+                            bisect.bisect_left(self._starts, hi)]
 
     def _main_currency(self) -> str:
         """The currency of at least two thirds of the article's levels (conversions aside);
@@ -444,11 +485,13 @@ class Proposer:
         ($1.12 trillion); 45 trillion yuan, equivalent to around 6.48 trillion dollars)."""
         if figure.unit not in MONEY:
             return None
-        for other in self.figures:
-            if other.end <= figure.start and other.unit in MONEY and other.unit != figure.unit:
+        # those that end fewer than 40 characters before it, in text order
+        near = sorted(self._by_end[bisect.bisect_right(self._ends, figure.start - 40):
+                                   bisect.bisect_right(self._ends, figure.start)])
+        for other in (self.figures[i] for i in near):
+            if other.unit in MONEY and other.unit != figure.unit:
                 between = self.article.text[other.end:figure.start]
-                if len(between) < 40 and _CONVERSION.search(
-                        re.sub(r"\$|US\$|USD|¥|RMB", "", between).strip(" ,")):
+                if _CONVERSION.search(re.sub(r"\$|US\$|USD|¥|RMB", "", between).strip(" ,")):
                     return other
         return None
 
@@ -456,14 +499,13 @@ class Proposer:
         """kind, series, base, reason and note for one figure ('' where unsure)."""
         a = self.article
         lo, hi = a.sentence(figure.start)
-        sentence = a.text[lo:hi]
         before = a.text[lo:figure.start]
         ctx = a.context(figure.start, figure.end)
         out = {"kind": "", "series": "", "base": "", "reason": "", "note": ""}
 
-        inside = [p for p in a.periods if p[0] <= figure.start and figure.end <= p[1]]
+        inside = a.periods.containing(figure.start, figure.end)
         if inside:
-            phrase = a.text[inside[0][0]:inside[0][1]].strip()
+            phrase = a.text[inside[0]:inside[1]].strip()
             out["note"] = (f"not a figure: part of the period {phrase!r} (list it in "
                            "data/ignored.csv)")
             return out
@@ -478,8 +520,8 @@ class Proposer:
                 for m in _FUTURE.finditer(said)):
             return not_checkable("forecast_or_opinion", "A forecast or an opinion (drafted: "
                                  "check the sentence).")
-        if _NOT_TRADE.search(sentence):
-            word = _NOT_TRADE.search(sentence)[0]
+        word = self._not_trade(lo, hi)
+        if word:
             return not_checkable("not_trade_statistic", f"Not a trade statistic ({word!r}; "
                                  "drafted: check the sentence).")
         if figure.unit in ("count", "year"):
@@ -568,11 +610,11 @@ class Proposer:
         with nothing named between them but its own partner, flow or product ("1.139 billion
         tonnes of iron ore, up 1.4 percent")."""
         a = self.article
-        levels = [f for f in self.figures if lo <= f.start < hi and f.unit in (
+        levels = [f for f in self._starting(lo, hi) if f.unit in (
             *MONEY, "tonnes", "units") and not self._conversion_of(f)]
         for candidate in sorted(levels, key=lambda f: abs(f.start - figure.start)):
             left, right = sorted([(figure.start, figure.end), (candidate.start, candidate.end)])
-            if any(left[1] <= f.start and f.end <= right[0] for f in self.figures
+            if any(f.end <= right[0] for f in self._starting(left[1], right[0] + 1)
                    if f not in (figure, candidate)) or re.search(
                     r"[;；。]|\bwhile\b", a.text[left[1]:right[0]]):
                 continue
@@ -580,13 +622,24 @@ class Proposer:
             after = candidate.start > figure.start
             own = {"partner": (ctx.partner, ctx.reporter), "flow": (ctx.flow,),
                    "product": (ctx.product,)}
-            named = [(key, m) for key, mentions in (("partner", a.partners), ("flow", a.flows),
-                                                    ("product", a.products)) for m in mentions]
-            if any(left[1] <= m.start and m.end <= right[0] and (
-                    after or m.value not in own[key]) and m.value != a.reporter
+            named = [(key, mentions[i]) for key, mentions in (
+                ("partner", a.partners), ("flow", a.flows), ("product", a.products))
+                for i in mentions.within(left[1], right[0])]
+            if any((after or m.value not in own[key]) and m.value != a.reporter
                    for key, m in named):
                 continue  # something else is named between them
             return candidate
+        return None
+
+    def _last_level(self, since: int, lo: int):
+        """The last money figure ending by `lo` (no conversion), if it starts at `since` or
+        later."""
+        for i in reversed(range(bisect.bisect_right(self._starts, lo))):
+            f = self.figures[i]
+            if f.start < since:
+                return None  # the last one, wherever it is, starts before `since`
+            if f.end <= lo and f.unit in MONEY and not self._conversion_of(f):
+                return f
         return None
 
     def _percent(self, figure, ctx, out, lo, hi):
@@ -601,11 +654,9 @@ class Proposer:
             return out
         level = self._paired_level(figure, lo, hi)
         if level is None and _REFERS_BACK.match(a.text[lo:hi].lstrip()):
-            earlier = [f for f in self.figures if f.end <= lo and f.unit in MONEY
-                       and not self._conversion_of(f)]
-            previous = [s for s in a.sentences if s[1] <= lo]
-            if earlier and previous and earlier[-1].start >= previous[-1][0]:
-                level = earlier[-1]  # "This figure represents a growth of 3.8 percent"
+            previous = a.sentences.last(0, lo)
+            if previous is not None:  # "This figure represents a growth of 3.8 percent"
+                level = self._last_level(previous[0], lo)
         if level is not None:
             level_ctx = a.context(level.start, level.end)
             measure = "quantity" if level.unit in ("tonnes", "units") else ""
@@ -690,11 +741,43 @@ def settled_by(spec: dict, unit: str = "", uncoded: str = "") -> str:
     return f"{publisher} {when}{table}" + (f", in {unit}" if unit else "")
 
 
-def _same_but_partner(text: str, series: dict) -> bool:
-    """Whether a drafted series is `series` for another partner (its unit aside)."""
-    keys = ("reporter", "flow", "period")
-    return all(_spec_value(text, k) == series.get(k) for k in keys) and (
-        _spec_value(text, "product") or "TOTAL") == series.get("product", "TOTAL")
+def _but_partner(series: dict) -> tuple:
+    """What a series is with its partner (and unit) aside."""
+    return (*(series.get(k) for k in ("reporter", "flow", "period")),
+            series.get("product", "TOTAL"))
+
+
+def _partners_by_series(drafts: list[dict]) -> dict[tuple, set]:
+    """The partners the drafts give each series for (_but_partner), gathered once for all the
+    ranks rather than once for each."""
+    partners = {}
+    for d in drafts:
+        if d["series"]:
+            keys = {k: _spec_value(d["series"], k) for k in (
+                "reporter", "flow", "period", "partner")}
+            keys["product"] = _spec_value(d["series"], "product") or "TOTAL"
+            partners.setdefault(_but_partner(keys), set()).add(keys["partner"])
+    return partners
+
+
+# What may stand between a trader and its rank ("China's largest", 我国第一大), and every
+# character it can hold.
+_TRADER_GAP = re.compile(r"\s*(?:['’]s)?\s*(?:its\s+)?(?:的)?")
+_GAP_CHARACTER = re.compile(r"[\s'’sit的]")
+
+
+def _trader(a: Article, pos: int) -> Mention | None:
+    """The last partner named before `pos` with nothing but a _TRADER_GAP between."""
+    reach = pos  # a name ending before the characters a gap can hold is too far
+    while reach > 0 and _GAP_CHARACTER.match(a.text, reach - 1):
+        reach -= 1
+    for i in reversed(a.partners.within(0, pos)):
+        mention = a.partners[i]
+        if mention.end < reach:
+            return None
+        if _TRADER_GAP.fullmatch(a.text, mention.end, pos):
+            return mention
+    return None
 
 
 def _ranks(proposer: Proposer, drafts: list[dict]) -> list[tuple[int, dict]]:
@@ -702,20 +785,19 @@ def _ranks(proposer: Proposer, drafts: list[dict]) -> list[tuple[int, dict]]:
     partner", 我国第一大出口目的地国): the partner named before, among the partners whose same
     series the article gives."""
     a = proposer.article
-    rows = []
+    rows, partners = [], _partners_by_series(drafts)
     for match in _RANK.finditer(a.text):
         word = match[0].lower()
         rank = next((n for w, n in _RANK_WORDS.items() if w in word), None)
         what = match.lastgroup.split("_")[1]
         ctx = a.context(match.start(), match.end())
-        trader = [m for m in a.partners if m.end <= match.start() and re.fullmatch(
-            r"\s*(?:['’]s)?\s*(?:its\s+)?(?:的)?", a.text[m.end:match.start()])]
+        trader = _trader(a, match.start())
         if trader:  # "China's largest", 我国第一大: the trader, then the partner before it
-            ctx.reporter = trader[-1].value
+            ctx.reporter = trader.value
             lo, _ = a.sentence(match.start())
-            before = [m for m in a.partners if lo <= m.start and m.end <= trader[-1].start
-                      and m.value != ctx.reporter]
-            ctx.partner = before[-1].value if before else "WLD"
+            before = a.partners.last(lo, trader.start,
+                                     lambda m, reporter=trader.value: m.value != reporter)
+            ctx.partner = before.value if before else "WLD"
         row = dict.fromkeys(COLUMNS, "")
         row.update(quote=extract._quote(a.text, match.start(), match.end()),
                    claimed=str(rank or ""), unit="rank", kind="rank")
@@ -733,9 +815,7 @@ def _ranks(proposer: Proposer, drafts: list[dict]) -> list[tuple[int, dict]]:
             rows.append((match.start(), row))
             continue
         series = _series(ctx, unit=proposer.currency)
-        rivals = sorted({_spec_value(d["series"], "partner") for d in drafts
-                         if d["series"] and _same_but_partner(d["series"], series)}
-                        - {ctx.partner, "WLD", ""})
+        rivals = sorted(partners.get(_but_partner(series), set()) - {ctx.partner, "WLD", ""})
         if ctx.partner == "WLD" or not rivals:
             ctx.hints.append("base: name the rivals (partner=A,B)")
         else:
