@@ -395,6 +395,26 @@ def test_extract_with_its_proposals_does_work_in_proportion_to_the_text(tmp_path
     assert outputs[1].splitlines()[:13] == outputs[0].splitlines()[:13]  # the first paragraph's
 
 
+def test_a_text_with_no_full_stop_is_read_in_pieces_in_proportion_to_it(tmp_path, capsys):
+    """The same paragraphs run into one sentence (a table flattened into one line): each
+    figure reads its own sentence, which recipes.sentences cuts at MAX_SENTENCE characters, so
+    four times the text is still at most 6 times the lines of Python (11 times, uncut)."""
+    line = DENSE.replace(". ", ", ").replace(".\n", ", ")
+    lines = []
+    for n in (25, 100):
+        article = tmp_path / f"run-on-{n}.txt"
+        article.write_text(line * n, encoding="utf-8")
+        assert len(recipes.sentences(line * n)) > 1
+        assert max(end - start for start, end in recipes.sentences(line * n)) <= (
+            recipes.MAX_SENTENCE)
+        args = ("extract", article, "--article", "run-on", "--date", "2026-03-13")
+        cli.run(capsys, *args)
+        result, count = traced(cli.run, capsys, *args)
+        assert result.returncode == 0, result.stderr
+        lines.append(count)
+    assert lines[1] <= 4 * 1.5 * lines[0], lines
+
+
 # -- any input -----------------------------------------------------------------------------------
 
 from hypothesis import example, given, settings  # noqa: E402
