@@ -3,8 +3,11 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 # No .DELETE_ON_ERROR: every output is written to a temporary file and renamed into place when
 # complete, so a failed or interrupted recipe leaves the last good one, which make must not
-# delete either (it would take both files of the grouped data target with it).
-.PRECIOUS: data/trade.csv data/datapackage.json reports/%
+# delete either (it would take both files of a grouped target with it). Make deletes a target
+# its interrupted recipe changed unless it is named here: a pattern (reports/%) covers only
+# targets of pattern rules, and the pages are listed where build/reports.mk is included.
+.PRECIOUS: data/trade.csv data/datapackage.json reports/verdicts.csv reports/corrections.csv \
+	reports/index.html reports/claimreview.json
 
 PYTHON ?= python3
 VENV := .venv
@@ -81,6 +84,7 @@ build/claims.stamp: data/claims.csv data/articles.csv reports/corrections.csv | 
 # Rules per report, generated from notebooks/reports.yaml (only for goals that need them).
 ifneq ($(filter-out help env clean distclean lint lab bench bench-articles bench-scale bench-recipes,$(or $(MAKECMDGOALS),help)),)
 include build/reports.mk
+.PRECIOUS: $(REPORT_HTML)
 endif
 
 build/reports.mk: notebooks/reports.yaml data/articles.csv lib/tradeclaims/report/makefile.py lib/tradeclaims/report/config.py | $(READY)
