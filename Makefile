@@ -6,6 +6,9 @@ SHELL := /bin/bash
 # delete either (it would take both files of a grouped target with it). Make deletes a target
 # its interrupted recipe changed unless it is named here: a pattern (reports/%) covers only
 # targets of pattern rules, and the pages are listed where build/reports.mk is included.
+# Files written together are renamed the one make dates them by last, so a build killed
+# between the renames leaves that one stale and make builds the pair again
+# (lib/tradeclaims/files.py).
 .PRECIOUS: data/trade.csv data/datapackage.json reports/verdicts.csv reports/corrections.csv \
 	reports/index.html reports/claimreview.json
 

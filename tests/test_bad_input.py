@@ -212,7 +212,9 @@ def test_an_unwritable_data_folder_is_a_message_not_a_traceback(monkeypatch, cap
     monkeypatch.setattr(pathlib.Path, "write_text", refuse)
     assert main(["data"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: data/trade.csv: Permission denied") and "Traceback" not in err
+    # the descriptor is written first: make dates the pair by trade.csv, renamed last
+    assert err.startswith("error: data/datapackage.json: Permission denied") and (
+        "Traceback" not in err)
 
 
 def test_a_hand_edited_dataset_is_refused(registry):

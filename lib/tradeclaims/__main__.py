@@ -40,11 +40,15 @@ def cmd_ingest(args) -> int:
 
 def cmd_claims(args) -> int:
     from tradeclaims.claims import corrections, ledger
+    from tradeclaims.files import write_together
 
     table = ledger.evaluate(args.claims)
     before = ledger.committed(args.out)
-    ledger.write(table, args.out)
-    corrections.update(table, args.out.with_name(paths.CORRECTIONS_CSV.name), args.out)
+    log_path = args.out.with_name(paths.CORRECTIONS_CSV.name)
+    log = corrections.updated(table, log_path, args.out)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    # the ledger last: make dates the pair by it, the rule's first target (files.py)
+    write_together((log_path, corrections.to_text(log)), (args.out, ledger.to_csv_text(table)))
     if not args.quiet:
         print(ledger.to_text(table))
     print(f"wrote {paths.relative(args.out)}: {len(table)} claims evaluated")
@@ -238,8 +242,8 @@ def main(argv=None) -> int:
         print(explain(exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted: outputs are replaced only when complete, so the last good ones "
-              "are unchanged", file=sys.stderr)
+        print("interrupted: outputs are replaced only when complete, and files written "
+              "together at once, so each is the last good one or new", file=sys.stderr)
         return 130
 
 

@@ -1,20 +1,107 @@
-"""Writing files so that no reader ever sees half of one."""
+"""Writing files so that no reader ever sees half of one, and a build interrupted at any moment
+leaves the files it writes together (a page and its notebook, the ledger and the corrections
+log, the index and its ClaimReview, the dataset and its descriptor) as they were, new, or to
+be written again by the next build.
+
+Each file is written to a temporary `.NAME.PID.tmp` beside it, then renamed into place. Files
+written together are renamed only once all are written, the one make dates the pair by last:
+until that rename it keeps its old date, older than the inputs that made the build start, so a
+build killed between the renames is one make reruns. Ctrl-C, kill and a closed terminal take
+effect once the renames are done, so only kill -9 can split a pair. docs/internals.md has the
+whole."""
 
 import hashlib
 import os
+import signal
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
+from tradeclaims import paths
 
-def write_atomic(path: Path, text: str):
-    """Write through a temporary file and rename, so no reader ever sees half a file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+# Held while files are written, then delivered as the handlers before would have them.
+HELD = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+# For tests/test_interrupted_builds.py only: a writer of several files, one of this name,
+# stops between its first rename and the second, writes build/paused and goes on when a held
+# signal comes (kill -9: never), so a test can interrupt it there and nowhere else.
+PAUSE_WRITING = "TRADECLAIMS_PAUSE_WRITING"
+PAUSED = paths.BUILD / "paused"
+
+
+def write_atomic(path: Path, text: str, mtime_ns: int | None = None):
+    """Write through a temporary file and rename, so no reader ever sees half a file; dated
+    `mtime_ns` when given (a restamped page keeps its build's date, which make compares)."""
+    _write([(path, text)], mtime_ns)
+
+
+def write_together(*files: tuple[Path, str]):
+    """Write files that belong together, (path, text) each: all whole before any is renamed
+    into place, in the order given, the last being the one make dates them by (the target
+    make is asked for; this module's docstring says why)."""
+    _write(list(files))
+
+
+def _write(files: list[tuple[Path, str]], mtime_ns: int | None = None):
+    temporaries = [path.with_name(f".{path.name}.{os.getpid()}.tmp") for path, _ in files]
+    pause = len(files) > 1 and os.environ.get(PAUSE_WRITING) in {path.name for path, _ in files}
+    with _signals_held() as held:
+        try:
+            for (path, text), temporary in zip(files, temporaries, strict=True):
+                with _naming(path):
+                    temporary.write_text(text, encoding="utf-8")
+                    if mtime_ns is not None:
+                        os.utime(temporary, ns=(mtime_ns, mtime_ns))
+            for i, ((path, _), temporary) in enumerate(zip(files, temporaries, strict=True)):
+                if i == 1 and pause:
+                    _pause(held)
+                with _naming(path):
+                    os.replace(temporary, path)
+        finally:
+            for temporary in temporaries:
+                temporary.unlink(missing_ok=True)
+
+
+@contextmanager
+def _naming(path: Path):
+    """An error names the file meant, not the temporary one."""
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:  # name the file meant, not the temporary one
+        yield
+    except OSError as exc:
         raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+
+
+@contextmanager
+def _signals_held():
+    """The signals of HELD that arrive inside, delivered on the way out (the list of them is
+    what `with` gives). Handlers are Python's to set only in the main thread; elsewhere, and
+    for a signal ignored (a background job's Ctrl-C) or handled outside Python, nothing is
+    held."""
+    held: list[int] = []
+    before = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in HELD:
+            handler = signal.getsignal(signum)
+            if handler not in (signal.SIG_IGN, None):
+                before[signum] = signal.signal(signum, lambda signum, frame: held.append(signum))
+    try:
+        yield held
     finally:
-        tmp.unlink(missing_ok=True)
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+        for signum in dict.fromkeys(held):
+            signal.raise_signal(signum)
+
+
+def _pause(held: list[int]):
+    PAUSED.parent.mkdir(parents=True, exist_ok=True)
+    said = PAUSED.with_name(f".{PAUSED.name}.{os.getpid()}.tmp")  # whole once it is there
+    said.write_text(f"{os.getpid()}\n", encoding="utf-8")
+    os.replace(said, PAUSED)
+    deadline = time.monotonic() + 60  # a test that sends nothing fails, it does not hang
+    while not held and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def sha256_file(path: Path) -> str:

@@ -38,8 +38,16 @@ def moved(before: pd.DataFrame, after: pd.DataFrame, commit: str) -> pd.DataFram
 
 def update(ledger: pd.DataFrame, path: Path = paths.CORRECTIONS_CSV,
            verdicts: Path = paths.VERDICTS_CSV) -> pd.DataFrame:
-    """The log as committed in HEAD plus what moved since HEAD's ledger, written to `path`;
-    outside a repository the log stays as it is."""
+    """updated(), written to `path`."""
+    log = updated(ledger, path, verdicts)
+    write_atomic(path, to_text(log))
+    return log
+
+
+def updated(ledger: pd.DataFrame, path: Path = paths.CORRECTIONS_CSV,
+            verdicts: Path = paths.VERDICTS_CSV) -> pd.DataFrame:
+    """The log as committed in HEAD plus what moved since HEAD's ledger; outside a repository
+    the log at `path` as it is."""
     head = committed_head()
     if head is None:
         log = read(path)
@@ -49,8 +57,11 @@ def update(ledger: pd.DataFrame, path: Path = paths.CORRECTIONS_CSV,
         published = committed(verdicts)
         if published is not None:
             log = pd.concat([log, moved(published, ledger, head)], ignore_index=True)
-    write_atomic(path, to_csv_text(COLUMNS, log.to_dict("records")))
     return log
+
+
+def to_text(log: pd.DataFrame) -> str:
+    return to_csv_text(COLUMNS, log.to_dict("records"))
 
 
 def history(log: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:

@@ -10,7 +10,7 @@ from tradeclaims.data import fields, schema
 from tradeclaims.data.sources import load_source, source_folders
 from tradeclaims.data.units import BASES, MEASURE_UNITS, UNITS
 from tradeclaims.errors import InputError
-from tradeclaims.files import sha256, write_atomic
+from tradeclaims.files import sha256, write_together
 
 
 def build(root: Path = paths.SOURCES) -> pd.DataFrame:
@@ -69,8 +69,7 @@ def datapackage(data: pd.DataFrame, root: Path = paths.SOURCES) -> dict:
 
 def write(data: pd.DataFrame, csv_path: Path = paths.TRADE_CSV,
           package_path: Path = paths.DATAPACKAGE, root: Path = paths.SOURCES):
-    """Both files, each atomically; the descriptor, with the dataset's hash, goes last, so a
-    dataset written without its descriptor is refused by readers as unbuilt."""
+    """Both files together, the dataset last: make dates the pair by it (files.py). Readers
+    refuse a dataset whose hash its descriptor does not record (query.read_built)."""
     package = json.dumps(datapackage(data, root), ensure_ascii=False, indent=2) + "\n"
-    write_atomic(csv_path, to_csv_text(data))
-    write_atomic(package_path, package)
+    write_together((package_path, package), (csv_path, to_csv_text(data)))

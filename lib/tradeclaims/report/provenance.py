@@ -7,7 +7,6 @@ committing the inputs first, then `make reports` (which restamps every page in m
 without running a notebook), then committing the reports: the pages then name the commit whose
 inputs made them, and tests/test_reports.py checks that on every clean checkout."""
 
-import os
 import re
 from pathlib import Path
 
@@ -56,9 +55,8 @@ def restamp(folder: Path | None = None, commit: str | None = None) -> list[Path]
     for page in sorted((folder or paths.REPORTS).glob("*.html")):
         html = page.read_text(encoding="utf-8")
         if stamped(html) not in (None, commit):
-            built = page.stat()
-            write_atomic(page, stamp(html, commit))
-            # a restamp is not a build: keep the page's date, so make still sees what is stale
-            os.utime(page, ns=(built.st_atime_ns, built.st_mtime_ns))
+            # a restamp is not a build: the page keeps its date, so make still sees what is
+            # stale (given to the temporary, so no kill can leave the page newly dated)
+            write_atomic(page, stamp(html, commit), mtime_ns=page.stat().st_mtime_ns)
             changed.append(page)
     return changed

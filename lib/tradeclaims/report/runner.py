@@ -32,7 +32,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 
 from tradeclaims import paths
 from tradeclaims.errors import InputError, explain
-from tradeclaims.files import write_atomic
+from tradeclaims.files import write_together
 from tradeclaims.report import kernels, provenance
 from tradeclaims.report.config import Report
 from tradeclaims.report.kernels import KERNEL
@@ -263,8 +263,8 @@ def run(report: Report, parameters: dict | None = None):
     notebook_text = nbformat.writes(nb) + "\n"
     html = to_html(nb, report.title)
     paths.REPORTS.mkdir(exist_ok=True)
-    write_atomic(report.ipynb, notebook_text)
-    write_atomic(report.html, html)
+    # the page last: make dates the pair by it (files.py)
+    write_together((report.ipynb, notebook_text), (report.html, html))
 
 
 def _stop_kernels():
@@ -293,37 +293,51 @@ def jobs_from_make(makeflags: str | None = None) -> int:
     return int(match.group(1)) if match.group(1) else os.cpu_count() or 1
 
 
-def _run_one(name: str, report: Report) -> int:
-    """Run one report and say how it went; the exit status make would see."""
+def _run_one(name: str, report: Report, before: tuple | None) -> int:
+    """Run one report and say how it went; the exit status make would see. `before`: the
+    page as it was (_dated), to tell an interrupt from one held until the page was written."""
     try:
         run(report)
     except ReportFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        return _interrupted(name, report)
+        return _interrupted(name, report, before)
     print(f"wrote {paths.relative(report.html)}")
     return 0
 
 
-def _interrupted(name: str, report: Report) -> int:
+def _dated(path: Path) -> tuple | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns
+
+
+def _interrupted(name: str, report: Report, before: tuple | None) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up
     _stop_kernels()  # before their folder goes: a live kernel writes into it
-    print(f"interrupted: report {name} was not written; "
-          f"{paths.relative(report.html)} is unchanged", file=sys.stderr)
+    if _dated(report.html) == before:
+        print(f"interrupted: report {name} was not written; "
+              f"{paths.relative(report.html)} is unchanged", file=sys.stderr)
+    else:  # Ctrl-C came while the two files were renamed, and waited for both
+        print(f"interrupted: report {name} was written, then stopped: "
+              f"{paths.relative(report.html)} and its notebook are new", file=sys.stderr)
     return 130
 
 
 def _child(name: str, report: Report) -> int:
     """A forked child's whole life: it must end in os._exit, never return into the parent's
     loop nor run the parent's clean-up (the kernel folder its sibling still uses)."""
+    before = _dated(report.html)
     try:
-        return _run_one(name, report)
+        return _run_one(name, report, before)
     except (InputError, OSError) as exc:
         print(explain(exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # a second SIGINT (Ctrl-C reaches the child, then the parent
-        return _interrupted(name, report)  # forwards it) landed inside the first one's handler
+        return _interrupted(name, report, before)  # forwards it) landed in the first's handler
     except BaseException as exc:  # a bug: say so, and let the siblings finish
         print(f"error: report {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
@@ -380,6 +394,6 @@ def main(reports: dict[str, Report], jobs: int | None = None, sockets: str | Non
                   flush=True)
             return _run_forked(names, reports, jobs)
         for name in names:
-            if status := _run_one(name, reports[name]):
+            if status := _run_one(name, reports[name], _dated(reports[name].html)):
                 return status
     return 0
