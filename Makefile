@@ -7,8 +7,8 @@ SHELL := /bin/bash
 # its interrupted recipe changed unless it is named here: a pattern (reports/%) covers only
 # targets of pattern rules, and the pages are listed where build/reports.mk is included.
 # Files written together are renamed the one make dates them by last, so a build killed
-# between the renames leaves that one stale and make builds the pair again
-# (lib/tradeclaims/files.py).
+# between the renames leaves that one stale and make builds the pair again; a killed
+# writer's temporaries (.NAME.PID.tmp) go at the next command (lib/tradeclaims/files.py).
 .PRECIOUS: data/trade.csv data/datapackage.json reports/verdicts.csv reports/corrections.csv \
 	reports/index.html reports/claimreview.json
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tradeclaims import paths
 from tradeclaims.errors import InputError, explain
+from tradeclaims.files import remove_dead_temporaries
 
 
 def cmd_data(args) -> int:
@@ -236,6 +237,9 @@ def main(argv=None) -> int:
     commands.add_parser("split-claims", help="cut data/claims.csv by article into build/claims/ "
                         "(what make follows per report)").set_defaults(run=cmd_split_claims)
     args = parser.parse_args(argv)
+    # what a writer killed by kill -9 left (files.py): every command starts by removing it, so
+    # the next build does, whichever of its steps runs first (`stamp` runs in every build)
+    remove_dead_temporaries(paths.DATA, paths.ARTICLE_TEXTS, paths.REPORTS, paths.BUILD)
     try:
         return args.run(args)
     except (InputError, OSError) as exc:

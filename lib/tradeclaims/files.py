@@ -7,11 +7,12 @@ Each file is written to a temporary `.NAME.PID.tmp` beside it, then renamed into
 written together are renamed only once all are written, the one make dates the pair by last:
 until that rename it keeps its old date, older than the inputs that made the build start, so a
 build killed between the renames is one make reruns. Ctrl-C, kill and a closed terminal take
-effect once the renames are done, so only kill -9 can split a pair. docs/internals.md has the
-whole."""
+effect once the renames are done, so only kill -9 can split a pair; the temporaries it leaves
+are removed by the next command (remove_dead_temporaries). docs/internals.md has the whole."""
 
 import hashlib
 import os
+import re
 import signal
 import threading
 import time
@@ -22,6 +23,7 @@ from tradeclaims import paths
 
 # Held while files are written, then delivered as the handlers before would have them.
 HELD = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.tmp")
 
 # For tests/test_interrupted_builds.py only: a writer of several files, one of this name,
 # stops between its first rename and the second, writes build/paused and goes on when a held
@@ -102,6 +104,40 @@ def _pause(held: list[int]):
     deadline = time.monotonic() + 60  # a test that sends nothing fails, it does not hang
     while not held and time.monotonic() < deadline:
         time.sleep(0.01)
+
+
+def remove_dead_temporaries(*folders: Path) -> list[Path]:
+    """Remove the temporaries that writers killed by kill -9 left in `folders`: those whose
+    process has ended (a live writer's, or a process that took a dead one's id, are left to a
+    later run). On one machine: a process of another (a container) cannot be asked."""
+    removed = []
+    for folder in folders:
+        try:
+            names = os.listdir(folder)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for name in names:
+            match = _TEMPORARY.fullmatch(name)
+            if match and not _running(int(match["pid"])):
+                (Path(folder) / name).unlink(missing_ok=True)
+                removed.append(Path(folder) / name)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether the process can still write: it exists and is not a zombie (one that has ended
+    and waits for its parent, or for init, to collect its status)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+    except OSError:
+        return True  # no /proc to tell: assume it runs
+    return stat.rpartition(b")")[2].split()[:1] not in ([b"Z"], [b"X"])
 
 
 def sha256_file(path: Path) -> str:
