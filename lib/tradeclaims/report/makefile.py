@@ -76,7 +76,8 @@ def write(out: Path):
     for report in reports.values():
         _write_if_changed(params_file(report), json.dumps(report.parameters, sort_keys=True) + "\n")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(rules(reports), encoding="utf-8")  # always: make compares its date
+    # always (make compares its date), and whole: make would read half of one as all the rules
+    write_atomic(out, rules(reports))
 
 
 def _write_if_changed(path: Path, text: str):
