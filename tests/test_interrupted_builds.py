@@ -21,7 +21,6 @@ from pathlib import Path
 import pytest
 
 from tradeclaims import files
-from tradeclaims.report import provenance
 from workspace import Workspace
 
 PAIRS = {  # by a file of each, which the build is told to pause writing
@@ -33,42 +32,38 @@ PAIRS = {  # by a file of each, which the build is told to pause writing
 DEADLINE = 120  # seconds for a build to reach its pause, or end, however slow the host
 
 
-def _text(path: Path) -> str:
-    """A file's text; a page's without the commit its heading names (the copy's inputs may
-    differ from their last commit where the checkout's pages were built, or the reverse)."""
-    text = path.read_text(encoding="utf-8")
-    return provenance.stamp(text, "") if path.suffix == ".html" else text
-
-
 class Build:
-    """A copy whose pairs hold an earlier build's bytes (`old`: each file as the checkout has
-    it, with a blank line added) dated as before, beside what a whole build writes (`new`:
-    the checkout's, made from the same inputs), and an input touched so make rebuilds them."""
+    """A copy with an input touched and built whole once (`new`: every file of reports/ and
+    data/ as a build never interrupted writes it), then its pairs given an earlier build's
+    bytes (`old`: the new ones and a blank line) and dates back, so make builds them again."""
 
-    def __init__(self, root: Path, pairs: list[str], touched: str, git: bool):
+    def __init__(self, root: Path, pairs: list[str], touched: str, goal: str, git: bool):
         self.ws = Workspace(root, git=git)  # in git, the corrections log is HEAD's and what moved
         self.pairs = {name: PAIRS[name] for name in pairs}
+        paired = [self.ws.root / f for pair in self.pairs.values() for f in pair]
+        dated = [path.stat().st_mtime_ns for path in paired]
+        (self.ws.root / touched).touch()
+        result = self.ws.make(goal)
+        assert result.returncode == 0, result.stderr
         self.new = {folder: self.texts(folder) for folder in ("reports", "data")}
         self.old = {}
-        for relative in (f for pair in self.pairs.values() for f in pair):
-            path = self.ws.root / relative
-            dated = path.stat().st_mtime_ns
+        for path, date in zip(paired, dated, strict=True):
             path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-            os.utime(path, ns=(dated, dated))
-            self.old[relative] = _text(path)
-        (self.ws.root / touched).touch()
+            os.utime(path, ns=(date, date))
+            self.old[path] = path.read_text(encoding="utf-8")
         self.tmp = Path(tempfile.mkdtemp(prefix="tc"))  # short: kernel sockets live there
 
     def texts(self, folder: str) -> dict[str, str]:
-        return {p.name: _text(p) for p in sorted((self.ws.root / folder).iterdir())
+        return {p.name: p.read_text(encoding="utf-8")
+                for p in sorted((self.ws.root / folder).iterdir())
                 if p.is_file() and not p.name.startswith(".")}
 
     def state(self, relative: str) -> str:
         path = self.ws.root / relative
         if not path.exists():
             return "missing"
-        text, new = _text(path), self.new[relative.split("/")[0]][path.name]
-        return {self.old[relative]: "old", new: "new"}.get(text, "neither")
+        text, new = path.read_text(encoding="utf-8"), self.new[relative.split("/")[0]][path.name]
+        return {self.old[path]: "old", new: "new"}.get(text, "neither")
 
     def states(self) -> dict[str, list[str]]:
         return {name: [self.state(f) for f in pair] for name, pair in self.pairs.items()}
@@ -148,15 +143,16 @@ def _after(build: Build, done: list[str], pair: str, signum: int, pid: str, out:
     pairs = list(build.pairs)
     expected = {name: ["new", "new"] if name in done else ["old", "old"] for name in pairs}
     states = build.states()
+    said = f"{signal.Signals(signum).name} writing {pair}: {states}\n{out}"
     if signum == signal.SIGINT:
         expected[pair] = ["new", "new"]
-        assert build.temporaries() == [], out
-        assert "Deleting file" not in out and "Traceback" not in out, out
-        assert states == expected, out
+        assert build.temporaries() == [], said
+        assert "Deleting file" not in out and "Traceback" not in out, said
+        assert states == expected, said
         return
-    assert sorted(states.pop(pair)) == ["new", "old"], out
+    assert sorted(states.pop(pair)) == ["new", "old"], said
     expected.pop(pair)
-    assert states == expected, out
+    assert states == expected, said
     kept = [f for f, s in zip(build.pairs[pair], build.states()[pair], strict=True) if s == "old"]
     folder, name = kept[0].split("/")
     assert build.temporaries() == [f"{folder}/.{name}.{pid}.tmp"]
@@ -164,13 +160,14 @@ def _after(build: Build, done: list[str], pair: str, signum: int, pid: str, out:
 
 @pytest.mark.repository_copy
 @pytest.mark.parametrize("build", [(["verdicts.csv", "ledger.html", "index.html"],
-                                    "data/claims.csv", True)], indirect=True, ids=["reports"])
+                                    "data/claims.csv", "reports", True)],
+                         indirect=True, ids=["reports"])
 def test_make_reports_interrupted_anywhere_leaves_each_pair_whole_and_the_next_build_ends_it(
         build):
-    """The registry touched: the ledger, its page and the index are rebuilt. Each build is
-    interrupted as it writes a pair, by kill -9 then Ctrl-C, and the one after finds the
-    pair to write again (it pauses writing it, or the next): six builds interrupted, then
-    one that completes."""
+    """The registry touched: the ledger, its page and the index are rebuilt (once whole, for
+    the bytes to expect). Each build is interrupted as it writes a pair, by kill -9 then
+    Ctrl-C, and the one after finds the pair to write again (it pauses writing it, or the
+    next): six builds interrupted, then one that completes."""
     done = []
     for pair in build.pairs:
         for signum in (signal.SIGKILL, signal.SIGINT):
@@ -188,8 +185,8 @@ def test_make_reports_interrupted_anywhere_leaves_each_pair_whole_and_the_next_b
 
 
 @pytest.mark.repository_copy
-@pytest.mark.parametrize("build", [(["trade.csv"], "data/vocabulary.yaml", False)], indirect=True,
-                         ids=["data"])
+@pytest.mark.parametrize("build", [(["trade.csv"], "data/vocabulary.yaml", "data", False)],
+                         indirect=True, ids=["data"])
 def test_make_data_interrupted_leaves_the_dataset_and_its_descriptor_whole(build):
     """The grouped target make dates by data/trade.csv alone (`make data`, and every report)."""
     for signum in (signal.SIGKILL, signal.SIGINT):
