@@ -1,5 +1,6 @@
 """requirements.txt, constraints.txt and environment.yml describe one environment."""
 
+import os
 import re
 
 import yaml
@@ -41,3 +42,18 @@ def test_engine_requirements_are_pinned():
     lines = [line.split("#")[0].strip() for line in
              (paths.ROOT / "requirements-engines.txt").read_text().splitlines()]
     assert all(re.match(r"^[A-Za-z0-9_.-]+(?:\[[a-z,-]+\])?==\S+$", line) for line in lines if line)
+
+
+def test_tests_run_in_one_environment_whatever_the_caller_s_make_locale_terminal_or_hook():
+    """`make -s test` passed MAKEFLAGS=s to every nested make, which then printed no recipe;
+    a git hook's GIT_DIR would point a copy's git at the caller's repository."""
+    from workspace import FIXED, clean_environment
+
+    caller = {"PATH": os.environ["PATH"], "HOME": "/home/economist", "MAKEFLAGS": "s -j2",
+              "MFLAGS": "-s", "MAKELEVEL": "1", "LC_ALL": "fr_FR.UTF-8", "LC_NUMERIC": "de_DE",
+              "LANG": "vi_VN.UTF-8", "TERM": "xterm-256color", "COLUMNS": "40",
+              "GIT_DIR": "/elsewhere/.git", "GIT_INDEX_FILE": "/elsewhere/index"}
+    assert clean_environment(caller) == {"PATH": caller["PATH"], "HOME": "/home/economist",
+                                         **FIXED}
+    assert not {"MAKEFLAGS", "MAKELEVEL", "GIT_DIR"} & set(os.environ)  # this run's own
+    assert {name: os.environ.get(name) for name in FIXED} == FIXED
