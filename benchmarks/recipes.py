@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "lib"))
 
 from tradeclaims import paths  # noqa: E402
-from tradeclaims.claims import drafts, extract, recipes  # noqa: E402
+from tradeclaims.claims import drafts, extract, peg, recipes  # noqa: E402
 from tradeclaims.claims.registry import COLUMNS, parse_spec  # noqa: E402
 from tradeclaims.data import build  # noqa: E402
 from tradeclaims.data.query import Dataset  # noqa: E402
@@ -112,7 +112,7 @@ def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dic
     expected = list(csv.DictReader((folder / f"{article['article_id']}.csv").open(
         encoding="utf-8")))
     proposed = recipes.propose(text, article["article_id"], extract.language(text),
-                               article["date"])
+                               article["date"], peg.releases(data, article["date"]))
     for number, row in enumerate(proposed, 1):
         row["claim_id"] = f"p-{number}"
     for number, row in enumerate(expected, 1):
@@ -123,7 +123,7 @@ def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dic
     got_verdicts = dict(zip((p["claim_id"] for p in proposed),
                             verdicts(proposed, data, work, article["article_id"]), strict=True))
     counts = dict.fromkeys(["figures", "kind", "checkable", "series", "proposed", "right",
-                            "settleable", "settled"], 0)
+                            "settleable", "settled", "false_contradicted", "to_confirm"], 0)
     for (want, got), want_verdict in zip(pair(expected, proposed), want_verdicts, strict=True):
         counts["figures"] += 1
         if got is None:
@@ -142,6 +142,9 @@ def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dic
         if got["kind"] and (got["series"] or got["kind"] == "not_checkable"):
             counts["proposed"] += 1
             counts["right"] += right
+            counts["to_confirm"] += recipes.TO_CONFIRM in got["note"]
+        counts["false_contradicted"] += (got_verdicts[got["claim_id"]] == "contradicted"
+                                         and want_verdict != "contradicted")
         if want_verdict not in ("not_checkable", ""):
             counts["settleable"] += 1
             counts["settled"] += right
@@ -218,14 +221,17 @@ def main(argv: list[str]) -> int:
     results = score(folder)
     width = max([20, *map(len, results)])
     print(f"{'article':{width}} {'right kind':>12} {'series match':>13} {'proposed right':>15} "
-          f"{'settled right':>14}")
+          f"{'settled right':>14} {'to confirm':>12} {'false contr.':>12}")
     for name, c in results.items():
         print(f"{name:{width}} {_cell(c['kind'], c['figures']):>12} "
               f"{_cell(c['series'], c['checkable']):>13} {_cell(c['right'], c['proposed']):>15} "
-              f"{_cell(c['settled'], c['settleable']):>14}")
+              f"{_cell(c['settled'], c['settleable']):>14} "
+              f"{_cell(c['to_confirm'], c['proposed']):>12} {c['false_contradicted']:>12}")
     print("right kind: of all figures; series match: of the checkable ones (a blank is a "
           "miss); proposed right: of the recipes proposed, the expected verdict on the expected "
-          "series; settled right: of the figures the data settles, settled with no edit")
+          "series; settled right: of the figures the data settles, settled with no edit; to "
+          "confirm: of the recipes proposed, those whose reading is not certain; false "
+          "contradicted: figures `check` calls contradicted that the expected answer does not")
     return 0
 
 

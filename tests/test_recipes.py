@@ -11,9 +11,9 @@ import sys
 import pytest
 
 import cli
-from registry import Registry
+from registry import META, Registry
 from tradeclaims import paths
-from tradeclaims.claims import drafts, extract, recipes
+from tradeclaims.claims import drafts, extract, peg, recipes
 from tradeclaims.claims.registry import COLUMNS
 from tradeclaims.errors import InputError
 
@@ -529,3 +529,121 @@ def test_names_are_found_where_the_pattern_as_first_written_finds_them(pieces):
         pattern, first_written = _name_patterns(flags)
         assert [m.span() for m in pattern.finditer(text)] == [
             m.span() for m in first_written.finditer(text)]
+
+
+# -- readings: the news peg, doubts, and no `contradicted` on a reading to confirm -------------
+
+def _release(tmp_path, published="2026-01-14"):
+    """A release of 2025 and December 2025 (and 2024, beside its rates), published that day."""
+    registry = Registry(tmp_path / "peg")
+    registry.add_source("test-release", [
+        "CHN,WLD,export,TOTAL,2025,value,,3.77,万亿美元,",
+        "CHN,WLD,export,TOTAL,2024,value,,3.58,万亿美元,",
+        "CHN,WLD,export,TOTAL,2025,growth_published,USD,5.5,%,",
+        "CHN,WLD,export,TOTAL,2025-12,value,,3577.8,亿美元,",
+        "CHN,WLD,export,TOTAL,2024-12,value,,3356.1,亿美元,"],
+        meta=META.replace("2026-01-14", published))
+    return registry.build()
+
+
+@pytest.mark.parametrize("date, pegged", [
+    ("2026-01-14", {"CHN": ["2025", "2025-12"]}),  # the day: the year first, no 2024
+    ("2026-01-24", {"CHN": ["2025", "2025-12"]}),  # within peg.WINDOW
+    ("2026-01-25", {}),  # after it
+    ("2026-01-13", {}),  # before the release
+    ("2026-01", {})])  # the article's day unknown
+def test_the_news_peg_is_the_release_of_the_articles_day_or_just_before(tmp_path, date,
+                                                                         pegged):
+    assert peg.releases(_release(tmp_path), date) == pegged
+
+
+PEGGED = {"CHN": ["2025", "2025-12"]}
+RECORD = ("China's surplus broke the previous record of about $992 billion in 2024.\n\n"
+          "China's exports totalled around $3.77 trillion.")
+
+
+def test_a_period_carried_from_a_comparison_gives_way_to_the_news_peg():
+    rows = recipes.propose(RECORD, date="2026-01-14", peg=PEGGED)
+    exports = rows[-1]
+    assert "period=2025" in exports["series"]
+    assert recipes.other_readings(exports["note"]) == [{"period": "2025-12"},
+                                                        {"period": "2024"}]
+    without = recipes.propose(RECORD, date="2026-01-14")[-1]  # no peg: the old reading
+    assert "period=2024" in without["series"]
+
+
+def test_a_reading_from_the_figures_own_words_is_certain():
+    row, = recipes.propose("China's exports rose 5.5% in 2025.", date="2026-01-14", peg=PEGGED)
+    assert recipes.other_readings(row["note"]) is None
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Exports rose 5.5% from the last year.", "2025"),  # the peg's, not the comparison's
+    ("出口增长5.5%，增速較2024年回落0.4个百分点。", "2025"),
+    ("Exports rose 5.9 percent, weaker than 2024’s 5.9 percent expansion.", "2024")])
+def test_a_comparisons_period_is_not_the_figures(text, period):
+    rows = recipes.propose(text, date="2026-01-14", peg=PEGGED)
+    assert f"period={period}" in rows[-1 if "2024’s" in text else 0]["series"]
+
+
+@pytest.mark.parametrize("text", [
+    "Exports beat the expected 3% in December 2025.",
+    "12月出口增長6.6%，並大勝預期的3%。",
+    "Xuất khẩu tháng 12 tăng 6,6%, cao hơn mức tăng 3% do Wind dự báo."])
+def test_a_forecast_in_the_figures_clause_is_not_checkable(text):
+    rows = recipes.propose(text, date="2026-01-14")
+    three = next(r for r in rows if r["claimed"] == "3")
+    assert three["kind"] == "not_checkable" and three["reason"] == "forecast_or_opinion"
+    actual = [r for r in rows if r["claimed"] == "6.6"]
+    assert all(r["kind"] == "growth" for r in actual)  # the forecast is its clause's only
+
+
+@pytest.mark.parametrize("date, kind", [("2025-12-25", "not_checkable"),
+                                        ("2026-01-01", "level")])
+def test_a_figure_for_a_period_not_yet_over_is_an_estimate(date, kind):
+    row, = recipes.propose("In 2025 Vietnam's exports reached 449.41 billion USD.", date=date)
+    assert row["kind"] == kind
+
+
+@pytest.mark.parametrize("text, lang, key, values", [
+    ("In 2025 exports to the EU and ASEAN rose 8.4 percent and 13.4 percent, respectively.",
+     "en",
+     "partner", ["EU27", "ASEAN"]),
+    ("2025年出口、進口分別較前一年成長5.5%和2%。", "zh", "flow", ["export", "import"])])
+def test_respectively_pairs_the_figures_with_the_names_in_order(text, lang, key, values):
+    rows = [r for r in recipes.propose(text, lang=lang, date="2026-01-14")
+            if r["unit"] == "percent"]
+    assert [recipes._spec_value(r["series"], key) for r in rows] == values
+
+
+def _judged(tmp_path, data, series, note):
+    path = _drafts(tmp_path, [dict(claim_id="d-1", article_id="x", quote="q", claimed="3.6",
+                                   unit="USD", scale="trillion", kind="level", series=series,
+                                   note=note)])
+    return drafts.check(path, data).iloc[0]
+
+
+ON_2024 = "reporter=CHN partner=WLD flow=export period=2024"
+
+
+def test_a_draft_to_confirm_is_never_contradicted_while_a_reading_fits(tmp_path):
+    data = _release(tmp_path)
+    # 3.6 trillion: contradicted on 2025 (3.77), reproduced on 2024 (3.58 -> 3.6)
+    certain = _judged(tmp_path, data, "reporter=CHN partner=WLD flow=export period=2025", "")
+    assert certain.verdict == "contradicted"  # a reading from explicit words keeps the rules
+    doubtful = _judged(tmp_path, data, "reporter=CHN partner=WLD flow=export period=2025",
+                       recipes.to_confirm(["period carried"], [{"period": "2024"}]))
+    assert doubtful.verdict == drafts.TO_CONFIRM
+    assert doubtful.readings.startswith("period=2024: reproduced")
+
+
+def test_a_draft_to_confirm_is_contradicted_when_every_reading_contradicts(tmp_path):
+    data = _release(tmp_path)
+    row = _judged(tmp_path, data, ON_2024.replace("2024", "2025"),
+                  recipes.to_confirm(["period carried"], [{"period": "2025-12"}]))
+    # 3.6 trillion is neither 3.77 trillion nor 357.78 billion
+    assert row.verdict == "contradicted" and "Every plausible reading" in row.note
+    fits = _judged(tmp_path, data, ON_2024,
+                   recipes.to_confirm(["period carried"], [{"period": "2025"}]))
+    assert fits.verdict == "reproduced"  # the proposal itself fits: its verdict stands
+    assert "period=2025: contradicted" in fits.readings

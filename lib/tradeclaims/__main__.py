@@ -92,7 +92,8 @@ def cmd_extract(args) -> int:
     date = args.date if args.date is not None else _article_date(args.id)
     if not date and page:
         date = page.date  # the date the page states about itself, if any
-    drafts = extract.to_csv(recipes.propose(text, args.id or "", args.language, date))
+    drafts = extract.to_csv(recipes.propose(text, args.id or "", args.language, date,
+                                            _news_peg(date)))
     if page:  # the text is kept before anything is printed, so a refusal prints nothing
         kept = webpage.keep(page, args.id) if args.id else None
         print(f"wrote {paths.relative(kept)}; " if kept else "give --article ID to keep the "
@@ -101,6 +102,16 @@ def cmd_extract(args) -> int:
               + webpage.row_csv(webpage.article_row(page, args.id or "")), file=sys.stderr)
     sys.stdout.write(drafts)
     return 0
+
+
+def _news_peg(date: str) -> dict:
+    """The periods of the releases an article of that day reports (none before `make data`)."""
+    from tradeclaims.claims import peg
+    from tradeclaims.data.query import Dataset
+
+    if not date or not paths.TRADE_CSV.exists():
+        return {}
+    return peg.releases(Dataset.load(), date)
 
 
 def _article_date(article_id: str | None) -> str:

@@ -3,6 +3,7 @@ the registry's own engine, without reading or touching data/claims.csv, and befo
 article's row exists. A draft with no recipe yet, or one the data cannot settle, says what is
 missing (the series asked, what exists nearby) and the table that would settle it."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -25,8 +26,12 @@ from tradeclaims.csvfile import read_rows
 from tradeclaims.data.query import Dataset
 from tradeclaims.errors import InputError, InputErrors
 
-# The checked drafts: the ledger's columns, then the recipe that was checked.
-CHECK_COLUMNS = [*ledger.COLUMNS, "series", "base"]
+# The checked drafts: the ledger's columns, then the recipe that was checked, then the verdict
+# of each other plausible reading of a draft whose reading is to confirm.
+CHECK_COLUMNS = [*ledger.COLUMNS, "series", "base", "readings"]
+# The verdict of a draft whose proposed reading contradicts the article while another plausible
+# reading does not: the reviewer picks the reading before anything accuses the article.
+TO_CONFIRM = "to_confirm"
 # Problems a draft may have before it is finished: reported beside it, not refused.
 _UNFINISHED = ("needs a series", "names no ", "needs a base", "must say why in its note",
                "needs a reason")
@@ -74,7 +79,7 @@ def check(path: Path, data: Dataset | None = None) -> pd.DataFrame:
     engine = Engine(data)
     rows = {}
     for claim in claims:
-        rows[claim.row] = _evaluate(engine, claim)
+        rows[claim.row] = _judge(engine, claim)
     for line, (raw, missing) in unfinished.items():
         rows[line] = {**dict.fromkeys(CHECK_COLUMNS, ""), **{k: raw.get(k, "") for k in (
             "claim_id", "article_id", "quote", "kind", "qualifier", "reason", "origin",
@@ -90,6 +95,31 @@ def _number(text: str):
         return float(text)
     except ValueError:
         return None
+
+
+def _judge(engine: Engine, claim: Claim) -> dict:
+    """A draft's verdict. One whose note says its reading is to confirm (recipes.to_confirm)
+    is also judged on each other reading it lists, and is `contradicted` only when every one
+    of them contradicts; otherwise a contradicted proposal becomes TO_CONFIRM."""
+    row = _evaluate(engine, claim)
+    others = recipes.other_readings(claim.note) if claim.kind != DERIVED else None
+    if others is None:
+        return row | {"readings": ""}
+    judged = [(reading, _evaluate(engine, replace(claim, series={**claim.series, **reading})))
+              for reading in others]
+    row["readings"] = "; ".join(
+        f"{_spec(reading)}: {other['verdict'] or 'no verdict'}" + (
+            f" ({other['recomputed']:.6g})" if other["recomputed"] is not None else "")
+        for reading, other in judged)
+    if row["verdict"] == "contradicted":
+        if judged and all(other["verdict"] == "contradicted" for _, other in judged):
+            row["note"] += " Every plausible reading contradicts the figure."
+        else:
+            row["verdict"] = TO_CONFIRM
+            row["note"] = ("The proposed reading contradicts the figure, but it is not "
+                           f"certain: pick the reading before a verdict. As proposed: "
+                           f"{row['note']}")
+    return row
 
 
 def _evaluate(engine: Engine, claim: Claim) -> dict:
@@ -151,6 +181,8 @@ def to_text(table: pd.DataFrame) -> str:
                                                              else ""))
         if row.verdict != "reproduced" and row.note:
             lines.append(f"    {row.note}")
+        if row.readings:
+            lines.append(f"    other readings: {row.readings}")
     counts = table.verdict.replace("", "no verdict").value_counts()
     lines += ["", "  ".join(f"{verdict}: {n}" for verdict, n in counts.items())]
     return "\n".join(lines)

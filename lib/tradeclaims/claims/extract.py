@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from tradeclaims.claims import words
 from tradeclaims.claims.registry import COLUMNS
 from tradeclaims.csvfile import read_text, to_csv_text
 from tradeclaims.errors import InputError
@@ -51,7 +52,8 @@ _QUALIFIERS = [  # wording just before a figure -> registry qualifier, longest f
     ("more than", "over"), ("in excess of", "over"), ("exceeding", "over"), ("exceeded", "over"),
     ("surpassed", "over"), ("over", "over"), ("above", "over"), ("超过", "over"),
     ("超過", "over"), ("突破", "over"), ("逾", "over"), ("vượt", "over"), ("hơn", "over"),
-    ("trên", "over"),
+    ("trên", "over"), ("vượt mốc", "over"), ("vượt ngưỡng", "over"), ("crossed", "over"),
+    ("topped", "over"), ("surpassing", "over"), ("exceeds", "over"), ("exceed", "over"),
     ("at least", "at_least"), ("at most", "at_most"), ("less than", "under"),
     ("under", "under"), ("below", "under"), ("dưới", "under"), ("不足", "under"),
     ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"), ("接近", "nearly"),
@@ -69,9 +71,6 @@ _CHINESE_WORDS = [(re.compile(rf"([{''.join(_CHINESE_DIGITS)}])成"), 10, "perce
                   (re.compile(rf"([{''.join(_CHINESE_DIGITS)}])[个個]百分[点點]"), 1, "pp")]
 # A deficit is a negative balance (exports less imports), as the registry writes it.
 _DEFICITS = re.compile(r"\bdeficits?\b|thâm hụt|nhập siêu|逆差|赤字", re.IGNORECASE)
-_DECLINES = re.compile(r"\b(?:fell|fall|falls|falling|declin\w*|drop\w*|down|decreas\w*|"
-                       r"slipp\w*|slip|contract\w*|shr[ai]nk\w*|lower|plung\w*|slump\w*)\b|"
-                       r"giảm|下降|减少|減少|下滑|回落|下跌", re.IGNORECASE)
 # What is not a figure: the number's surroundings say it is a date, a time, an ordinal, a rank
 # in a list or a span of months.
 _NOT_FIGURES = [
@@ -264,7 +263,7 @@ def _declined(text: str, start: int) -> bool:
     """Whether the clause says, before the figure, that something fell."""
     between = _clause_before(text, start)
     figures = re.sub(r"(?:19|20)\d{2}\s*年?", "", between)  # a year is not an earlier figure
-    return bool(_DECLINES.search(between)) and not re.search(r"\d", figures[-12:])
+    return bool(words.declines().search(between)) and not re.search(r"\d", figures[-12:])
 
 
 def _quote(text: str, start: int, end: int) -> str:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from tradeclaims.claims import extract
+from tradeclaims.claims import extract, words
 from tradeclaims.claims.registry import COLUMNS
 from tradeclaims.claims.spans import Spans
 from tradeclaims.data import codes, dates, periods
@@ -22,7 +22,8 @@ _APOSTROPHE = r"['’]s"
 _FLOWS = [  # longest first where one word holds another (进出口 holds 出口)
     ("total", r"进出口|進出口|xuất nhập khẩu|kim ngạch thương mại"),
     ("balance", r"\btrade (?:surplus|deficit)\b|\bsurplus(?:es)?\b|\bdeficits?\b|"
-                r"顺差|順差|逆差|xuất siêu|nhập siêu|thặng dư|thâm hụt"),
+                r"(?:贸易|貿易)?(?:顺差|順差|逆差)|出超|入超|xuất siêu|nhập siêu|"
+                r"(?:thặng dư|thâm hụt)(?: thương mại)?"),
     ("export", r"\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bships\b|出口|xuất khẩu"),
     ("import", r"\bimport(?:s|ed|ing)?\b|进口|進口|nhập khẩu"),
     ("total", r"\btrade\b|\btrading\b|贸易|貿易|thương mại|外贸"),
@@ -30,17 +31,18 @@ _FLOWS = [  # longest first where one word holds another (进出口 holds 出口
 _FLOW = re.compile("|".join(f"(?P<{flow}{i}>{pattern})" for i, (flow, pattern)
                             in enumerate(_FLOWS)), re.IGNORECASE)
 
-_GROWTH = re.compile(
-    r"\b(?:rose|rise|rising|risen|up|grew|grow|growing|growth|increas\w*|surg\w*|climb\w*|"
-    r"jump\w*|gain\w*|expand\w*|soar\w*|fell|fall|falling|down|drop\w*|declin\w*|decreas\w*|"
-    r"slipp\w*|slipped|contract\w*|shr[ai]nk\w*|plung\w*|slump\w*|year[- ]on[- ]year|y/y)\b|"
-    r"增长|增長|下降|减少|減少|同比|回落|tăng|giảm", re.IGNORECASE)
 _SHARE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bmaking up\b|\bmade up\b|\bmakes? up\b|"
                     r"\bconstitut\w+\b|\bshare of\b|\bproportion\b|占|chiếm|tỷ trọng",
                     re.IGNORECASE)
-_FORECAST = re.compile(r"\b(?i:predict\w*|forecast\w*|project(?:ed|ion)s?|expected to|"
-                       r"estimat\w*)\b|\b(?:will|would|could|may)\b|预计|预测|預計|dự báo|"
-                       r"dự kiến|ước tính")  # lower-case modals: May is a month
+# Words of a forecast or an estimate that govern the whole sentence up to the figure's clause
+# (lower-case modals: May is a month) ...
+_FORECAST = re.compile(r"\b(?i:predict\w*|project(?:ed|ion)s?|expected to|estimat\w*)\b|"
+                       r"\b(?:will|would|could|may)\b|预计|預計|估计|估計|dự kiến|ước tính|"
+                       r"ước đạt")
+# ... and those that make only the figure's own clause one: "beat the expected 3%", 預期為3%,
+# "cao hơn mức tăng 5% do Wind dự báo".
+_EXPECTED = re.compile(r"\b(?i:forecast\w*|expected|expectations?|consensus|analysts?|"
+                       r"economists?|polled|poll)\b|预测|預測|预期|預期|dự báo|kỳ vọng")
 _NOT_TRADE = re.compile(r"\binvestment\b|\bGDP\b|\bindustrial (?:output|production|products)\b|"
                         r"\bretail sales\b|\bmanufacturing (?:power|output)\b|\binflation\b|"
                         r"\bprices? of electricity\b|投资|投資|工业增加值|工業增加值|đầu tư|"
@@ -84,8 +86,14 @@ _COMPARISONS = re.compile(
     r"\b(?:from|over|compared (?:with|to)|than|versus|against|on) (?:the same (?:period|month|"
     r"months|quarter) (?:of |in )?(?:last year|a year (?:earlier|ago)|the previous year|"
     r"(?:19|20)\d{2})|a year (?:earlier|ago)|the previous year|last year)|"
-    r"year[- ]on[- ]year|同比|比去年同期|去年同期|(?:so với )?cùng kỳ(?: năm (?:trước|ngoái|"
-    r"(?:19|20)\d{2}))?|" + _MOM_WORDS,
+    r"\b(?:from|than|over) (?:the )?(?:last|previous|prior) year|"
+    r"\b(?:than|from|compared (?:with|to)) (?:in )?(?:" + r"(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)(?: (?:19|20)\d{2})?|"
+    r"(?:19|20)\d{2})\b(?!['’]s)|"
+    r"year[- ]on[- ]year|同比|比去年同期|去年同期|(?:较|較|比)\s*(?:上年|去年|前一年|上月|"
+    r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月)(?:同期)?|"
+    r"(?:so với )?cùng kỳ(?: năm (?:trước|ngoái|(?:19|20)\d{2}))?|so với (?:năm|tháng) "
+    r"(?:trước|\d{1,2}|(?:19|20)\d{2})|" + _MOM_WORDS,
     re.IGNORECASE)
 _MONTHS = {name: number for number, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -125,7 +133,13 @@ _SPACES = re.compile(r"\s*")
 _SUBJECT = re.compile(rf"(?:{_APOSTROPHE})\s*(?:[\w-]+\s+){{0,3}}?(?:{_FLOW.pattern})",
                       re.IGNORECASE)
 _SUBJECT_VERB = re.compile(r"\s+(?:exported|imported|shipped)\b")
-_CLAUSE_END = re.compile(r"[,;，；、(（]|\bwhile\b|\band\b")
+# What stands before a partner, not a trader: "to China", "từ Trung Quốc", 对美国.
+_PARTNER_BEFORE = re.compile(r"(?:\b(?:to|from|with|and)|\b(?:sang|từ|với|và|của)|"
+                             r"[对對自从從与與和])\s*(?:the\s+)?$", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b|分别|分別|lần lượt|tương ứng", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|、|，|和|及|与|與|và|and|,? and)?\s*(?:percent|per cent|%)?\s*"
+                       r"(?:,|、|，|和|及|与|與|và|and|,? and)?\s*")
+_CLAUSE_END = re.compile(r"[,;，；、(（]|\bwhile\b|\band\b|\bbut\b")
 _FUTURE = re.compile(rf"\bby {_YEAR}\b|到{_YEAR}年|đến năm {_YEAR}", re.IGNORECASE)
 
 
@@ -147,6 +161,14 @@ class Context:
     period: str = ""
     uncoded: str = ""  # the goods or firms named, when the vocabulary has no code for them
     hints: list = field(default_factory=list)
+    # why the reading is not certain (a key not read from the figure's own sentence), and the
+    # other plausible readings, each as the keys it changes: {"period": "2025-12"}
+    doubts: list = field(default_factory=list)
+    others: list = field(default_factory=list)
+
+    def doubt(self, why: str, *others: dict):
+        self.doubts.append(why)
+        self.others += [o for o in others if o not in self.others]
 
 
 @dataclass(frozen=True)
@@ -175,9 +197,9 @@ def _partner_names() -> tuple[re.Pattern, dict]:
         for name, code in codes.cldr_names(lang).items():
             if len(name) > 2 and "," not in name:
                 names.setdefault(name, code)
-    for code, words in section("names")["partners"].items():
-        for word in words:
-            names[word] = code
+    for code, aliases in section("names")["partners"].items():
+        for alias in aliases:
+            names[alias] = code
     return _alternation(names)
 
 
@@ -330,10 +352,12 @@ def _nearest(mentions: Spans, start: int, end: int, lo: int, hi: int,
 class Article:
     """An article's text with everything found in it, for proposing each figure's recipe."""
 
-    def __init__(self, text: str, date: str = "", lang: str | None = None):
+    def __init__(self, text: str, date: str = "", lang: str | None = None,
+                 peg: dict | None = None):
         self.text = text
         self.lang = lang or extract.language(text)
         self.date = ArticleDate.parse(date)
+        self.peg = peg or {}  # periods of the releases the article reports, by reporter
         self.sentences = Spans(sentences(text), span=lambda sentence: sentence)
         self.partners = Spans(_mentions(_partner_names(), text))
         self.products = Spans(_mentions(_product_names(), text))
@@ -353,10 +377,21 @@ class Article:
     def _main_reporter(self) -> str:
         """The economy whose trade the article reports: the first one the dataset has releases
         of named as the subject of a flow (Vietnam's exports, 我国对, Việt Nam xuất khẩu), else
-        by the article's language."""
+        the one named most often, else the only one the news peg holds, else by the article's
+        language (a guess: `reporter_known` is then False)."""
+        self.reporter_known = True
         for mention in self.partners:
             if mention.value in REPORTERS and self._is_subject(mention):
                 return mention.value
+        named = [m.value for m in self.partners if m.value in REPORTERS and not
+                 _PARTNER_BEFORE.search(self.text, max(0, m.start - 8), m.start)]
+        counts = sorted(((named.count(r), r) for r in REPORTERS), reverse=True)
+        if counts[0][0] > counts[1][0]:
+            return counts[0][1]
+        pegged = [r for r in REPORTERS if r in self.peg]
+        if len(pegged) == 1:
+            return pegged[0]
+        self.reporter_known = False
         return "VNM" if self.lang == "vi" else "CHN"
 
     def _is_subject(self, mention: Mention) -> bool:
@@ -365,33 +400,56 @@ class Article:
         after = self.text[mention.end:mention.end + 40]
         before = self.text[max(0, mention.start - 30):mention.start]
         if self.lang == "zh":  # in 我国对美国进出口, 美国 is the partner
-            return bool(re.match(r"\s*(?:对|的?(?:出口|进口|进出口|外贸|贸易))", after)
-                        ) and not re.search(r"(?:对|与|同|自|从|和)\s*$", before)
+            return bool(re.match(r"\s*(?:(?:19|20)\d{2}\s*年(?:全年)?\s*)?(?:[对對自从從]|"
+                                 r"的?(?:出口|进口|進口|进出口|進出口|外贸|外貿|贸易|貿易|出超|"
+                                 r"入超|顺差|順差))", after)
+                        ) and not re.search(r"(?:[对對与與同自从從和])\s*$", before)
         if self.lang == "vi":
             return bool(re.match(r"\s*(?:xuất khẩu|nhập khẩu|xuất siêu|nhập siêu)", after)
-                        or re.search(r"(?:xuất khẩu|nhập khẩu) của\s*$", before))
+                        or re.search(r"(?:xuất khẩu|nhập khẩu|thặng dư|thâm hụt|xuất siêu|"
+                                     r"nhập siêu|thương mại)(?: thương mại)? của\s*$", before))
         return bool(_SUBJECT.match(after) or _SUBJECT_VERB.match(after))
 
-    def reporter_at(self, lo: int, start: int) -> str:
+    def subject_at(self, lo: int, start: int) -> Mention | None:
         """The trader the sentence names before the figure (any economy, even one the dataset
-        has no releases of), else the article's."""
+        has no releases of)."""
         for i in reversed(self.partners.starting(lo, start)):
             mention = self.partners[i]
             if mention.value != "WLD" and self._is_subject(mention):
-                return mention.value
-        return self.reporter
+                return mention
+        return None
+
+    def reporter_at(self, lo: int, start: int) -> str:
+        """The trader the sentence names before the figure, else the article's."""
+        subject = self.subject_at(lo, start)
+        return subject.value if subject else self.reporter
 
     def context(self, start: int, end: int) -> Context:
         lo, hi = self.sentence(start)
-        ctx = Context(reporter=self.reporter_at(lo, start))
+        subject = self.subject_at(lo, start)
+        ctx = Context(reporter=subject.value if subject else self.reporter)
+        if subject is None and not self.reporter_known:
+            ctx.doubt(f"reporter {ctx.reporter} only from the article's language", *(
+                {"reporter": r} for r in REPORTERS if r != ctx.reporter and any(
+                    m.value == r for m in self.partners)))
         clause_end = self._clause_end(end, hi)
         partner = _nearest(self.partners, start, end, lo, clause_end, skip=(ctx.reporter,))
         ctx.partner = partner.value if partner else "WLD"
+        if partner is None:
+            earlier = self._carried(self.partners, lo, skip=(ctx.reporter, "WLD"))
+            if earlier is not None:
+                ctx.doubt(f"partner: none named in the sentence, {earlier.value} in the one "
+                          "before", {"partner": earlier.value})
         flow = _nearest(self.flows, start, end, lo, hi)
         if flow is None:
             flow = self._carried(self.flows, lo)
             if flow is not None:
                 ctx.hints.append(f"flow {flow.value!r} carried from an earlier sentence")
+                named = {m.value for m in map(self.flows.__getitem__, self.flows.within(
+                    self._newline_before(lo) + 1, lo))}
+                if named - {flow.value}:  # the paragraph names another flow too
+                    ctx.doubt("flow carried from an earlier sentence",
+                              *({"flow": f} for f in sorted(named - {flow.value})))
         ctx.flow = flow.value if flow else ""
         if not ctx.flow:
             ctx.hints.append("flow: no word for exports, imports, trade or a balance")
@@ -407,9 +465,10 @@ class Article:
         match = _CLAUSE_END.search(self.text[end:hi])
         return end + match.start() if match else hi
 
-    def _carried(self, mentions, lo):
+    def _carried(self, mentions, lo, skip=()):
         """The last mention of an earlier sentence of the same paragraph, or of the paragraph
-        before when the sentence opens by referring back ("Of which", Trong đó, 其中)."""
+        before when the sentence opens by referring back ("Of which", Trong đó, 其中); none of
+        the values in `skip`."""
         paragraph = self._newline_before(lo)
         if _OPENERS.match(self.text, _SPACES.match(self.text, lo).end()):
             # the paragraph's text without its trailing spaces (with no line break before,
@@ -418,22 +477,83 @@ class Article:
             while end > 0 and self.text[end - 1].isspace():
                 end -= 1
             paragraph = self._newline_before(end)
-        return mentions.last(paragraph + 1, lo)
+        return mentions.last(paragraph + 1, lo, (lambda m: m.value not in skip) if skip else None)
 
     def _period(self, start, end, lo, hi, ctx) -> str:
-        # the sentence's last period before the figure, else its first after it
-        chosen = self.periods.last(lo, min(start, hi)) or self.periods.first(max(lo, end), hi)
-        if chosen is None:
-            chosen = self.periods.last(0, lo)
-            if chosen is None:
+        """The sentence's last period before the figure, else its first after it; else the
+        news peg's, or one carried from an earlier sentence. A period not read from the
+        figure's own clause, where another is plausible, is a doubt."""
+        clause = self._clause_start(lo, start), self._clause_end(end, hi)
+        chosen = (self.periods.last(clause[0], min(start, hi))
+                  or self.periods.first(max(lo, end), clause[1])
+                  or self.periods.last(lo, min(start, hi)))
+        pegged = self.peg.get(ctx.reporter, [])
+        later = self.periods.first(max(lo, end), hi) if chosen is None else None
+        carried = self.periods.last(0, lo)
+        if later is not None and later[2] and pegged and later[2] not in pegged and (
+                carried is None or carried[2] in pegged):
+            # another clause's period that is not the news ("…，增速較2024年回落"): the news
+            # peg's reading first, this one beside it
+            ctx.doubt("period: one named in another clause of the sentence",
+                      {"period": later[2]})
+            later = None
+        if later is not None and later[2]:  # "… 1.24 trillion yuan, … in the first two months"
+            others = [p for p in dict.fromkeys([*([carried[2]] if carried else []), *(
+                () if later[2] in pegged else pegged)]) if p and p != later[2]]
+            if others:
+                ctx.doubt("period: named after the figure's clause",
+                          *({"period": p} for p in others))
+            chosen = later
+        if chosen is not None:
+            named = {p[2] for p in map(self.periods.__getitem__, self.periods.within(lo, hi))
+                     if p[2] and p[2] != chosen[2]}
+            if named and chosen[0] < self._clause_start(lo, start) and chosen[2]:
+                ctx.doubt(f"period: the sentence names {len(named) + 1}",
+                          *({"period": p} for p in sorted(named)))
+        else:
+            carried = self.periods.last(0, lo)
+            if carried is not None and not carried[2]:
+                carried = None
+            if carried is not None and (carried[2] in pegged or not pegged):
+                chosen = carried
+                ctx.hints.append(f"period {carried[2]} carried from an earlier sentence "
+                                 f"({self.text[carried[0]:carried[1]].strip()!r})")
+            elif pegged:
+                lead = self._lead_period(pegged)
+                ctx.hints.append(f"period {lead}: none in the sentence; the news peg's "
+                                 "(the release the article reports)")
+                ctx.doubt("period from the news peg", *(
+                    {"period": p} for p in [*pegged, *([carried[2]] if carried else [])]
+                    if p != lead))
+                return lead
+            else:
                 ctx.hints.append("period: none named in or before the sentence")
                 return ""
-            if chosen[2]:
-                ctx.hints.append(f"period {chosen[2]} carried from an earlier sentence "
-                                 f"({self.text[chosen[0]:chosen[1]].strip()!r})")
+            # a doubt only where another period is plausible: the peg's, where the carried
+            # one is not among them, or one the paragraph names before
+            paragraph = self._newline_before(lo) + 1
+            named = [p[2] for p in map(self.periods.__getitem__,
+                                       self.periods.within(paragraph, lo)) if p[2]]
+            others = [*(() if chosen[2] in pegged else pegged), *named]
+            others = [p for p in dict.fromkeys(others) if p != chosen[2]]
+            if others:
+                ctx.doubt("period carried from an earlier sentence",
+                          *({"period": p} for p in others))
         if chosen[3]:
             ctx.hints.append(chosen[3])
         return chosen[2]
+
+    def _clause_start(self, lo: int, start: int) -> int:
+        breaks = [m.end() for m in _CLAUSE_END.finditer(self.text, lo, start)]
+        return breaks[-1] if breaks else lo
+
+    def _lead_period(self, pegged: list[str]) -> str:
+        """The peg's period the headline and lead name, else its first (the longest of the
+        latest release)."""
+        lead = self.text.find("\n\n")
+        lead = lead if lead > 0 else min(len(self.text), 400)
+        named = [p[2] for p in map(self.periods.__getitem__, self.periods.within(0, lead))]
+        return next((p for p in named if p in pegged), pegged[0])
 
 
 # -- recipes ------------------------------------------------------------------------------------
@@ -459,10 +579,36 @@ def _complete(series: dict) -> bool:
         "reporter", "partner", "flow", "product", "period"))
 
 
+TO_CONFIRM = "reading to confirm"
+OTHER_READINGS = "other readings: "
+
+
+def to_confirm(doubts: list[str], others: list[dict]) -> str:
+    """The note of a reading that is not certain: why, and the other plausible readings, each
+    as the keys it changes ("reading to confirm (period carried …); other readings: period=2025-12
+    | partner=ASEAN")."""
+    text = f"{TO_CONFIRM} ({', '.join(dict.fromkeys(doubts))})"
+    if others:
+        text += f"; {OTHER_READINGS}" + " | ".join(_spec(**o) for o in others)
+    return text
+
+
+def other_readings(note: str) -> list[dict] | None:
+    """The other readings a draft's note lists (None when its reading is certain: no
+    TO_CONFIRM in it); what `check` judges beside the proposed one."""
+    if TO_CONFIRM not in note:
+        return None
+    listed = note.partition(OTHER_READINGS)[2].split(";")[0]
+    return [dict(part.split("=", 1) for part in reading.split() if "=" in part)
+            for reading in listed.split("|") if reading.strip()]
+
+
 class Proposer:
-    def __init__(self, text: str, figures: list, date: str = "", lang: str | None = None):
-        """`figures` in text order, as extract.find gives them."""
-        self.article = Article(text, date, lang)
+    def __init__(self, text: str, figures: list, date: str = "", lang: str | None = None,
+                 peg: dict | None = None):
+        """`figures` in text order, as extract.find gives them; `peg`, the periods of the
+        releases the article reports, by reporter (peg.releases)."""
+        self.article = Article(text, date, lang, peg)
         self.figures = figures
         # figures may overlap (a range's two ends), so their starts and ends are indexed apart
         self._starts = [f.start for f in figures]
@@ -507,12 +653,61 @@ class Proposer:
                     return other
         return None
 
+    def _unpublished(self, period: str) -> bool:
+        """Whether the period ends in the article's month or later: no publisher had its
+        figures then (they come out in the months after)."""
+        if self.article.date.month is None or not period:
+            return False
+        try:
+            last = periods.parse(period).last_month()
+        except ValueError:
+            return False
+        return last >= (self.article.date.year, self.article.date.month)
+
+    def _respective(self, figure, ctx, lo: int, hi: int):
+        """"Exports to the EU and ASEAN rose 8.4% and 13.4%, respectively", 出口、進口分別成長
+        5.5%和0: the figures of a list before the word go, in order, with the names (partners,
+        else flows) between the figure before the list and the list."""
+        word = _RESPECTIVELY.search(self.article.text, lo, hi)
+        if word is None:
+            return
+        # the run of figures of one unit (a bare number may close it: 5.5%和0) just before the
+        # word ("… 13.4 percent, respectively"), or just after it (分別成長5.5%和0)
+        after = word.start() < figure.start
+        run = []
+        for f in self._starting(word.end() if after else lo, hi if after else word.start()):
+            gap = self.article.text[run[-1].end:f.start] if run else ""
+            if run and f.unit in (run[-1].unit, "count") and _LIST_GAP.fullmatch(gap):
+                run.append(f)
+            elif after and run:
+                break
+            else:
+                run = [f]
+        if figure not in run:
+            return
+        names_end = word.start() if after else run[0].start
+        since = max((f.end for f in self._starting(lo, names_end)), default=lo)
+        a = self.article
+        for key, mentions, skip in (("partner", a.partners, (ctx.reporter, "WLD")),
+                                    ("flow", a.flows, ())):
+            names = [m.value for m in map(mentions.__getitem__,
+                                          mentions.within(since, names_end))
+                     if m.value not in skip]
+            names = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
+            if len(names) == len(run):
+                setattr(ctx, key, names[run.index(figure)])
+                ctx.hints.append(f"{key} {getattr(ctx, key)}: the {run.index(figure) + 1}. of "
+                                 f"{len(run)} named, respectively")
+                return
+        ctx.doubt(f"'{word[0]}': {len(run)} figures, and no list of as many names before them")
+
     def propose(self, figure) -> dict:
         """kind, series, base, reason and note for one figure ('' where unsure)."""
         a = self.article
         lo, hi = a.sentence(figure.start)
         before = a.text[lo:figure.start]
         ctx = a.context(figure.start, figure.end)
+        self._respective(figure, ctx, lo, hi)
         out = {"kind": "", "series": "", "base": "", "reason": "", "note": ""}
 
         inside = a.periods.containing(figure.start, figure.end)
@@ -526,12 +721,18 @@ class Proposer:
             out.update(kind="not_checkable", reason=reason, note=note)
             return out
 
-        said = a.text[lo:a._clause_end(figure.end, hi)]  # up to the end of the figure's clause
-        if _FORECAST.search(said) or any(
+        clause_end = a._clause_end(figure.end, hi)
+        said = a.text[lo:clause_end]  # up to the end of the figure's clause
+        clause = a.text[a._clause_start(lo, figure.start):clause_end]
+        if _FORECAST.search(said) or _EXPECTED.search(clause) or any(
                 int(next(g for g in m.groups() if g)) > (a.date.year or 9999)
                 for m in _FUTURE.finditer(said)):
             return not_checkable("forecast_or_opinion", "A forecast or an opinion (drafted: "
                                  "check the sentence).")
+        if self._unpublished(ctx.period):
+            return not_checkable("forecast_or_opinion", f"An estimate: {ctx.period} had not "
+                                 "ended, or its figures were not yet out, on the article's date "
+                                 f"({a.date.year}-{a.date.month:02d}).")
         word = self._not_trade(lo, hi)
         if word:
             return not_checkable("not_trade_statistic", f"Not a trade statistic ({word!r}; "
@@ -611,8 +812,12 @@ class Proposer:
             out["series"] = _spec(**series)
         else:
             out["series"] = ""
-        if ctx.hints:
-            out["note"] = "; ".join(dict.fromkeys(ctx.hints))
+        hints = list(dict.fromkeys(ctx.hints))
+        if ctx.doubts and out["series"]:
+            hints.append(to_confirm(ctx.doubts, [o for o in ctx.others if any(
+                series.get(k) != v for k, v in o.items())]))
+        if hints:
+            out["note"] = "; ".join(hints)
         return out
 
     def _paired_level(self, figure, lo, hi):
@@ -628,8 +833,9 @@ class Proposer:
             left, right = sorted([(figure.start, figure.end), (candidate.start, candidate.end)])
             if any(f.end <= right[0] for f in self._starting(left[1], right[0] + 1)
                    if f not in (figure, candidate)) or re.search(
-                    r"[;；。]|\bwhile\b", a.text[left[1]:right[0]]):
-                continue
+                    r"[;；。(（]|\bwhile\b", a.text[left[1]:right[0]]) or any(
+                    a.periods[i][2] for i in a.periods.within(left[1], right[0])):
+                continue  # a clause or a period of its own between them
             ctx = a.context(candidate.start, candidate.end)
             after = candidate.start > figure.start
             own = {"partner": (ctx.partner, ctx.reporter), "flow": (ctx.flow,),
@@ -661,7 +867,7 @@ class Proposer:
         if _SHARE.search(before[-40:]) or re.match(r"\s*of\b|\s*的", after):
             return self._share(figure, ctx, out, after)
         near = a.text[max(lo, figure.start - 50):min(hi, figure.end + 30)]
-        if not _GROWTH.search(near):
+        if not words.changes().search(near):
             out["note"] = "kind: a percentage that is neither a growth rate nor a share"
             return out
         level = self._paired_level(figure, lo, hi)
@@ -840,11 +1046,13 @@ def _ranks(proposer: Proposer, drafts: list[dict]) -> list[tuple[int, dict]]:
     return rows
 
 
-def propose(text: str, article_id: str = "", lang: str | None = None, date: str = "") -> list:
+def propose(text: str, article_id: str = "", lang: str | None = None, date: str = "",
+            peg: dict | None = None) -> list:
     """Draft registry rows for every figure of the text, each with its proposed recipe, and
-    one for each rank stated in words; numbered ARTICLE-1, ARTICLE-2 ... in text order."""
+    one for each rank stated in words; numbered ARTICLE-1, ARTICLE-2 ... in text order.
+    `peg`: the periods of the releases the article reports, by reporter (peg.releases)."""
     figures = extract.find(text, lang)
-    proposer = Proposer(text, figures, date, lang)
+    proposer = Proposer(text, figures, date, lang, peg)
     drafts = []
     for f in figures:
         row = dict.fromkeys(COLUMNS, "")
