@@ -647,3 +647,13 @@ def test_a_draft_to_confirm_is_contradicted_when_every_reading_contradicts(tmp_p
                    recipes.to_confirm(["period carried"], [{"period": "2025"}]))
     assert fits.verdict == "reproduced"  # the proposal itself fits: its verdict stands
     assert "period=2025: contradicted" in fits.readings
+
+
+def test_a_count_with_a_scale_word_is_drafted_whole_and_checked(tmp_path, data):
+    """"2 billion people": the registry takes no scale on a count, so a draft with one stopped
+    `check` for the whole file."""
+    rows = recipes.propose("The deal covers 2 billion people in 15 countries.", "a", date="2026")
+    assert [(r["claimed"], r["scale"]) for r in rows] == [("2000000000", ""), ("15", "")]
+    path = tmp_path / "drafts.csv"
+    path.write_text(extract.to_csv(rows), encoding="utf-8")
+    assert list(drafts.check(path, data).verdict) == ["not_checkable", "not_checkable"]

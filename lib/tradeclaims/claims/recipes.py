@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from tradeclaims.claims import extract, words
-from tradeclaims.claims.registry import COLUMNS
+from tradeclaims.claims.registry import COLUMNS, SCALE_WORDS, UNSCALED
 from tradeclaims.claims.spans import Spans
 from tradeclaims.data import codes, dates, periods
 from tradeclaims.data.vocabulary import section
@@ -1058,6 +1058,8 @@ def propose(text: str, article_id: str = "", lang: str | None = None, date: str 
         row = dict.fromkeys(COLUMNS, "")
         row.update(quote=f.quote, claimed=f.printed, unit=f.unit, scale=f.scale,
                    qualifier=f.qualifier)
+        if f.unit in UNSCALED and f.scale:  # "2 billion people": the registry writes counts whole
+            row.update(claimed=f"{float(f.printed) * SCALE_WORDS[f.scale]:.15g}", scale="")
         row.update(proposer.propose(f))
         drafts.append((f.start, row))
     drafts += _ranks(proposer, [row for _, row in drafts])

@@ -24,6 +24,8 @@ ORIGINS = list(section("origins"))
 KINDS = dict(section("recipes"))
 QUALIFIERS = list(section("qualifiers"))
 CLAIM_UNITS = list(section("claim_units"))
+# Units whose figures are written whole: no scale word (a count of 2 billion is 2000000000).
+UNSCALED = ("percent", "pp", "rank", "count", "year")
 
 
 @dataclass(frozen=True)
@@ -272,7 +274,7 @@ def _problems(raw: dict, articles: dict[str, str], seen: dict, known_sources: se
         yield "unit", f"unknown unit {raw['unit']!r} (known: {', '.join(CLAIM_UNITS)})"
     if raw["scale"] not in SCALE_WORDS:
         yield "scale", f"unknown scale {raw['scale']!r} (known: {', '.join(SCALE_WORDS)})"
-    elif raw["scale"] and raw["unit"] in ("percent", "pp", "rank", "count", "year"):
+    elif raw["scale"] and raw["unit"] in UNSCALED:
         yield "scale", f"a claim in {raw['unit']} takes no scale"
     if raw["qualifier"] not in QUALIFIERS:
         yield "qualifier", f"unknown qualifier {raw['qualifier']!r} (known: {QUALIFIERS})"
