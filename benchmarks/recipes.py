@@ -95,11 +95,19 @@ def _write(rows: list[dict], path: Path):
         writer.writerows(rows)
 
 
-def verdicts(rows: list[dict], data: Dataset, folder: Path, name: str) -> list[str]:
-    """The verdict `check` gives each row ('' for none)."""
+def checked(rows: list[dict], data: Dataset, folder: Path, name: str) -> list[tuple[str, bool]]:
+    """The verdict `check` gives each row ('' for none), and whether its readings disagree (a
+    draft the reviewer must confirm)."""
     path = folder / f"{name}.csv"
     _write(rows, path)
-    return list(drafts.check(path, data).verdict.fillna(""))
+    table = drafts.check(path, data).fillna("")
+    return [(verdict, drafts.to_confirm(verdict, readings))
+            for verdict, readings in zip(table.verdict, table.readings, strict=True)]
+
+
+def verdicts(rows: list[dict], data: Dataset, folder: Path, name: str) -> list[str]:
+    """The verdict `check` gives each row ('' for none)."""
+    return [verdict for verdict, _ in checked(rows, data, folder, name)]
 
 
 def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dict | None:
@@ -120,10 +128,12 @@ def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dic
     want_verdicts = [want.get("verdict") or verdict for want, verdict in zip(
         expected, verdicts(expected, data, work, f"{article['article_id']}-expected"),
         strict=True)]
-    got_verdicts = dict(zip((p["claim_id"] for p in proposed),
-                            verdicts(proposed, data, work, article["article_id"]), strict=True))
+    got = checked(proposed, data, work, article["article_id"])
+    got_verdicts = {p["claim_id"]: verdict for p, (verdict, _) in zip(proposed, got, strict=True)}
+    confirm = {p["claim_id"]: flag for p, (_, flag) in zip(proposed, got, strict=True)}
     counts = dict.fromkeys(["figures", "kind", "checkable", "series", "proposed", "right",
-                            "settleable", "settled", "false_contradicted", "to_confirm"], 0)
+                            "settleable", "settled", "false_contradicted", "to_confirm", "differ"],
+                           0)
     for (want, got), want_verdict in zip(pair(expected, proposed), want_verdicts, strict=True):
         counts["figures"] += 1
         if got is None:
@@ -142,7 +152,8 @@ def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dic
         if got["kind"] and (got["series"] or got["kind"] == "not_checkable"):
             counts["proposed"] += 1
             counts["right"] += right
-            counts["to_confirm"] += recipes.TO_CONFIRM in got["note"]
+            counts["to_confirm"] += got_verdicts[got["claim_id"]] == drafts.TO_CONFIRM
+            counts["differ"] += confirm[got["claim_id"]]
         counts["false_contradicted"] += (got_verdicts[got["claim_id"]] == "contradicted"
                                          and want_verdict != "contradicted")
         if want_verdict not in ("not_checkable", ""):
@@ -221,16 +232,19 @@ def main(argv: list[str]) -> int:
     results = score(folder)
     width = max([20, *map(len, results)])
     print(f"{'article':{width}} {'right kind':>12} {'series match':>13} {'proposed right':>15} "
-          f"{'settled right':>14} {'to confirm':>12} {'false contr.':>12}")
+          f"{'settled right':>14} {'to confirm':>12} {'differ':>12} {'false contr.':>12}")
     for name, c in results.items():
         print(f"{name:{width}} {_cell(c['kind'], c['figures']):>12} "
               f"{_cell(c['series'], c['checkable']):>13} {_cell(c['right'], c['proposed']):>15} "
               f"{_cell(c['settled'], c['settleable']):>14} "
-              f"{_cell(c['to_confirm'], c['proposed']):>12} {c['false_contradicted']:>12}")
+              f"{_cell(c['to_confirm'], c['proposed']):>12} "
+              f"{_cell(c['differ'], c['proposed']):>12} {c['false_contradicted']:>12}")
     print("right kind: of all figures; series match: of the checkable ones (a blank is a "
           "miss); proposed right: of the recipes proposed, the expected verdict on the expected "
           "series; settled right: of the figures the data settles, settled with no edit; to "
-          "confirm: of the recipes proposed, those whose reading is not certain; false "
+          "confirm: of the recipes proposed, those `check` leaves to_confirm (the proposed reading "
+          "contradicts, another does not); differ: those whose plausible readings get different "
+          "verdicts; false "
           "contradicted: figures `check` calls contradicted that the expected answer does not")
     return 0
 

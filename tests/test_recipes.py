@@ -55,7 +55,10 @@ def test_a_number_inside_a_period_phrase_is_said_to_be_no_figure():
 def test_a_month_named_may_is_no_forecast():
     row, = recipes.propose("Exports rose 4.8% in May 2025.")
     assert (row["kind"], row["series"]) == ("growth", "reporter=CHN partner=WLD flow=export "
-                                            "period=2025-05")
+                                            "period=2025-05 unit=USD")
+    # no level names the currency: the other one is a reading beside it; no trader is named
+    # either, and its other readings the words do not give ({})
+    assert recipes.other_readings(row["note"]) == [{"unit": "CNY"}, {}]
 
 
 def test_a_relative_period_without_a_date_is_left_blank_with_a_hint():
@@ -573,8 +576,9 @@ def test_a_period_carried_from_a_comparison_gives_way_to_the_news_peg():
 
 
 def test_a_reading_from_the_figures_own_words_is_certain():
-    row, = recipes.propose("China's exports rose 5.5% in 2025.", date="2026-01-14", peg=PEGGED)
-    assert recipes.other_readings(row["note"]) is None
+    rows = recipes.propose("China's exports rose 5.5% to $3.77 trillion in 2025.",
+                           date="2026-01-14", peg=PEGGED)
+    assert [recipes.other_readings(row["note"]) for row in rows] == [None, None]
 
 
 @pytest.mark.parametrize("text, period", [
@@ -657,3 +661,13 @@ def test_a_count_with_a_scale_word_is_drafted_whole_and_checked(tmp_path, data):
     path = tmp_path / "drafts.csv"
     path.write_text(extract.to_csv(rows), encoding="utf-8")
     assert list(drafts.check(path, data).verdict) == ["not_checkable", "not_checkable"]
+
+
+def test_a_doubt_the_words_give_no_other_reading_for_never_contradicts(tmp_path):
+    data = _release(tmp_path)
+    # 3.6 trillion contradicts 2025 and 2025-12; a reading not listed might not
+    row = _judged(tmp_path, data, ON_2024.replace("2024", "2025"),
+                  recipes.to_confirm(["a peak", "period carried"], [{"period": "2025-12"}],
+                                     unlisted=True))
+    assert row.verdict == drafts.TO_CONFIRM
+    assert recipes.other_readings(recipes.to_confirm(["a peak"], [])) == [{}]

@@ -105,14 +105,15 @@ def _judge(engine: Engine, claim: Claim) -> dict:
     others = recipes.other_readings(claim.note) if claim.kind != DERIVED else None
     if others is None:
         return row | {"readings": ""}
+    unlisted = {} in others  # a doubt whose other readings the words do not give
     judged = [(reading, _evaluate(engine, replace(claim, series={**claim.series, **reading})))
-              for reading in others]
+              for reading in others if reading]
     row["readings"] = "; ".join(
         f"{_spec(reading)}: {other['verdict'] or 'no verdict'}" + (
             f" ({other['recomputed']:.6g})" if other["recomputed"] is not None else "")
         for reading, other in judged)
     if row["verdict"] == "contradicted":
-        if judged and all(other["verdict"] == "contradicted" for _, other in judged):
+        if not unlisted and all(other["verdict"] == "contradicted" for _, other in judged):
             row["note"] += " Every plausible reading contradicts the figure."
         else:
             row["verdict"] = TO_CONFIRM
@@ -120,6 +121,14 @@ def _judge(engine: Engine, claim: Claim) -> dict:
                            f"certain: pick the reading before a verdict. As proposed: "
                            f"{row['note']}")
     return row
+
+
+def to_confirm(verdict: str, readings: str) -> bool:
+    """Whether a checked draft's readings disagree, so that the reviewer must pick one: its
+    other readings (the `readings` column) do not all have its verdict."""
+    return verdict == TO_CONFIRM or any(
+        part.rsplit(": ", 1)[-1].split(" (")[0] != verdict
+        for part in readings.split("; ") if part)
 
 
 def _evaluate(engine: Engine, claim: Claim) -> dict:

@@ -21,7 +21,7 @@ _APOSTROPHE = r"['’]s"
 
 _FLOWS = [  # longest first where one word holds another (进出口 holds 出口)
     ("total", r"进出口|進出口|xuất nhập khẩu|kim ngạch thương mại"),
-    ("balance", r"\btrade (?:surplus|deficit)\b|\bsurplus(?:es)?\b|\bdeficits?\b|"
+    ("balance", r"\btrade (?:surplus|deficit|balance)\b|\bsurplus(?:es)?\b|\bdeficits?\b|"
                 r"(?:贸易|貿易)?(?:顺差|順差|逆差)|出超|入超|xuất siêu|nhập siêu|"
                 r"(?:thặng dư|thâm hụt)(?: thương mại)?"),
     ("export", r"\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bships\b|出口|xuất khẩu"),
@@ -32,7 +32,7 @@ _FLOW = re.compile("|".join(f"(?P<{flow}{i}>{pattern})" for i, (flow, pattern)
                             in enumerate(_FLOWS)), re.IGNORECASE)
 
 _SHARE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bmaking up\b|\bmade up\b|\bmakes? up\b|"
-                    r"\bconstitut\w+\b|\bshare of\b|\bproportion\b|占|chiếm|tỷ trọng",
+                    r"\bconstitut\w+\b|\bshare of\b|\bproportion\b|占|佔|chiếm|tỷ trọng",
                     re.IGNORECASE)
 # Words of a forecast or an estimate that govern the whole sentence up to the figure's clause
 # (lower-case modals: May is a month) ...
@@ -120,6 +120,9 @@ _PERIODS = [
     (rf"\btháng (\d{{1,2}})\s*[-–]\s*(\d{{1,2}})(?:/{_YEAR}| năm {_YEAR})?", "vi_month_span"),
     (rf"\b(?:in|for|during|of) ({_MONTH})(?:,? {_YEAR})?(?![-–—\w])", "month"),
     (rf"\b({_MONTH}) {_YEAR}\b", "month"),
+    (rf"\b({_MONTH}){_APOSTROPHE}", "month"),
+    (r"\b(?:for|over|in|during) the (?:full|whole|entire) year\b|\bfull[- ]year\b|"
+     r"(?<!\d年)全年|\bcả năm\b", "full_year"),
     (rf"(?:{_YEAR}\s*年\s*)?(\d{{1,2}})\s*月(?:份)?", "zh_month"),
     (rf"\btháng (\d{{1,2}})(?:/{_YEAR}| năm {_YEAR})?(?![\d/-])", "vi_month"),
     (r"\blast year\b|去年|năm ngoái|năm trước", "last_year"),
@@ -136,6 +139,8 @@ _SUBJECT_VERB = re.compile(r"\s+(?:exported|imported|shipped)\b")
 # What stands before a partner, not a trader: "to China", "từ Trung Quốc", 对美国.
 _PARTNER_BEFORE = re.compile(r"(?:\b(?:to|from|with|and)|\b(?:sang|từ|với|và|của)|"
                              r"[对對自从從与與和])\s*(?:the\s+)?$", re.IGNORECASE)
+_PEAK = re.compile(r"\bpeak(?:ed|s)?\b|\bhighest\b|峰值|最高|đỉnh", re.IGNORECASE)
+_FIRST = re.compile(r"\bfor the first time\b|\brecord\b|首次|首度|lần đầu|kỷ lục", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别|分別|lần lượt|tương ứng", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|、|，|和|及|与|與|và|and|,? and)?\s*(?:percent|per cent|%)?\s*"
                        r"(?:,|、|，|和|及|与|與|và|and|,? and)?\s*")
@@ -165,10 +170,12 @@ class Context:
     # other plausible readings, each as the keys it changes: {"period": "2025-12"}
     doubts: list = field(default_factory=list)
     others: list = field(default_factory=list)
+    unlisted: bool = False  # a doubt whose other readings the words do not give
 
     def doubt(self, why: str, *others: dict):
         self.doubts.append(why)
         self.others += [o for o in others if o not in self.others]
+        self.unlisted |= not others
 
 
 @dataclass(frozen=True)
@@ -193,7 +200,7 @@ class ArticleDate:
 def _partner_names() -> tuple[re.Pattern, dict]:
     """Every name of a partner in three languages: CLDR's country names, the vocabulary's."""
     names = {}
-    for lang in ("en", "zh", "vi"):
+    for lang in ("en", "zh", "zh_Hant", "vi"):
         for name, code in codes.cldr_names(lang).items():
             if len(name) > 2 and "," not in name:
                 names.setdefault(name, code)
@@ -297,6 +304,10 @@ def _resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
     year = years[0] if years else None
     if kind == "year":
         return str(year), ""
+    if kind == "full_year":  # a year's figures come out after it: the last one over
+        if date.year is None:
+            return "", f"period: {phrase!r} needs the article's date (give --date)"
+        return str(date.year - 1), ""
     if kind in ("last_year", "this_year"):
         if date.year is None:
             return "", f"period: {phrase!r} needs the article's date (give --date)"
@@ -529,12 +540,12 @@ class Article:
             else:
                 ctx.hints.append("period: none named in or before the sentence")
                 return ""
-            # a doubt only where another period is plausible: the peg's, where the carried
-            # one is not among them, or one the paragraph names before
+            # a doubt only where another period is plausible: the peg's, or one the
+            # paragraph names before
             paragraph = self._newline_before(lo) + 1
             named = [p[2] for p in map(self.periods.__getitem__,
                                        self.periods.within(paragraph, lo)) if p[2]]
-            others = [*(() if chosen[2] in pegged else pegged), *named]
+            others = [*pegged, *named]
             others = [p for p in dict.fromkeys(others) if p != chosen[2]]
             if others:
                 ctx.doubt("period carried from an earlier sentence",
@@ -581,25 +592,27 @@ def _complete(series: dict) -> bool:
 
 TO_CONFIRM = "reading to confirm"
 OTHER_READINGS = "other readings: "
+UNLISTED = "others the words do not give"
 
 
-def to_confirm(doubts: list[str], others: list[dict]) -> str:
+def to_confirm(doubts: list[str], others: list[dict], unlisted: bool = False) -> str:
     """The note of a reading that is not certain: why, and the other plausible readings, each
     as the keys it changes ("reading to confirm (period carried …); other readings: period=2025-12
-    | partner=ASEAN")."""
+    | partner=ASEAN"), ending in UNLISTED where a doubt has others the words do not give."""
     text = f"{TO_CONFIRM} ({', '.join(dict.fromkeys(doubts))})"
-    if others:
-        text += f"; {OTHER_READINGS}" + " | ".join(_spec(**o) for o in others)
-    return text
+    listed = [_spec(**o) for o in others] + ([UNLISTED] if unlisted or not others else [])
+    return text + f"; {OTHER_READINGS}" + " | ".join(listed)
 
 
 def other_readings(note: str) -> list[dict] | None:
     """The other readings a draft's note lists (None when its reading is certain: no
-    TO_CONFIRM in it); what `check` judges beside the proposed one."""
+    TO_CONFIRM in it), with {} for UNLISTED ones; what `check` judges beside the proposed
+    one."""
     if TO_CONFIRM not in note:
         return None
     listed = note.partition(OTHER_READINGS)[2].split(";")[0]
-    return [dict(part.split("=", 1) for part in reading.split() if "=" in part)
+    return [{} if reading.strip() == UNLISTED else
+            dict(part.split("=", 1) for part in reading.split() if "=" in part)
             for reading in listed.split("|") if reading.strip()]
 
 
@@ -652,6 +665,13 @@ class Proposer:
                 if _CONVERSION.search(re.sub(r"\$|US\$|USD|¥|RMB", "", between).strip(" ,")):
                     return other
         return None
+
+    def _currency_before(self, pos: int) -> str:
+        """The currency of the last money figure before `pos`, else of the first after it,
+        else USD (the unit of the publishers' headline rates)."""
+        money = [f for f in self.figures if f.unit in MONEY]
+        before = [f for f in money if f.start < pos]
+        return (before[-1] if before else money[0]).unit if money else "USD"
 
     def _unpublished(self, period: str) -> bool:
         """Whether the period ends in the article's month or later: no publisher had its
@@ -797,7 +817,27 @@ class Proposer:
             measure = "quantity" if figure.unit in ("tonnes", "units") else ""
             series = _series(ctx, measure=measure)
             out["kind"] = "balance" if ctx.flow == "balance" else "level"
+            self._month_or_so_far(figure, ctx)
+            lo, hi = self.article.sentence(figure.start)
+            if _PEAK.search(self.article.text, lo, figure.start):
+                ctx.doubt("a peak: the highest of which years?")
         return self._finish(out, series, ctx)
+
+    def _month_or_so_far(self, figure, ctx):
+        """A threshold crossed in a month ("surpassed $1 trillion for the first time in
+        November", "vượt mốc … tháng 11") may be the year so far: that reading beside it."""
+        try:
+            period = periods.parse(ctx.period)
+        except ValueError:
+            return
+        year, month = period.last_month()
+        lo, hi = self.article.sentence(figure.start)
+        if period.is_span or month == 1 or ctx.period != f"{year}-{month:02d}" or not (
+                figure.qualifier in ("over", "at_least") or _FIRST.search(
+                    self.article.text, lo, hi)):
+            return
+        ctx.doubt("a threshold in a month: the month, or the year so far",
+                  {"period": f"{year}-01/{year}-{month:02d}"})
 
     def _finish(self, out, series, ctx) -> dict:
         if ctx.uncoded and out.get("kind") not in ("", "not_checkable"):
@@ -815,7 +855,7 @@ class Proposer:
         hints = list(dict.fromkeys(ctx.hints))
         if ctx.doubts and out["series"]:
             hints.append(to_confirm(ctx.doubts, [o for o in ctx.others if any(
-                series.get(k) != v for k, v in o.items())]))
+                series.get(k) != v for k, v in o.items())], ctx.unlisted))
         if hints:
             out["note"] = "; ".join(hints)
         return out
@@ -881,10 +921,12 @@ class Proposer:
             series = _series(level_ctx, unit=level.unit, measure=measure)
             ctx = level_ctx
         else:
-            series = _series(ctx, unit=self.currency)
-            if not self.currency:
-                ctx.hints.append("unit: no level beside the rate, and no one currency for "
-                                 "the article's levels (add unit=CNY or unit=USD)")
+            unit = self.currency or self._currency_before(figure.start)
+            series = _series(ctx, unit=unit)
+            ctx.hints.append(f"unit {unit}: no level beside the rate; " + (
+                "the article's currency" if self.currency else "the nearest level's"))
+            ctx.doubt("unit: no level beside the rate", *({"unit": u} for u in MONEY
+                                                           if u != unit))
         out["kind"] = "growth"
         return self._finish(out, series, ctx)
 
