@@ -113,9 +113,9 @@ def _month_against_cumulative(table, row, flow, columns, known):
         gap = s[0] - earlier - m[0]
         if abs(gap) > MONTH_TOLERANCE * m[0] + m[1] + s[1]:
             found.append(f"row {row.label!r} (line {row.line}): {flow} in {mc.period} is "
-                         f"{mv}, but the months to it ({sv}) less the dataset's {before} "
-                         f"give {(s[0] - earlier) / (m[0] / float(parse_number(mv))):,.0f} "
-                         f"({gap / m[0]:+.2%}; warned beyond {MONTH_TOLERANCE:.1%})")
+                         f"{mv} ({table.unit}), but the months to it ({sv}) less the "
+                         f"dataset's {before} give {gap / m[0]:+.2%} more (warned beyond "
+                         f"{MONTH_TOLERANCE:.1%}: GAC revises earlier months)")
     return found
 
 

@@ -75,9 +75,8 @@ def _saved_from(text: str) -> str:
     return match[1] if match else ""
 
 
-# Elements whose text is a line of its own, outside table rows.
-_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "title", "caption", "span",
-           "font", "b", "strong", "td", "th"}
+# Elements whose text is a line of its own, outside table rows (the innermost one counts).
+_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "caption", "td", "th", "br")
 
 
 def _html(path: Path, data: bytes) -> Page:
@@ -87,31 +86,20 @@ def _html(path: Path, data: bytes) -> Page:
         root = lxml.html.document_fromstring(data)
     except Exception as exc:  # lxml raises several types for what is not a page
         raise InputError(path, f"not a readable HTML page: {exc}") from None
-    for junk in root.xpath("//script|//style|//noscript"):
+    for junk in root.xpath("//script|//style|//noscript|//title"):
         junk.drop_tree()
+    inner = " or ".join(f"self::{tag}" for tag in (*_BLOCKS, "tr", "table"))
     lines: list[Line] = []
-    seen: set[int] = set()
-    for element in root.iter():
-        if not isinstance(element.tag, str) or id(element) in seen:
-            continue
+    for element in root.iter("tr", *_BLOCKS):
         if element.tag == "tr":
             cells = tuple(c for c in (_clean(cell.text_content())
                                       for cell in element.xpath("./td|./th")) if c)
-            for inner in element.iter():
-                seen.add(id(inner))
             if cells:
                 lines.append(Line(element.sourceline or 0, cells, " ".join(cells)))
-        elif element.tag in _BLOCKS and not element.xpath("ancestor::tr"):
-            if element.xpath(".//tr"):
-                continue  # a block holding a table: its rows come on their own
-            text = _clean(element.text_content())
-            for inner in element.iter():
-                seen.add(id(inner))
-            if text and element.tag != "title":
-                lines += [Line(element.sourceline or 0, (), part) for part in
-                          (_clean(t) for t in element.itertext()) if part] if element.tag in (
-                    "div",) else [Line(element.sourceline or 0, (), text)]
-    lines.sort(key=lambda line: line.number)
+        elif (not element.xpath("ancestor::tr") and not element.xpath(f"descendant::*[{inner}]")
+              and (text := _clean(element.text_content()))):
+            lines.append(Line(element.sourceline or 0, (), text))
+    lines.sort(key=lambda line: line.number)  # stable: rows of one line keep their order
     url = ""
     for link in root.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content"):
         if link.startswith(("http://", "https://")):
