@@ -165,6 +165,12 @@ def cmd_stamp(args) -> int:
     return 0
 
 
+def cmd_source(args) -> int:
+    from tradeclaims.sources import command
+
+    return command.run(args)
+
+
 def cmd_codebook(args) -> int:
     from tradeclaims.data import codebook
 
@@ -240,6 +246,22 @@ def main(argv=None) -> int:
                        "(then series, base)")
     check.add_argument("--quiet", action="store_true", help="only what was written")
     check.set_defaults(run=cmd_check)
+    src = commands.add_parser("source", help="draft a new data/sources/ID/ from a "
+                              "publisher's table page saved as HTML or text")
+    src.add_argument("page", type=Path, help="the table's page (.html) or its text (.txt)")
+    src.add_argument("--id", required=True, help="the new source id (a folder that must not "
+                     "exist yet)")
+    src.add_argument("--published", help="the date the table was published (YYYY-MM-DD, "
+                     "YYYY-MM or YYYY), when the page prints none")
+    src.add_argument("--accessed", help="when it was read (YYYY-MM-DD; default: today)")
+    src.add_argument("--url", help="the page's address, when the saved file does not state it")
+    src.add_argument("--unit", help="the printed unit ('thousand USD') when the copy lacks "
+                     "its unit line")
+    src.add_argument("--partial", action="store_true", help="draft a copy cut off inside its "
+                     "table: the rows read, unchecked against the total")
+    src.add_argument("--note", help="a sentence added to the notes ('Read in a stored copy')")
+    src.add_argument("--root", type=Path, default=paths.SOURCES, help=argparse.SUPPRESS)
+    src.set_defaults(run=cmd_source)
     commands.add_parser("codebook", help="refresh the generated tables of data/README.md"
                         ).set_defaults(run=cmd_codebook)
     mk = commands.add_parser("makefile", help="write the make rules of every report")
@@ -250,7 +272,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     # what a writer killed by kill -9 left (files.py): every command starts by removing it, so
     # the next build does, whichever of its steps runs first (`stamp` runs in every build)
-    remove_dead_temporaries(paths.DATA, paths.ARTICLE_TEXTS, paths.REPORTS, paths.BUILD)
+    remove_dead_temporaries(paths.DATA, paths.SOURCES, paths.ARTICLE_TEXTS, paths.REPORTS,
+                            paths.BUILD)
     try:
         return args.run(args)
     except (InputError, OSError) as exc:

@@ -13,6 +13,7 @@ are removed by the next command (remove_dead_temporaries). docs/internals.md has
 import hashlib
 import os
 import re
+import shutil
 import signal
 import threading
 import time
@@ -48,7 +49,7 @@ def write_together(*files: tuple[Path, str]):
 def _write(files: list[tuple[Path, str]], mtime_ns: int | None = None):
     temporaries = [path.with_name(f".{path.name}.{os.getpid()}.tmp") for path, _ in files]
     pause = len(files) > 1 and os.environ.get(PAUSE_WRITING) in {path.name for path, _ in files}
-    with _signals_held() as held:
+    with signals_held() as held:
         try:
             for (path, text), temporary in zip(files, temporaries, strict=True):
                 with _naming(path):
@@ -75,7 +76,7 @@ def _naming(path: Path):
 
 
 @contextmanager
-def _signals_held():
+def signals_held():
     """The signals of HELD that arrive inside, delivered on the way out (the list of them is
     what `with` gives). Handlers are Python's to set only in the main thread; elsewhere, and
     for a signal ignored (a background job's Ctrl-C) or handled outside Python, nothing is
@@ -119,8 +120,12 @@ def remove_dead_temporaries(*folders: Path) -> list[Path]:
         for name in names:
             match = _TEMPORARY.fullmatch(name)
             if match and not _running(int(match["pid"])):
-                (Path(folder) / name).unlink(missing_ok=True)
-                removed.append(Path(folder) / name)
+                path = Path(folder) / name
+                if path.is_dir():  # a release folder drafted whole before its rename
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+                removed.append(path)
     return removed
 
 
