@@ -42,8 +42,23 @@ _UNITS = [  # printed word -> claim unit, longest first
     ("美元", "USD"), ("đô la", "USD"), ("nhân dân tệ", "CNY"), ("yuan", "CNY"),
     ("RMB", "CNY"), ("元", "CNY"), ("units", "units"), ("handsets", "units"), ("个", "units"),
     ("個", "units"), ("部", "units"), ("台", "units"), ("tonnes", "tonnes"), ("tons", "tonnes"),
-    ("吨", "tonnes"), ("噸", "tonnes"), ("tấn", "tonnes"),
+    ("吨", "tonnes"), ("噸", "tonnes"), ("tấn", "tonnes"), ("years", "year"), ("năm", "year"),
+    ("年", "year"),
 ]
+# Ranks printed as ordinals, which are otherwise no figures (a list's 2nd item, the 21st
+# century): "ranks 21st", "20th in imports", "top 25", 排名第21位, 位居第二, đứng thứ 3.
+_ORDINAL_WORDS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7",
+                  "八": "8", "九": "9", "十": "10", "hai": "2", "ba": "3", "tư": "4", "năm": "5"}
+_RANKS = re.compile(
+    r"\brank(?:s|ed)?\s+(?:\w+\s+)?(\d{1,3})(?:st|nd|rd|th)\b|"
+    r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?=in\s+(?:the\s+)?(?:world|imports|exports|trade)|"
+    r"place\b|largest\b|biggest\b)|\btop\s+(\d{1,3})\b(?!\s*(?:%|percent))|"
+    r"(?:排名|位居|位列|居|名列)(?:全球|世界)?第\s*(\d{1,3}|[一二三四五六七八九十])\s*(?:位|名)?|"
+    r"(?<=出口|进口|進口|贸易|貿易)\s*第\s*(\d{1,3})\s*(?:位|名)|(?:đứng|xếp|xếp hạng) thứ (\d{1,3}|hai|ba|tư|năm)\b",
+    re.IGNORECASE)
+# "45.47兆（人民幣，下同）": every bare 兆 after it is a trillion of that currency.
+_LIKEWISE = re.compile(r"兆\s*[（(]\s*(人民幣|人民币|美元|新台幣|新台币)\s*[,，]\s*下同\s*[)）]")
+_LIKEWISE_UNITS = {"人民幣": "CNY", "人民币": "CNY", "美元": "USD"}
 _CURRENCY_BEFORE = r"(?:US\$|\$|USD\s?|RMB\s?|¥)"
 _FRACTIONS = {"one-fifth": "20", "a fifth": "20", "one fifth": "20", "a quarter": "25",
               "one-quarter": "25", "a third": "33.3", "one-third": "33.3", "half": "50",
@@ -152,7 +167,33 @@ def find(text: str, lang: str | None = None) -> list[Figure]:
         for match in pattern.finditer(text):
             value = str(_CHINESE_DIGITS[match[1]] * factor)
             figures.append(_figure(text, *match.span(), value, unit=unit))
-    return sorted(figures, key=lambda f: f.start)
+    taken = {f.start: f for f in figures}
+    for match in _RANKS.finditer(text):
+        group = next(i for i in range(1, 7) if match[i])
+        found = taken.get(match.start(group))
+        if found is None or found.unit == "count":  # "top 25" is a rank, not 25 things
+            if found is not None:
+                figures.remove(found)
+            value = _ORDINAL_WORDS.get(match[group].lower(), match[group])
+            figures.append(Figure(match.start(group), match.end(group), value, "rank", "", "",
+                                  _quote(text, match.start(group), match.end(group))))
+    return sorted(_likewise(text, figures), key=lambda f: f.start)
+
+
+def _likewise(text: str, figures: list[Figure]) -> list[Figure]:
+    """Bare 兆 figures after a "（人民幣，下同）" in that currency, at the scale of a trillion."""
+    said = [(m.start(), _LIKEWISE_UNITS.get(m[1], "")) for m in _LIKEWISE.finditer(text)]
+    if not said:
+        return figures
+    out = []
+    for f in figures:
+        unit = next((u for pos, u in reversed(said) if pos <= f.end), "")
+        if unit and f.unit == "count" and text.startswith("兆", f.end):
+            end = f.end + 1
+            f = Figure(f.start, end, f.printed, unit, "trillion", f.qualifier,
+                       _quote(text, f.start, end))
+        out.append(f)
+    return out
 
 
 def _masked(text: str) -> list[tuple[int, int]]:

@@ -50,9 +50,9 @@ _NOT_TRADE = re.compile(r"\binvestment\b|\bGDP\b|\bindustrial (?:output|producti
 _REFERS_BACK = re.compile(r"(?:This|That|The) (?:figure|amount|total|sum|value)\b|It\b|"
                           r"(?:Con số|Mức) này|这一数字|该数字")
 _FIRMS = re.compile(r"enterprises|firms|companies|企业|doanh nghiệp", re.IGNORECASE)
+_POLICY = re.compile(r"\btariffs?\b|\bagreements?\b|\bFTAs?\b|\bvisas?\b|\bsanctions?\b|"
+                     r"关税|關稅|协定|協定|thuế quan|hiệp định", re.IGNORECASE)
 _PRICE = re.compile(r"\b(?:average )?prices?\b|价格|價格|\bgiá\b", re.IGNORECASE)
-_POLICY_COUNTS = re.compile(r"\b(?:countries|nations|products|economies|members)\b|国家|个国家|"
-                            r"quốc gia|nước", re.IGNORECASE)
 _CONVERSION = re.compile(r"(?:equivalent to|equal to|or|about|around|roughly|nearly|some|"
                          r"approximately|\()\s*(?:around|about|roughly|some|approximately)?\s*$",
                          re.IGNORECASE)
@@ -757,12 +757,24 @@ class Proposer:
         if word:
             return not_checkable("not_trade_statistic", f"Not a trade statistic ({word!r}; "
                                  "drafted: check the sentence).")
+        if figure.unit == "rank":  # an ordinal: "ranks 21st", 排名第21位, đứng thứ 2
+            return not_checkable("not_located", "A rank printed as an ordinal: among which "
+                                 "traders? The dataset holds the reporters' own trade, not "
+                                 "every economy's (drafted: check the sentence; for a rank "
+                                 "among the article's partners write kind=rank with base "
+                                 "partner=...). Would be settled by the WTO's ranking of "
+                                 "merchandise traders.")
         if figure.unit in ("count", "year"):
-            if _POLICY_COUNTS.search(a.text[figure.end:figure.end + 30]) or figure.unit == "year":
-                return not_checkable("not_trade_statistic", "A count or a length of time, not "
-                                     "a trade statistic (drafted: check the sentence).")
-            out["note"] = "kind: a count; no recipe proposed"
-            return out
+            if _POLICY.search(a.text, lo, hi):
+                return not_checkable("not_trade_statistic", "A count or a length of time in a "
+                                     "sentence on policy, not a trade statistic (drafted: check "
+                                     "the sentence).")
+            # partners, firms, years in a row: publishers count them, the dataset does not
+            what = "a count" if figure.unit == "count" else "a length of time (years in a row)"
+            return not_checkable("not_located", f"{what.capitalize()}: the dataset holds values "
+                                 "and quantities, not counts (drafted: check the sentence). "
+                                 "Would be settled by the publisher's table that counts them, "
+                                 "or its years of data.")
         if figure.unit == "percent" and _PRICE.search(before[-40:]):
             return not_checkable("not_located", "A price change: the dataset has no unit "
                                  "values. Would be settled by the publisher's table of major "
