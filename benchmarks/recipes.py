@@ -129,11 +129,11 @@ def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dic
         expected, verdicts(expected, data, work, f"{article['article_id']}-expected"),
         strict=True)]
     got = checked(proposed, data, work, article["article_id"])
-    got_verdicts = {p["claim_id"]: verdict for p, (verdict, _) in zip(proposed, got, strict=True)}
+    got_verdicts = {p["claim_id"]: v for p, (v, _) in zip(proposed, got, strict=True)}
     confirm = {p["claim_id"]: flag for p, (_, flag) in zip(proposed, got, strict=True)}
-    counts = dict.fromkeys(["figures", "drafted", "kind", "checkable", "series", "proposed", "right",
-                            "settleable", "settled", "false_contradicted", "to_confirm", "differ"],
-                           0)
+    counts = dict.fromkeys(["figures", "drafted", "kind", "checkable", "series", "proposed",
+                            "right", "settleable", "settled", "false_contradicted", "to_confirm",
+                            "differ"], 0)
     for (want, got), want_verdict in zip(pair(expected, proposed), want_verdicts, strict=True):
         counts["figures"] += 1
         counts["drafted"] += got is not None
@@ -232,8 +232,9 @@ def main(argv: list[str]) -> int:
     print(f"{folder}:")
     results = score(folder)
     width = max([20, *map(len, results)])
-    print(f"{'article':{width}} {'drafted':>12} {'right kind':>12} {'series match':>13} {'proposed right':>15} "
-          f"{'settled right':>14} {'to confirm':>12} {'differ':>12} {'false contr.':>12}")
+    print(f"{'article':{width}} {'drafted':>12} {'right kind':>12} {'series match':>13} "
+          f"{'proposed right':>15} {'settled right':>14} {'to confirm':>12} {'differ':>12} "
+          f"{'false contr.':>12}")
     for name, c in results.items():
         print(f"{name:{width}} {_cell(c['drafted'], c['figures']):>12} "
               f"{_cell(c['kind'], c['figures']):>12} "
@@ -241,8 +242,9 @@ def main(argv: list[str]) -> int:
               f"{_cell(c['settled'], c['settleable']):>14} "
               f"{_cell(c['to_confirm'], c['proposed']):>12} "
               f"{_cell(c['differ'], c['proposed']):>12} {c['false_contradicted']:>12}")
-    print("drafted: figures with a draft row; right kind: of all figures; series match: of the checkable ones (a blank is a "
-          "miss); proposed right: of the recipes proposed, the expected verdict on the expected "
+    print("drafted: figures with a draft row; right kind: of all figures; series match: of the "
+          "checkable ones (a blank is a miss); proposed right: of the recipes proposed, the "
+          "expected verdict on the expected "
           "series; settled right: of the figures the data settles, settled with no edit; to "
           "confirm: of the recipes proposed, those `check` leaves to_confirm (the proposed reading "
           "contradicts, another does not); differ: those whose plausible readings get different "

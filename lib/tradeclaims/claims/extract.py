@@ -54,7 +54,8 @@ _RANKS = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?=in\s+(?:the\s+)?(?:world|imports|exports|trade)|"
     r"place\b|largest\b|biggest\b)|\btop\s+(\d{1,3})\b(?!\s*(?:%|percent))|"
     r"(?:排名|位居|位列|居|名列)(?:全球|世界)?第\s*(\d{1,3}|[一二三四五六七八九十])\s*(?:位|名)?|"
-    r"(?<=出口|进口|進口|贸易|貿易)\s*第\s*(\d{1,3})\s*(?:位|名)|(?:đứng|xếp|xếp hạng) thứ (\d{1,3}|hai|ba|tư|năm)\b",
+    r"(?<=出口|进口|進口|贸易|貿易)\s*第\s*(\d{1,3})\s*(?:位|名)|"
+    r"(?:đứng|xếp|xếp hạng) thứ (\d{1,3}|hai|ba|tư|năm)\b",
     re.IGNORECASE)
 # "45.47兆（人民幣，下同）": every bare 兆 after it is a trillion of that currency.
 _LIKEWISE = re.compile(r"兆\s*[（(]\s*(人民幣|人民币|美元|新台幣|新台币)\s*[,，]\s*下同\s*[)）]")
