@@ -76,6 +76,12 @@ def found(text, lang=None):
     ("达到249個。", [("249", "count", "", "")]),
     ("突破200万亿元。", [("200", "CNY", "trillion", "over")]),
     ("từ 1 tỷ USD trở lên", [("1", "USD", "billion", "at_least")]),
+    ("vượt quá 45.000 tỉ nhân dân tệ", [("45000", "CNY", "billion", "over")]),
+    ("ranks 21st in exports, among the top 25", [("21", "rank", "", ""), ("25", "rank", "", "")]),
+    ("排名第21位，进口第20位", [("21", "rank", "", ""), ("20", "rank", "", "")]),
+    ("连续保持10年", [("10", "year", "", "")]),
+    ("45.47兆（人民幣，下同）、出口26.99兆", [("45.47", "CNY", "trillion", ""),
+                                           ("26.99", "CNY", "trillion", "")]),
     # a range: both ends, with the unit printed once
     ("mục tiêu tăng trưởng 4,5-5% năm nay", [("4.5", "percent", "", ""),
                                                ("5", "percent", "", "")]),

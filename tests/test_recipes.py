@@ -671,3 +671,21 @@ def test_a_doubt_the_words_give_no_other_reading_for_never_contradicts(tmp_path)
                                      unlisted=True))
     assert row.verdict == drafts.TO_CONFIRM
     assert recipes.other_readings(recipes.to_confirm(["a peak"], [])) == [{}]
+
+
+def test_the_news_pegs_release_gives_a_rates_currency_where_it_prints_one(tmp_path):
+    data = _release(tmp_path)
+    pegged = peg.releases(data, "2026-01-14")
+    assert pegged.currencies("CHN", "WLD", "export", "TOTAL", "2025") == ["USD"]
+    text = "出口总值26.99万亿元。2025年出口增长5.5%。"  # yuan levels; the rate the release's
+    rate = recipes.propose(text, date="2026-01-14", peg=pegged)[-1]
+    assert rate["series"].endswith("unit=USD"), rate
+    assert recipes.propose(text, date="2026-01-14")[-1]["series"].endswith("unit=CNY")
+
+
+@pytest.mark.parametrize("text, flow", [
+    ("Năm 2025 thương mại với Mỹ ghi nhận sự sụt giảm 20% xuất khẩu.", "export"),
+    ("Năm 2025 xuất khẩu sang Mỹ giảm 20% trong thương mại song phương.", "export")])
+def test_the_flow_a_figure_qualifies_is_the_one_right_after_it_else_before(text, flow):
+    row, = recipes.propose(text, date="2026-01-14")
+    assert f"flow={flow}" in row["series"]

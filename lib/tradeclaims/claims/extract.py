@@ -27,9 +27,11 @@ _NUMBER = {
     "vi": r"(?<![\d.])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.]\d)",
 }
 _SCALES = [  # printed word -> registry scale, longest first
-    ("nghìn tỷ", "trillion"), ("ngàn tỷ", "trillion"), ("万亿", "trillion"), ("萬億", "trillion"),
+    ("nghìn tỷ", "trillion"), ("ngàn tỷ", "trillion"), ("nghìn tỉ", "trillion"),
+    ("ngàn tỉ", "trillion"), ("万亿", "trillion"), ("萬億", "trillion"),
     ("trillion", "trillion"), ("billion", "billion"), ("million", "million"),
-    ("thousand", "thousand"), ("tỷ", "billion"), ("triệu", "million"), ("nghìn", "thousand"),
+    ("thousand", "thousand"), ("tỷ", "billion"), ("tỉ", "billion"), ("triệu", "million"),
+    ("nghìn", "thousand"),
     ("亿", "hundred_million"), ("億", "hundred_million"), ("万", "ten_thousand"),
     ("萬", "ten_thousand"), ("兆", "trillion"), ("bn", "billion"),
 ]
@@ -68,7 +70,8 @@ _QUALIFIERS = [  # wording just before a figure -> registry qualifier, longest f
     ("more than", "over"), ("in excess of", "over"), ("exceeding", "over"), ("exceeded", "over"),
     ("surpassed", "over"), ("over", "over"), ("above", "over"), ("超过", "over"),
     ("超過", "over"), ("突破", "over"), ("逾", "over"), ("vượt", "over"), ("hơn", "over"),
-    ("trên", "over"), ("vượt mốc", "over"), ("vượt ngưỡng", "over"), ("crossed", "over"),
+    ("trên", "over"), ("vượt quá", "over"), ("vượt qua", "over"), ("vượt mốc", "over"),
+    ("vượt ngưỡng", "over"), ("crossed", "over"),
     ("topped", "over"), ("surpassing", "over"), ("exceeds", "over"), ("exceed", "over"),
     ("at least", "at_least"), ("at most", "at_most"), ("less than", "under"),
     ("under", "under"), ("below", "under"), ("dưới", "under"), ("不足", "under"),

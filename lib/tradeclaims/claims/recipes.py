@@ -451,7 +451,11 @@ class Article:
             if earlier is not None:
                 ctx.doubt(f"partner: none named in the sentence, {earlier.value} in the one "
                           "before", {"partner": earlier.value})
-        flow = _nearest(self.flows, start, end, lo, hi)
+        # the flow the figure qualifies, printed right after it ("giảm 20% xuất khẩu"), else
+        # the nearest before it, else the first after
+        right_after = [self.flows[i] for i in self.flows.starting(end, min(hi, end + 4))
+                       if not self.text[end:self.flows[i].start].strip()]
+        flow = right_after[0] if right_after else _nearest(self.flows, start, end, lo, hi)
         if flow is None:
             flow = self._carried(self.flows, lo)
             if flow is not None:
@@ -665,6 +669,11 @@ class Proposer:
                 if _CONVERSION.search(re.sub(r"\$|US\$|USD|¥|RMB", "", between).strip(" ,")):
                     return other
         return None
+
+    def _pegged_currencies(self, ctx) -> list[str]:
+        currencies = getattr(self.article.peg, "currencies", None)
+        return currencies(ctx.reporter, ctx.partner, ctx.flow, ctx.product,
+                          ctx.period) if currencies else []
 
     def _currency_before(self, pos: int) -> str:
         """The currency of the last money figure before `pos`, else of the first after it,
@@ -933,10 +942,14 @@ class Proposer:
             series = _series(level_ctx, unit=level.unit, measure=measure)
             ctx = level_ctx
         else:
-            unit = self.currency or self._currency_before(figure.start)
+            printed = self._pegged_currencies(ctx)
+            if len(printed) == 1:  # the release the article reports prints it in one
+                unit, why = printed[0], "the only one the news peg's release prints it in"
+            else:
+                unit = self.currency or self._currency_before(figure.start)
+                why = "the article's currency" if self.currency else "the nearest level's"
             series = _series(ctx, unit=unit)
-            ctx.hints.append(f"unit {unit}: no level beside the rate; " + (
-                "the article's currency" if self.currency else "the nearest level's"))
+            ctx.hints.append(f"unit {unit}: no level beside the rate; {why}")
             ctx.doubt("unit: no level beside the rate", *({"unit": u} for u in MONEY
                                                            if u != unit))
         out["kind"] = "growth"
