@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "lib"))
 
 from tradeclaims import paths  # noqa: E402
-from tradeclaims.claims import drafts, extract, peg, recipes  # noqa: E402
+from tradeclaims.claims import drafts, extract, recipes  # noqa: E402
+from tradeclaims.claims.reading import peg  # noqa: E402
 from tradeclaims.claims.registry import COLUMNS, parse_spec  # noqa: E402
 from tradeclaims.data import build  # noqa: E402
 from tradeclaims.data.query import Dataset  # noqa: E402

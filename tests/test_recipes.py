@@ -13,7 +13,8 @@ import pytest
 import cli
 from registry import META, Registry
 from tradeclaims import paths
-from tradeclaims.claims import drafts, extract, peg, recipes
+from tradeclaims.claims import drafts, extract, recipes
+from tradeclaims.claims.reading import names, peg
 from tradeclaims.claims.registry import COLUMNS
 from tradeclaims.errors import InputError
 
@@ -512,17 +513,17 @@ def test_the_benchmark_totals_per_language_and_prefers_a_written_verdict(tmp_pat
 def _name_patterns(flags: int) -> tuple[re.Pattern, re.Pattern]:
     """The partners' names as _alternation writes them, and as first written: the lookbehind
     before the name."""
-    names = recipes._partner_names()[1]  # {name as written: code}
-    ordered = sorted(names, key=len, reverse=True)
+    written = names.partner_names()[1]  # {name as written: code}
+    ordered = sorted(written, key=len, reverse=True)
     first_written = re.compile("|".join(
         rf"(?<![\w.]){re.escape(n)}(?!\w)" if n[0].isascii() or n[-1].isascii()
         else re.escape(n) for n in ordered), flags)
-    return recipes._alternation(names, flags)[0], first_written
+    return names._alternation(written, flags)[0], first_written
 
 
 @settings(max_examples=200, deadline=None)
 @given(pieces=st.lists(st.one_of(  # some of every kind of name: Latin, Chinese, Vietnamese
-    st.deferred(lambda: st.sampled_from(sorted(recipes._partner_names()[1])[::5])),
+    st.deferred(lambda: st.sampled_from(sorted(names.partner_names()[1])[::5])),
     st.sampled_from([" ", ".", "a", "É", "9", "_", "-", "'s ", "\n", "的", "x"])), max_size=12))
 def test_names_are_found_where_the_pattern_as_first_written_finds_them(pieces):
     r"""_bounded reads the character before a name after the name's first: the matches of
@@ -617,7 +618,7 @@ def test_a_figure_for_a_period_not_yet_over_is_an_estimate(date, kind):
 def test_respectively_pairs_the_figures_with_the_names_in_order(text, lang, key, values):
     rows = [r for r in recipes.propose(text, lang=lang, date="2026-01-14")
             if r["unit"] == "percent"]
-    assert [recipes._spec_value(r["series"], key) for r in rows] == values
+    assert [recipes.spec_value(r["series"], key) for r in rows] == values
 
 
 def _judged(tmp_path, data, series, note):

@@ -106,7 +106,7 @@ def cmd_extract(args) -> int:
 
 def _news_peg(date: str) -> dict:
     """The periods of the releases an article of that day reports (none before `make data`)."""
-    from tradeclaims.claims import peg
+    from tradeclaims.claims.reading import peg
     from tradeclaims.data.query import Dataset
 
     if not date or not paths.TRADE_CSV.exists():

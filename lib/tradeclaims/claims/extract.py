@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from tradeclaims.claims import words
+from tradeclaims.claims.reading import words
 from tradeclaims.claims.registry import COLUMNS
 from tradeclaims.csvfile import read_text, to_csv_text
 from tradeclaims.errors import InputError

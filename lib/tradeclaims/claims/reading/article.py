@@ -1,0 +1,271 @@
+"""What an article says around each figure: its reporter, partner, flow, product and period, each
+with where it came from, and the doubts that make a reading one to confirm."""
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from tradeclaims.claims import extract
+from tradeclaims.claims.reading.names import (
+    Mention,
+    find_mentions,
+    flow_mentions,
+    partner_names,
+    product_names,
+)
+from tradeclaims.claims.reading.periods import ArticleDate, find_periods
+from tradeclaims.claims.reading.text import sentences
+from tradeclaims.claims.reading.words import (
+    CLAUSE_END,
+    OPENERS,
+    PARTNER_BEFORE,
+    REPORTERS,
+    SPACES,
+    SUBJECT,
+    SUBJECT_VERB,
+)
+from tradeclaims.claims.spans import Spans
+
+
+@dataclass
+class Context:
+    """What the article says around one figure."""
+
+    reporter: str = ""
+    partner: str = ""
+    flow: str = ""
+    product: str = "TOTAL"
+    period: str = ""
+    uncoded: str = ""  # the goods or firms named, when the vocabulary has no code for them
+    hints: list = field(default_factory=list)
+    # why the reading is not certain (a key not read from the figure's own sentence), and the
+    # other plausible readings, each as the keys it changes: {"period": "2025-12"}
+    doubts: list = field(default_factory=list)
+    others: list = field(default_factory=list)
+    unlisted: bool = False  # a doubt whose other readings the words do not give
+
+    def doubt(self, why: str, *others: dict):
+        self.doubts.append(why)
+        self.others += [o for o in others if o not in self.others]
+        self.unlisted |= not others
+
+
+def nearest(mentions: Spans, start: int, end: int, lo: int, hi: int,
+             skip=()) -> Mention | None:
+    """The mention closest before the figure within [lo, start), else the first after it
+    within (end, hi]."""
+    def kept(mention):
+        return mention.value not in skip
+
+    return mentions.last(lo, start, kept) or mentions.first(end, hi, kept)
+
+
+class Article:
+    """An article's text with everything found in it, for proposing each figure's recipe."""
+
+    def __init__(self, text: str, date: str = "", lang: str | None = None,
+                 peg: dict | None = None):
+        self.text = text
+        self.lang = lang or extract.language(text)
+        self.date = ArticleDate.parse(date)
+        self.peg = peg or {}  # periods of the releases the article reports, by reporter
+        self.sentences = Spans(sentences(text), span=lambda sentence: sentence)
+        self.partners = Spans(find_mentions(partner_names(), text))
+        self.products = Spans(find_mentions(product_names(), text))
+        self.flows = Spans(flow_mentions(text))
+        self.periods = Spans(find_periods(text, self.date), span=lambda period: period[:2])
+        self._newlines = [match.start() for match in re.finditer("\n", text)]
+        self.reporter = self._main_reporter()
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return self.sentences.containing(pos, pos + 1) or (0, len(self.text))
+
+    def _newline_before(self, pos: int) -> int:
+        """The last line break before `pos`, or -1, as text.rfind would say."""
+        i = bisect.bisect_left(self._newlines, pos) - 1
+        return self._newlines[i] if i >= 0 else -1
+
+    def _main_reporter(self) -> str:
+        """The economy whose trade the article reports: the first one the dataset has releases
+        of named as the subject of a flow (Vietnam's exports, 我国对, Việt Nam xuất khẩu), else
+        the one named most often, else the only one the news peg holds, else by the article's
+        language (a guess: `reporter_known` is then False)."""
+        self.reporter_known = True
+        for mention in self.partners:
+            if mention.value in REPORTERS and self._is_subject(mention):
+                return mention.value
+        named = [m.value for m in self.partners if m.value in REPORTERS and not
+                 PARTNER_BEFORE.search(self.text, max(0, m.start - 8), m.start)]
+        counts = sorted(((named.count(r), r) for r in REPORTERS), reverse=True)
+        if counts[0][0] > counts[1][0]:
+            return counts[0][1]
+        pegged = [r for r in REPORTERS if r in self.peg]
+        if len(pegged) == 1:
+            return pegged[0]
+        self.reporter_known = False
+        return "VNM" if self.lang == "vi" else "CHN"
+
+    def _is_subject(self, mention: Mention) -> bool:
+        """Whether the name is the trader: "China's exports", "China exported", "美国对中国",
+        "Việt Nam xuất khẩu", "xuất khẩu của Việt Nam"."""
+        after = self.text[mention.end:mention.end + 40]
+        before = self.text[max(0, mention.start - 30):mention.start]
+        if self.lang == "zh":  # in 我国对美国进出口, 美国 is the partner
+            return bool(re.match(r"\s*(?:(?:19|20)\d{2}\s*年(?:全年)?\s*)?(?:[对對自从從]|"
+                                 r"的?(?:出口|进口|進口|进出口|進出口|外贸|外貿|贸易|貿易|出超|"
+                                 r"入超|顺差|順差))", after)
+                        ) and not re.search(r"(?:[对對与與同自从從和])\s*$", before)
+        if self.lang == "vi":
+            return bool(re.match(r"\s*(?:xuất khẩu|nhập khẩu|xuất siêu|nhập siêu)", after)
+                        or re.search(r"(?:xuất khẩu|nhập khẩu|thặng dư|thâm hụt|xuất siêu|"
+                                     r"nhập siêu|thương mại)(?: thương mại)? của\s*$", before))
+        return bool(SUBJECT.match(after) or SUBJECT_VERB.match(after))
+
+    def subject_at(self, lo: int, start: int) -> Mention | None:
+        """The trader the sentence names before the figure (any economy, even one the dataset
+        has no releases of)."""
+        for i in reversed(self.partners.starting(lo, start)):
+            mention = self.partners[i]
+            if mention.value != "WLD" and self._is_subject(mention):
+                return mention
+        return None
+
+    def reporter_at(self, lo: int, start: int) -> str:
+        """The trader the sentence names before the figure, else the article's."""
+        subject = self.subject_at(lo, start)
+        return subject.value if subject else self.reporter
+
+    def context(self, start: int, end: int) -> Context:
+        lo, hi = self.sentence(start)
+        subject = self.subject_at(lo, start)
+        ctx = Context(reporter=subject.value if subject else self.reporter)
+        if subject is None and not self.reporter_known:
+            ctx.doubt(f"reporter {ctx.reporter} only from the article's language", *(
+                {"reporter": r} for r in REPORTERS if r != ctx.reporter and any(
+                    m.value == r for m in self.partners)))
+        clause_end = self._clause_end(end, hi)
+        partner = nearest(self.partners, start, end, lo, clause_end, skip=(ctx.reporter,))
+        ctx.partner = partner.value if partner else "WLD"
+        if partner is None:
+            earlier = self._carried(self.partners, lo, skip=(ctx.reporter, "WLD"))
+            if earlier is not None:
+                ctx.doubt(f"partner: none named in the sentence, {earlier.value} in the one "
+                          "before", {"partner": earlier.value})
+        # the flow the figure qualifies, printed right after it ("giảm 20% xuất khẩu"), else
+        # the nearest before it, else the first after
+        right_after = [self.flows[i] for i in self.flows.starting(end, min(hi, end + 4))
+                       if not self.text[end:self.flows[i].start].strip()]
+        flow = right_after[0] if right_after else nearest(self.flows, start, end, lo, hi)
+        if flow is None:
+            flow = self._carried(self.flows, lo)
+            if flow is not None:
+                ctx.hints.append(f"flow {flow.value!r} carried from an earlier sentence")
+                named = {m.value for m in map(self.flows.__getitem__, self.flows.within(
+                    self._newline_before(lo) + 1, lo))}
+                if named - {flow.value}:  # the paragraph names another flow too
+                    ctx.doubt("flow carried from an earlier sentence",
+                              *({"flow": f} for f in sorted(named - {flow.value})))
+        ctx.flow = flow.value if flow else ""
+        if not ctx.flow:
+            ctx.hints.append("flow: no word for exports, imports, trade or a balance")
+        product = nearest(self.products, start, end, lo, clause_end)
+        if product is not None:
+            ctx.product = product.value
+            if not product.value:
+                ctx.uncoded = self.text[product.start:product.end]
+        ctx.period = self._period(start, end, lo, hi, ctx)
+        return ctx
+
+    def _clause_end(self, end: int, hi: int) -> int:
+        match = CLAUSE_END.search(self.text[end:hi])
+        return end + match.start() if match else hi
+
+    def _carried(self, mentions, lo, skip=()):
+        """The last mention of an earlier sentence of the same paragraph, or of the paragraph
+        before when the sentence opens by referring back ("Of which", Trong đó, 其中); none of
+        the values in `skip`."""
+        paragraph = self._newline_before(lo)
+        if OPENERS.match(self.text, SPACES.match(self.text, lo).end()):
+            # the paragraph's text without its trailing spaces (with no line break before,
+            # text[:-1]: all but the last character), read without copying it
+            end = paragraph if paragraph >= 0 else max(0, len(self.text) - 1)
+            while end > 0 and self.text[end - 1].isspace():
+                end -= 1
+            paragraph = self._newline_before(end)
+        return mentions.last(paragraph + 1, lo, (lambda m: m.value not in skip) if skip else None)
+
+    def _period(self, start, end, lo, hi, ctx) -> str:
+        """The sentence's last period before the figure, else its first after it; else the
+        news peg's, or one carried from an earlier sentence. A period not read from the
+        figure's own clause, where another is plausible, is a doubt."""
+        clause = self._clause_start(lo, start), self._clause_end(end, hi)
+        chosen = (self.periods.last(clause[0], min(start, hi))
+                  or self.periods.first(max(lo, end), clause[1])
+                  or self.periods.last(lo, min(start, hi)))
+        pegged = self.peg.get(ctx.reporter, [])
+        later = self.periods.first(max(lo, end), hi) if chosen is None else None
+        carried = self.periods.last(0, lo)
+        if later is not None and later[2] and pegged and later[2] not in pegged and (
+                carried is None or carried[2] in pegged):
+            # another clause's period that is not the news ("…，增速較2024年回落"): the news
+            # peg's reading first, this one beside it
+            ctx.doubt("period: one named in another clause of the sentence",
+                      {"period": later[2]})
+            later = None
+        if later is not None and later[2]:  # "… 1.24 trillion yuan, … in the first two months"
+            others = [p for p in dict.fromkeys([*([carried[2]] if carried else []), *(
+                () if later[2] in pegged else pegged)]) if p and p != later[2]]
+            if others:
+                ctx.doubt("period: named after the figure's clause",
+                          *({"period": p} for p in others))
+            chosen = later
+        if chosen is not None:
+            named = {p[2] for p in map(self.periods.__getitem__, self.periods.within(lo, hi))
+                     if p[2] and p[2] != chosen[2]}
+            if named and chosen[0] < self._clause_start(lo, start) and chosen[2]:
+                ctx.doubt(f"period: the sentence names {len(named) + 1}",
+                          *({"period": p} for p in sorted(named)))
+        else:
+            carried = self.periods.last(0, lo)
+            if carried is not None and not carried[2]:
+                carried = None
+            if carried is not None and (carried[2] in pegged or not pegged):
+                chosen = carried
+                ctx.hints.append(f"period {carried[2]} carried from an earlier sentence "
+                                 f"({self.text[carried[0]:carried[1]].strip()!r})")
+            elif pegged:
+                lead = self._lead_period(pegged)
+                ctx.hints.append(f"period {lead}: none in the sentence; the news peg's "
+                                 "(the release the article reports)")
+                ctx.doubt("period from the news peg", *(
+                    {"period": p} for p in [*pegged, *([carried[2]] if carried else [])]
+                    if p != lead))
+                return lead
+            else:
+                ctx.hints.append("period: none named in or before the sentence")
+                return ""
+            # a doubt only where another period is plausible: the peg's, or one the
+            # paragraph names before
+            paragraph = self._newline_before(lo) + 1
+            named = [p[2] for p in map(self.periods.__getitem__,
+                                       self.periods.within(paragraph, lo)) if p[2]]
+            others = [*pegged, *named]
+            others = [p for p in dict.fromkeys(others) if p != chosen[2]]
+            if others:
+                ctx.doubt("period carried from an earlier sentence",
+                          *({"period": p} for p in others))
+        if chosen[3]:
+            ctx.hints.append(chosen[3])
+        return chosen[2]
+
+    def _clause_start(self, lo: int, start: int) -> int:
+        breaks = [m.end() for m in CLAUSE_END.finditer(self.text, lo, start)]
+        return breaks[-1] if breaks else lo
+
+    def _lead_period(self, pegged: list[str]) -> str:
+        """The peg's period the headline and lead name, else its first (the longest of the
+        latest release)."""
+        lead = self.text.find("\n\n")
+        lead = lead if lead > 0 else min(len(self.text), 400)
+        named = [p[2] for p in map(self.periods.__getitem__, self.periods.within(0, lead))]
+        return next((p for p in named if p in pegged), pegged[0])

@@ -1,0 +1,91 @@
+"""Period phrases ("the first two months of 2026", 前11个月, tháng 1) as the dataset's periods,
+resolved against the article's date; comparisons ("than in 2024", 同比) are none."""
+
+import re
+from dataclasses import dataclass
+
+from tradeclaims.claims.reading.words import COMPARISONS, COUNTS, MONTHS, PERIOD
+from tradeclaims.claims.spans import Spans
+from tradeclaims.data import dates
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """The article's date to the precision it is known: '2026-03-13', '2026-02', '2026', ''."""
+
+    year: int | None
+    month: int | None
+
+    @classmethod
+    def parse(cls, text: str) -> "ArticleDate":
+        try:
+            date = dates.parse(text)
+        except ValueError:  # 'unknown', or none given
+            return cls(None, None)
+        return cls(date.year, date.month)
+
+
+def find_periods(text: str, date: ArticleDate) -> list[tuple[int, int, str, str]]:
+    """(start, end, period, hint) for every period phrase; a period of '' has only a hint."""
+    masked = COMPARISONS.sub(lambda m: " " * len(m[0]), text)
+    found = []
+    for pattern, kind in PERIOD:
+        # the phrases of earlier patterns win; one pattern's matches never overlap each other
+        taken = Spans(sorted(found), span=lambda phrase: phrase[:2])
+        for match in pattern.finditer(masked):
+            if taken.overlaps(*match.span()):
+                continue
+            period, hint = resolve(kind, match, date)
+            found.append((match.start(), match.end(), period, hint))
+    return sorted(found)
+
+
+def resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
+    groups = [g for g in match.groups()]
+    phrase = match[0].strip()
+    years = [int(g) for g in groups if g and re.fullmatch(r"(?:19|20)\d{2}", g)]
+    year = years[0] if years else None
+    if kind == "year":
+        return str(year), ""
+    if kind == "full_year":  # a year's figures come out after it: the last one over
+        if date.year is None:
+            return "", f"period: {phrase!r} needs the article's date (give --date)"
+        return str(date.year - 1), ""
+    if kind in ("last_year", "this_year"):
+        if date.year is None:
+            return "", f"period: {phrase!r} needs the article's date (give --date)"
+        if kind == "last_year":
+            return str(date.year - 1), ""
+        if date.month is None or date.month == 1:
+            return "", (f"period: {phrase!r} in an article of {date.year}: the year so far, "
+                        "to which month? (give a full --date)")
+        # the year so far: the months published before the article's month
+        last = date.month - 1
+        so_far = f"{date.year}-01/{date.year}-{last:02d}" if last > 1 else f"{date.year}-01"
+        return so_far, f"period: {phrase!r} read as the year so far ({so_far})"
+    if kind in ("first_months", "zh_first_months"):
+        word = next(g for g in groups if g and not re.fullmatch(r"(?:19|20)\d{2}", g))
+        first, last = 1, COUNTS.get(word.lower()) or int(word)
+    elif kind == "q1":
+        first, last = 1, 3
+    elif kind == "month_span":
+        names = [g for g in groups if g and not g.isdigit()]
+        first, last = (MONTHS[n.lower().rstrip(".")] for n in names[:2])
+    elif kind in ("zh_month_span", "vi_month_span"):
+        first, last = (int(g) for g in groups if g and len(g) <= 2)
+    elif kind == "month":
+        name = next(g for g in groups if g and not g.isdigit())
+        first = last = MONTHS[name.lower().rstrip(".")]
+    else:  # zh_month, vi_month
+        first = last = next(int(g) for g in groups if g and len(g) <= 2)
+    if not (1 <= first <= last <= 12):
+        return "", f"period: {phrase!r} is not a span of months"
+    if year is None:
+        if date.year is None:
+            return "", f"period: {phrase!r} has no year and the article's date is unknown " \
+                "(give --date)"
+        # data for a month is published in the months after it
+        year = date.year - 1 if date.month is not None and last >= date.month else date.year
+    if first == last:
+        return f"{year}-{first:02d}", ""
+    return f"{year}-{first:02d}/{year}-{last:02d}", ""

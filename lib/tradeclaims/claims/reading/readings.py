@@ -1,0 +1,86 @@
+"""A recipe's series, and the note of a reading to confirm: why it is not certain and the other
+plausible readings `check` judges beside it; the table that would settle a series."""
+
+from tradeclaims.claims.reading.article import Context
+from tradeclaims.claims.reading.words import FIRMS
+from tradeclaims.data import codes, periods
+
+
+def spec_text(**keys) -> str:
+    return " ".join(f"{k}={v}" for k, v in keys.items() if v)
+
+
+def series_of(ctx: Context, unit: str = "", measure: str = "") -> dict:
+    series = {"reporter": ctx.reporter, "partner": ctx.partner, "flow": ctx.flow}
+    if ctx.product != "TOTAL":
+        series["product"] = ctx.product
+    series["period"] = ctx.period
+    if measure:
+        series["measure"] = measure
+    if unit:
+        series["unit"] = unit
+    return series
+
+
+def complete(series: dict) -> bool:
+    return bool(series) and all(series.get(k, "TOTAL") for k in (
+        "reporter", "partner", "flow", "product", "period"))
+
+
+TO_CONFIRM = "reading to confirm"
+OTHER_READINGS = "other readings: "
+UNLISTED = "others the words do not give"
+
+
+def to_confirm(doubts: list[str], others: list[dict], unlisted: bool = False) -> str:
+    """The note of a reading that is not certain: why, and the other plausible readings, each
+    as the keys it changes ("reading to confirm (period carried …); other readings: period=2025-12
+    | partner=ASEAN"), ending in UNLISTED where a doubt has others the words do not give."""
+    text = f"{TO_CONFIRM} ({', '.join(dict.fromkeys(doubts))})"
+    listed = [spec_text(**o) for o in others] + ([UNLISTED] if unlisted or not others else [])
+    return text + f"; {OTHER_READINGS}" + " | ".join(listed)
+
+
+def other_readings(note: str) -> list[dict] | None:
+    """The other readings a draft's note lists (None when its reading is certain: no
+    TO_CONFIRM in it), with {} for UNLISTED ones; what `check` judges beside the proposed
+    one."""
+    if TO_CONFIRM not in note:
+        return None
+    listed = note.partition(OTHER_READINGS)[2].split(";")[0]
+    return [{} if reading.strip() == UNLISTED else
+            dict(part.split("=", 1) for part in reading.split() if "=" in part)
+            for reading in listed.split("|") if reading.strip()]
+
+
+def spec_value(series: str, key: str) -> str:
+    return next((part.partition("=")[2] for part in series.split()
+                 if part.startswith(f"{key}=")), "")
+
+
+PUBLISHERS = {"CHN": "GAC's", "VNM": "Vietnam Customs'"}
+
+
+def settled_by(spec: dict, unit: str = "", uncoded: str = "") -> str:
+    """The table that would settle a series, as the registry's not_located notes name it:
+    "GAC's January-February 2026 trade by partner (ASEAN), in CNY"."""
+    reporter = spec.get("reporter", "")
+    publisher = PUBLISHERS.get(reporter, f"the statistics office of {reporter or 'the reporter'}")
+    try:
+        when = periods.parse(spec.get("period", "")).label() + " "
+    except ValueError:
+        when = ""
+    product = spec.get("product", "TOTAL")
+    partner = spec.get("partner", "WLD")
+    flow = {"import": "import"}.get(spec.get("flow", ""), "export")
+    if product.startswith("OWNERSHIP:") or (uncoded and FIRMS.search(uncoded)):
+        table = f"trade by type of firm ({uncoded or product})"
+    elif uncoded or product != "TOTAL":
+        table = f"table of major {flow} commodities ({uncoded or product})"
+    elif partner != "WLD":
+        table = f"trade by partner ({codes.name(partner) if codes.is_known(partner) else partner})"
+    else:
+        table = "total trade, exports and imports"
+    if partner not in ("WLD", "") and (uncoded or product != "TOTAL"):
+        table += f" to or from {codes.name(partner) if codes.is_known(partner) else partner}"
+    return f"{publisher} {when}{table}" + (f", in {unit}" if unit else "")

@@ -1,0 +1,163 @@
+"""The words articles use for what a figure is: flows, changes, shares, forecasts, comparisons,
+ranks, months, and the phrases of periods, in English, Chinese and Vietnamese. The words of change
+come from `changes` in data/vocabulary.yaml: one place for `extract` (the sign of a rate) and
+the proposals (whether a rate is a growth rate)."""
+
+import re
+from functools import cache
+
+from tradeclaims.data.vocabulary import section
+
+REPORTERS = ("CHN", "VNM")  # the economies whose releases the dataset holds
+MONEY = ("USD", "CNY")
+APOSTROPHE = r"['’]s"
+
+FLOWS = [  # longest first where one word holds another (进出口 holds 出口)
+    ("total", r"进出口|進出口|xuất nhập khẩu|kim ngạch thương mại"),
+    ("balance", r"\btrade (?:surplus|deficit|balance)\b|\bsurplus(?:es)?\b|\bdeficits?\b|"
+                r"(?:贸易|貿易)?(?:顺差|順差|逆差)|出超|入超|xuất siêu|nhập siêu|"
+                r"(?:thặng dư|thâm hụt)(?: thương mại)?"),
+    ("export", r"\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bships\b|出口|xuất khẩu"),
+    ("import", r"\bimport(?:s|ed|ing)?\b|进口|進口|nhập khẩu"),
+    ("total", r"\btrade\b|\btrading\b|贸易|貿易|thương mại|外贸"),
+]
+FLOW = re.compile("|".join(f"(?P<{flow}{i}>{pattern})" for i, (flow, pattern)
+                            in enumerate(FLOWS)), re.IGNORECASE)
+
+SHARE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bmaking up\b|\bmade up\b|\bmakes? up\b|"
+                    r"\bconstitut\w+\b|\bshare of\b|\bproportion\b|占|佔|chiếm|tỷ trọng",
+                    re.IGNORECASE)
+# Words of a forecast or an estimate that govern the whole sentence up to the figure's clause
+# (lower-case modals: May is a month) ...
+FORECAST = re.compile(r"\b(?i:predict\w*|project(?:ed|ion)s?|expected to|estimat\w*)\b|"
+                       r"\b(?:will|would|could|may)\b|预计|預計|估计|估計|dự kiến|ước tính|"
+                       r"ước đạt")
+# ... and those that make only the figure's own clause one: "beat the expected 3%", 預期為3%,
+# "cao hơn mức tăng 5% do Wind dự báo".
+EXPECTED = re.compile(r"\b(?i:forecast\w*|expected|expectations?|consensus|analysts?|"
+                       r"economists?|polled|poll)\b|预测|預測|预期|預期|dự báo|kỳ vọng")
+NOT_TRADE = re.compile(r"\binvestment\b|\bGDP\b|\bindustrial (?:output|production|products)\b|"
+                        r"\bretail sales\b|\bmanufacturing (?:power|output)\b|\binflation\b|"
+                        r"\bprices? of electricity\b|投资|投資|工业增加值|工業增加值|đầu tư|"
+                        r"sản xuất công nghiệp", re.IGNORECASE)
+REFERS_BACK = re.compile(r"(?:This|That|The) (?:figure|amount|total|sum|value)\b|It\b|"
+                          r"(?:Con số|Mức) này|这一数字|该数字")
+FIRMS = re.compile(r"enterprises|firms|companies|企业|doanh nghiệp", re.IGNORECASE)
+POLICY = re.compile(r"\btariffs?\b|\bagreements?\b|\bFTAs?\b|\bvisas?\b|\bsanctions?\b|"
+                     r"关税|關稅|协定|協定|thuế quan|hiệp định", re.IGNORECASE)
+PRICE = re.compile(r"\b(?:average )?prices?\b|价格|價格|\bgiá\b", re.IGNORECASE)
+CONVERSION = re.compile(r"(?:equivalent to|equal to|or|about|around|roughly|nearly|some|"
+                         r"approximately|\()\s*(?:around|about|roughly|some|approximately)?\s*$",
+                         re.IGNORECASE)
+RANK = re.compile(
+    r"\b(?:largest|biggest|second[- ]largest|second[- ]biggest|third[- ]largest|"
+    r"third[- ]biggest|top) (?:(?P<en_total>trading partner|trade partner)|(?P<en_export>export "
+    r"market|export destination|market for (?:its )?exports)|(?P<en_import>source of imports|"
+    r"import source|supplier))|"
+    r"(?:第?[一二三]大|最大(?:的)?)(?:货物)?(?:(?P<zh_total>贸易伙伴)|(?P<zh_export>出口目的地国?|"
+    r"出口市场)|(?P<zh_import>进口来源国?|进口来源地))|"
+    r"(?P<vi_total>đối tác thương mại lớn (?:nhất|thứ (?:hai|ba)))|"
+    r"thị trường (?:(?P<vi_export>xuất khẩu)|(?P<vi_either>nhập khẩu))[^.;:]{0,80}? lớn nhất",
+    re.IGNORECASE)
+RANK_WORDS = {"second": 2, "third": 3, "二大": 2, "三大": 3, "thứ hai": 2, "thứ ba": 3,
+               "largest": 1, "biggest": 1, "top": 1, "一大": 1, "最大": 1, "nhất": 1}
+# ordinals first
+
+# A rate or a change on the month before.
+MOM_WORDS = (r"so với (?:tháng|kỳ) trước|month[- ]on[- ]month|m/m|from the previous month|"
+              r"from a month (?:earlier|before)|环比|比上月")
+MOM = re.compile(MOM_WORDS, re.IGNORECASE)
+# A money figure that is a change in level ("an increase of 9.88 billion").
+CHANGE = re.compile(r"(?:tăng thêm|giảm|an? (?:increase|rise|drop|fall) of|(?:increased|rose|"
+                     r"fell|dropped|grew) by|up by|down by|增加|减少)\s*(?:US\$|\$)?\s*$",
+                     re.IGNORECASE)
+# Words that open a sentence about the one before ("Of which", 其中).
+OPENERS = re.compile(r"(?:Of (?:which|these|this)|Among them|In particular|Trong đó|其中|"
+                      r"(?:This|That|The) (?:figure|amount|total))\b", re.IGNORECASE)
+# Comparisons, which name a period that is not the figure's (from the same period last year).
+COMPARISONS = re.compile(
+    r"\b(?:from|over|compared (?:with|to)|than|versus|against|on) (?:the same (?:period|month|"
+    r"months|quarter) (?:of |in )?(?:last year|a year (?:earlier|ago)|the previous year|"
+    r"(?:19|20)\d{2})|a year (?:earlier|ago)|the previous year|last year)|"
+    r"\b(?:from|than|over) (?:the )?(?:last|previous|prior) year|"
+    r"\b(?:than|from|compared (?:with|to)) (?:in )?(?:" + r"(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)(?: (?:19|20)\d{2})?|"
+    r"(?:19|20)\d{2})\b(?!['’]s)|"
+    r"year[- ]on[- ]year|同比|比去年同期|去年同期|(?:较|較|比)\s*(?:上年|去年|前一年|上月|"
+    r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月)(?:同期)?|"
+    r"(?:so với )?cùng kỳ(?: năm (?:trước|ngoái|(?:19|20)\d{2}))?|so với (?:năm|tháng) "
+    r"(?:trước|\d{1,2}|(?:19|20)\d{2})|" + MOM_WORDS,
+    re.IGNORECASE)
+MONTHS = {name: number for number, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], 1) for name in names}
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "一": 1, "二": 2,
+           "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+           "十一": 11, "十二": 12}
+COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+ZH_COUNT = r"(\d{1,2}|十[一二]?|[一二两三四五六七八九])"
+YEAR = r"((?:19|20)\d{2})"
+# Period phrases: (pattern, what it gives). A year of None comes from the article's date.
+PERIODS = [
+    (rf"\bfirst {COUNT} months(?: of {YEAR}| of (?:the|this) year)?", "first_months"),
+    (rf"\b{COUNT} tháng đầu năm(?: {YEAR})?", "first_months"),
+    (rf"(?:{YEAR}\s*年\s*)?前\s*{ZH_COUNT}\s*[个個]?月", "zh_first_months"),
+    (rf"\b(?:the )?first quarter(?: of {YEAR})?|\bQ1(?: {YEAR})?", "q1"),
+    (rf"\b({MONTH})\s*(?:[-–—]|to|through)\s*({MONTH})(?:,? {YEAR})?", "month_span"),
+    (rf"\bbetween ({MONTH}) and ({MONTH})(?:,? {YEAR})?", "month_span"),
+    (rf"(?:{YEAR}\s*年\s*)?(\d{{1,2}})\s*[-—–至到~～]\s*(\d{{1,2}})\s*月", "zh_month_span"),
+    (rf"\btháng (\d{{1,2}})\s*[-–]\s*(\d{{1,2}})(?:/{YEAR}| năm {YEAR})?", "vi_month_span"),
+    (rf"\b(?:in|for|during|of) ({MONTH})(?:,? {YEAR})?(?![-–—\w])", "month"),
+    (rf"\b({MONTH}) {YEAR}\b", "month"),
+    (rf"\b({MONTH}){APOSTROPHE}", "month"),
+    (r"\b(?:for|over|in|during) the (?:full|whole|entire) year\b|\bfull[- ]year\b|"
+     r"(?<!\d年)全年|\bcả năm\b", "full_year"),
+    (rf"(?:{YEAR}\s*年\s*)?(\d{{1,2}})\s*月(?:份)?", "zh_month"),
+    (rf"\btháng (\d{{1,2}})(?:/{YEAR}| năm {YEAR})?(?![\d/-])", "vi_month"),
+    (r"\blast year\b|去年|năm ngoái|năm trước", "last_year"),
+    (r"\bthis year\b|今年|năm nay", "this_year"),
+    (rf"(?:\b(?:in|for|during|of|from|throughout)\s+(?:the (?:whole |full )?(?:year )?)?{YEAR}\b|"
+     rf"\b{YEAR}{APOSTROPHE}|{YEAR}\s*年(?:全年)?|\bnăm {YEAR}\b)", "year"),
+]
+PERIOD = [(re.compile(pattern, re.IGNORECASE), kind) for pattern, kind in PERIODS]
+SPACES = re.compile(r"\s*")
+# The trader before its flow: "China's exports", "China's total exports", "China exported".
+SUBJECT = re.compile(rf"(?:{APOSTROPHE})\s*(?:[\w-]+\s+){{0,3}}?(?:{FLOW.pattern})",
+                      re.IGNORECASE)
+SUBJECT_VERB = re.compile(r"\s+(?:exported|imported|shipped)\b")
+# What stands before a partner, not a trader: "to China", "từ Trung Quốc", 对美国.
+PARTNER_BEFORE = re.compile(r"(?:\b(?:to|from|with|and)|\b(?:sang|từ|với|và|của)|"
+                             r"[对對自从從与與和])\s*(?:the\s+)?$", re.IGNORECASE)
+PEAK = re.compile(r"\bpeak(?:ed|s)?\b|\bhighest\b|峰值|最高|đỉnh", re.IGNORECASE)
+FIRST = re.compile(r"\bfor the first time\b|\brecord\b|首次|首度|lần đầu|kỷ lục", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"\brespectively\b|分别|分別|lần lượt|tương ứng", re.IGNORECASE)
+LIST_GAP = re.compile(r"\s*(?:,|、|，|和|及|与|與|và|and|,? and)?\s*(?:percent|per cent|%)?\s*"
+                       r"(?:,|、|，|和|及|与|與|và|and|,? and)?\s*")
+CLAUSE_END = re.compile(r"[,;，；、(（]|\bwhile\b|\band\b|\bbut\b")
+FUTURE = re.compile(rf"\bby {YEAR}\b|到{YEAR}年|đến năm {YEAR}", re.IGNORECASE)
+
+
+def _pattern(words: list[str]) -> re.Pattern:
+    def bounded(word: str) -> str:
+        start = r"\b" if re.match(r"[A-Za-z]", word) else ""
+        end = r"\b" if re.search(r"[A-Za-z]$|\\w\*$", word) else ""
+        return f"{start}(?:{word}){end}"
+
+    return re.compile("|".join(bounded(w) for w in sorted(words, key=len, reverse=True)),
+                      re.IGNORECASE)
+
+
+@cache
+def declines() -> re.Pattern:
+    return _pattern(section("changes")["declines"])
+
+
+@cache
+def changes() -> re.Pattern:
+    """A word of rise or decline."""
+    found = section("changes")
+    return _pattern(found["declines"] + found["rises"])
