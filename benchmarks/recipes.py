@@ -96,12 +96,13 @@ def _write(rows: list[dict], path: Path):
         writer.writerows(rows)
 
 
-def checked(rows: list[dict], data: Dataset, folder: Path, name: str) -> list[tuple[str, bool]]:
-    """The verdict `check` gives each row ('' for none), and whether its readings disagree (a
-    draft the reviewer must confirm)."""
+def checked(rows: list[dict], data: Dataset, folder: Path, name: str,
+            date: str = "") -> list[tuple[str, bool]]:
+    """The verdict `check` gives each row ('' for none) at the article's date, and whether its
+    readings disagree (a draft the reviewer must confirm)."""
     path = folder / f"{name}.csv"
     _write(rows, path)
-    table = drafts.check(path, data).fillna("")
+    table = drafts.check(path, data, date=date).fillna("")
     return [(verdict, drafts.to_confirm(verdict, readings))
             for verdict, readings in zip(table.verdict, table.readings, strict=True)]
 
@@ -129,7 +130,7 @@ def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dic
     want_verdicts = [want.get("verdict") or verdict for want, verdict in zip(
         expected, verdicts(expected, data, work, f"{article['article_id']}-expected"),
         strict=True)]
-    got = checked(proposed, data, work, article["article_id"])
+    got = checked(proposed, data, work, article["article_id"], article["date"])
     got_verdicts = {p["claim_id"]: v for p, (v, _) in zip(proposed, got, strict=True)}
     confirm = {p["claim_id"]: flag for p, (_, flag) in zip(proposed, got, strict=True)}
     counts = dict.fromkeys(["figures", "drafted", "kind", "checkable", "series", "proposed",

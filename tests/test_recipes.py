@@ -690,3 +690,30 @@ def test_the_news_pegs_release_gives_a_rates_currency_where_it_prints_one(tmp_pa
 def test_the_flow_a_figure_qualifies_is_the_one_right_after_it_else_before(text, flow):
     row, = recipes.propose(text, date="2026-01-14")
     assert f"flow={flow}" in row["series"]
+
+
+def _first_and_revised(tmp_path):
+    """December 2025's exports as first published (2026-01-14) and as revised (2026-06-20)."""
+    registry = Registry(tmp_path / "revised")
+    registry.add_source("first", ["CHN,WLD,export,TOTAL,2025-12,value,,3577.8,亿美元,"])
+    registry.add_source("revised", ["CHN,WLD,export,TOTAL,2025-12,value,,3590.1,亿美元,"],
+                        meta=META.replace("2026-01-14", "2026-06-20").replace(
+                            "date_accessed: 2026-02-01", "date_accessed: 2026-07-01"))
+    return registry.build()
+
+
+@pytest.mark.parametrize("date, verdict, said", [
+    ("2026-01-20", "reproduced", "The later release (revised) would make it contradicted"),
+    ("2026-07-01", "contradicted", ""),  # the revision was out: it is the one in force
+    ("2026-01-10", "reproduced", "published after the article")])  # before both: the first
+def test_a_draft_is_judged_against_the_release_in_force_at_its_date(tmp_path, date, verdict,
+                                                                    said):
+    data = _first_and_revised(tmp_path)
+    path = _drafts(tmp_path, [dict(claim_id="d-1", article_id="x", quote="q",
+                                   claimed="3577.8", unit="USD", scale="hundred_million",
+                                   kind="level",
+                                   series="reporter=CHN partner=WLD flow=export period=2025-12")])
+    row = drafts.check(path, data, date=date).iloc[0]
+    assert row.verdict == verdict and said in row.note
+    undated = drafts.check(path, data).iloc[0]  # no date: both in force, and they differ
+    assert undated.verdict == "" and "2 observations" in undated.note

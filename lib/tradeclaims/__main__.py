@@ -137,7 +137,7 @@ def cmd_check(args) -> int:
     from tradeclaims.claims import drafts, ledger
     from tradeclaims.files import write_atomic
 
-    table = drafts.check(args.drafts)
+    table = drafts.check(args.drafts, date=args.date or "")
     if not args.quiet:
         print(drafts.to_text(table))
     if args.out:
@@ -245,6 +245,8 @@ def main(argv=None) -> int:
     check.add_argument("--out", type=Path, help="also write them with the ledger's columns "
                        "(then series, base)")
     check.add_argument("--quiet", action="store_true", help="only what was written")
+    check.add_argument("--date", type=_date, help="the article's date (YYYY-MM-DD), for the "
+                       "releases in force then; default: its row of data/articles.csv")
     check.set_defaults(run=cmd_check)
     src = commands.add_parser("source", help="draft a new data/sources/ID/ from a "
                               "publisher's table page saved as HTML or text")

@@ -12,6 +12,7 @@ from tradeclaims import paths
 from tradeclaims.bulk.dataset import WithBulk, attach
 from tradeclaims.claims import ledger, recipes
 from tradeclaims.claims.engine import Engine, MissingSeries, Verdict
+from tradeclaims.claims.in_force import InForce
 from tradeclaims.claims.registry import (
     COLUMNS,
     DERIVED,
@@ -69,17 +70,27 @@ def load(path: Path, known_sources: set[str]) -> tuple[list[Claim], dict[int, st
     return claims, {line: (raw, unfinished[line]) for line, raw in rows if line in unfinished}
 
 
-def check(path: Path, data: Dataset | None = None) -> pd.DataFrame:
+def check(path: Path, data: Dataset | None = None, date: str = "") -> pd.DataFrame:
     """One row per draft, in the file's order: its verdict and recomputed value, or what is
-    missing (CHECK_COLUMNS)."""
+    missing (CHECK_COLUMNS). Each is judged against the releases in force at its article's
+    date (`date`, else its row in data/articles.csv; in_force.InForce), and its note says when
+    a later release would change the verdict."""
     data = data or attach(Dataset.load())
     claims, unfinished = load(path, set(data.sources))
     if isinstance(data, WithBulk):
         data.bulk.prefetch_claims(claims)
-    engine = Engine(data)
+    known = read_articles().date.to_dict() if paths.ARTICLES_CSV.exists() and not date else {}
+    engines = {}
+
+    def engine(day: str, latest: bool = False) -> Engine:
+        if (day, latest) not in engines:
+            engines[day, latest] = Engine(InForce(data, day, latest))
+        return engines[day, latest]
+
     rows = {}
     for claim in claims:
-        rows[claim.row] = _judge(engine, claim)
+        day = date or str(known.get(claim.article_id, ""))
+        rows[claim.row] = _judge(engine(day), claim, engine(day, latest=True) if day else None)
     for line, (raw, missing) in unfinished.items():
         rows[line] = {**dict.fromkeys(CHECK_COLUMNS, ""), **{k: raw.get(k, "") for k in (
             "claim_id", "article_id", "quote", "kind", "qualifier", "reason", "origin",
@@ -97,11 +108,29 @@ def _number(text: str):
         return None
 
 
-def _judge(engine: Engine, claim: Claim) -> dict:
+def _say_releases(row: dict, claim: Claim, engine: Engine, later: Engine):
+    """Add to the note when the verdict rests on a release published after the article, or
+    when the latest release would change it."""
+    sources = row["sources"].split()
+    after = engine.data.after(sources)
+    if after:
+        row["note"] += (f" Judged against {', '.join(after)}, published after the article: the "
+                        "release it reports is not in data/sources/.")
+    revised = _evaluate(later, claim)
+    if revised["sources"] != row["sources"] and revised["verdict"] != row["verdict"]:
+        recomputed = revised["recomputed"]
+        row["note"] += (f" The later release ({revised['sources']}) would make it "
+                        f"{revised['verdict'] or 'no verdict'}" + (
+                            f" ({recomputed:.6g})" if recomputed is not None else "") + ".")
+
+
+def _judge(engine: Engine, claim: Claim, later: Engine | None = None) -> dict:
     """A draft's verdict. One whose note says its reading is to confirm (recipes.to_confirm)
     is also judged on each other reading it lists, and is `contradicted` only when every one
     of them contradicts; otherwise a contradicted proposal becomes TO_CONFIRM."""
     row = _evaluate(engine, claim)
+    if later is not None:
+        _say_releases(row, claim, engine, later)
     others = recipes.other_readings(claim.note) if claim.kind != DERIVED else None
     if others is None:
         return row | {"readings": ""}

@@ -201,7 +201,8 @@ class Article:
         clause = self._clause_start(lo, start), self._clause_end(end, hi)
         chosen = (self.periods.last(clause[0], min(start, hi))
                   or self.periods.first(max(lo, end), clause[1])
-                  or self.periods.last(lo, min(start, hi)))
+                  or self.periods.last(lo, min(start, hi), lambda p: not self._aside(p[0],
+                                                                                  start)))
         pegged = self.peg.get(ctx.reporter, [])
         later = self.periods.first(max(lo, end), hi) if chosen is None else None
         carried = self.periods.last(0, lo)
@@ -257,6 +258,12 @@ class Article:
         if chosen[3]:
             ctx.hints.append(chosen[3])
         return chosen[2]
+
+    def _aside(self, pos: int, start: int) -> bool:
+        """Whether `pos` stands in parentheses closed before `start`: "（2024年為增長1.1%）"
+        names its own figure's period, not the next one's."""
+        between = self.text[pos:start]
+        return bool(re.search(r"[)）]", between)) and not re.search(r"[(（]", between)
 
     def _clause_start(self, lo: int, start: int) -> int:
         breaks = [m.end() for m in CLAUSE_END.finditer(self.text, lo, start)]
