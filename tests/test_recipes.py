@@ -717,3 +717,17 @@ def test_a_draft_is_judged_against_the_release_in_force_at_its_date(tmp_path, da
     assert row.verdict == verdict and said in row.note
     undated = drafts.check(path, data).iloc[0]  # no date: both in force, and they differ
     assert undated.verdict == "" and "2 observations" in undated.note
+
+
+def test_the_news_peg_read_from_the_files_is_the_one_read_from_the_dataset(tmp_path,
+                                                                           monkeypatch):
+    """`extract` reads the peg from data/sources/ and data/trade.csv without pandas."""
+    data = _release(tmp_path)
+    root = tmp_path / "peg"
+    monkeypatch.setattr(paths, "SOURCES", root / "sources")
+    monkeypatch.setattr(paths, "TRADE_CSV", root / "trade.csv")
+    monkeypatch.setattr(paths, "DATAPACKAGE", root / "datapackage.json")
+    for date in ("2026-01-14", "2026-01-30"):
+        from_files, loaded = peg.from_files(date), peg.releases(data, date)
+        assert (dict(from_files), from_files.held) == (dict(loaded), loaded.held)
+    assert peg.from_files("2026-01-14")["CHN"] == ["2025", "2025-12"]

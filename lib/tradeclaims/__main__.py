@@ -107,11 +107,8 @@ def cmd_extract(args) -> int:
 def _news_peg(date: str) -> dict:
     """The periods of the releases an article of that day reports (none before `make data`)."""
     from tradeclaims.claims.reading import peg
-    from tradeclaims.data.query import Dataset
 
-    if not date or not paths.TRADE_CSV.exists():
-        return {}
-    return peg.releases(Dataset.load(), date)
+    return peg.from_files(date) if date else {}
 
 
 def _article_date(article_id: str | None) -> str:

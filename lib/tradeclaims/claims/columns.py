@@ -7,3 +7,5 @@ COLUMNS = ["claim_id", "article_id", "quote", "claimed", "unit", "scale", "quali
 OPTIONAL = ("reason", "origin")  # registries written before they existed stay valid
 
 CORRECTION_COLUMNS = ["claim_id", "article_id", "before", "after", "published_in"]
+# Units whose figures are written whole: no scale word (a count of 2 billion is 2000000000).
+UNSCALED = ("percent", "pp", "rank", "count", "year")

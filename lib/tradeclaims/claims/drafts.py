@@ -108,14 +108,17 @@ def _number(text: str):
         return None
 
 
-def _say_releases(row: dict, claim: Claim, engine: Engine, later: Engine):
+def _say_releases(row: dict, claim: Claim, engine: Engine, later: Engine | None):
     """Add to the note when the verdict rests on a release published after the article, or
-    when the latest release would change it."""
+    when the latest release (`later`: None where no two releases overlapped) would change
+    it."""
     sources = row["sources"].split()
     after = engine.data.after(sources)
     if after:
         row["note"] += (f" Judged against {', '.join(after)}, published after the article: the "
                         "release it reports is not in data/sources/.")
+    if later is None:
+        return
     revised = _evaluate(later, claim)
     if revised["sources"] != row["sources"] and revised["verdict"] != row["verdict"]:
         recomputed = revised["recomputed"]
@@ -128,9 +131,10 @@ def _judge(engine: Engine, claim: Claim, later: Engine | None = None) -> dict:
     """A draft's verdict. One whose note says its reading is to confirm (recipes.to_confirm)
     is also judged on each other reading it lists, and is `contradicted` only when every one
     of them contradicts; otherwise a contradicted proposal becomes TO_CONFIRM."""
+    choices = engine.data.choices
     row = _evaluate(engine, claim)
     if later is not None:
-        _say_releases(row, claim, engine, later)
+        _say_releases(row, claim, engine, later if engine.data.choices > choices else None)
     others = recipes.other_readings(claim.note) if claim.kind != DERIVED else None
     if others is None:
         return row | {"readings": ""}

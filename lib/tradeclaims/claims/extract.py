@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from tradeclaims.claims.columns import COLUMNS
 from tradeclaims.claims.reading import words
-from tradeclaims.claims.registry import COLUMNS
 from tradeclaims.csvfile import read_text, to_csv_text
 from tradeclaims.errors import InputError
 

@@ -24,6 +24,7 @@ class InForce(Dataset):
     def __init__(self, data: Dataset, date: str = "", latest: bool = False):
         super().__init__(data.frame, data.sources)
         self.data, self.latest = data, latest
+        self.choices = 0  # how many lookups it chose a release for
         try:
             self.day = dates.parse(date).first if date else None
         except ValueError:
@@ -44,6 +45,7 @@ class InForce(Dataset):
             when = {s: day for s, day in when.items() if day <= self.day} or {
                 s: day for s, day in when.items() if day == first}
         last = max(when.values())
+        self.choices += 1
         return rows[rows.source_id.isin([s for s, day in when.items() if day == last])]
 
     def after(self, source_ids: list[str]) -> list[str]:

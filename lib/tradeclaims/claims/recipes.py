@@ -5,6 +5,7 @@ figure's own has none. What it cannot tell it leaves blank with a hint in `note`
 recipe that evaluates to a confident verdict is worse than none."""
 
 from tradeclaims.claims import extract
+from tradeclaims.claims.columns import COLUMNS, UNSCALED
 from tradeclaims.claims.reading.proposer import Proposer
 from tradeclaims.claims.reading.ranks import ranks
 from tradeclaims.claims.reading.readings import (  # noqa: F401  (the recipes' API)
@@ -18,7 +19,7 @@ from tradeclaims.claims.reading.readings import (  # noqa: F401  (the recipes' A
 )
 from tradeclaims.claims.reading.text import MAX_SENTENCE, sentences  # noqa: F401
 from tradeclaims.claims.reading.words import MONEY  # noqa: F401
-from tradeclaims.claims.registry import COLUMNS, SCALE_WORDS, UNSCALED
+from tradeclaims.data.units import SCALE_WORDS
 
 
 def propose(text: str, article_id: str = "", lang: str | None = None, date: str = "",

@@ -11,7 +11,7 @@ import pandas as pd
 from tradeclaims import paths
 from tradeclaims.claims import expressions
 from tradeclaims.claims.articles import ARTICLE_COLUMNS, article_rows
-from tradeclaims.claims.columns import COLUMNS, OPTIONAL
+from tradeclaims.claims.columns import COLUMNS, OPTIONAL, UNSCALED
 from tradeclaims.csvfile import read_rows
 from tradeclaims.data import codes, dates, periods, units
 from tradeclaims.data.fields import FLOWS, ID_PATTERN, KEY
@@ -24,8 +24,6 @@ ORIGINS = list(section("origins"))
 KINDS = dict(section("recipes"))
 QUALIFIERS = list(section("qualifiers"))
 CLAIM_UNITS = list(section("claim_units"))
-# Units whose figures are written whole: no scale word (a count of 2 billion is 2000000000).
-UNSCALED = ("percent", "pp", "rank", "count", "year")
 
 
 @dataclass(frozen=True)

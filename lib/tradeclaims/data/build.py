@@ -70,6 +70,6 @@ def datapackage(data: pd.DataFrame, root: Path = paths.SOURCES) -> dict:
 def write(data: pd.DataFrame, csv_path: Path = paths.TRADE_CSV,
           package_path: Path = paths.DATAPACKAGE, root: Path = paths.SOURCES):
     """Both files together, the dataset last: make dates the pair by it (files.py). Readers
-    refuse a dataset whose hash its descriptor does not record (query.read_built)."""
+    refuse a dataset whose hash its descriptor does not record (built.read_built)."""
     package = json.dumps(datapackage(data, root), ensure_ascii=False, indent=2) + "\n"
     write_together((package_path, package), (csv_path, to_csv_text(data)))

@@ -1,13 +1,20 @@
 """Partners, products and flows named in a text: CLDR's country names in three languages and the
 vocabulary's groups, products and flow words, each as a Mention with where it stands."""
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 
+from tradeclaims import paths
 from tradeclaims.claims.reading.words import FLOW
-from tradeclaims.data import codes
 from tradeclaims.data.vocabulary import section
+
+LOCALES = ("en", "zh", "zh_Hant", "vi")
+# CLDR's names as ISO3 codes, kept between runs: reading them takes babel and country_converter
+# (and pandas, which it imports) about 0.5 s, most of what `extract` takes on an article.
+CLDR_CACHE = paths.BUILD / "cache" / "cldr-partner-names.json"
 
 
 @dataclass(frozen=True)
@@ -20,15 +27,46 @@ class Mention:
 @cache
 def partner_names() -> tuple[re.Pattern, dict]:
     """Every name of a partner in three languages: CLDR's country names, the vocabulary's."""
-    names = {}
-    for lang in ("en", "zh", "zh_Hant", "vi"):
-        for name, code in codes.cldr_names(lang).items():
-            if len(name) > 2 and "," not in name:
-                names.setdefault(name, code)
+    names = dict(cldr_names())
     for code, aliases in section("names")["partners"].items():
         for alias in aliases:
             names[alias] = code
     return _alternation(names)
+
+
+def cldr_names() -> dict[str, str]:
+    """{name: ISO3} of CLDR's territories in LOCALES (names of three letters or fewer, and
+    those with a comma, left out), from CLDR_CACHE when it was written by the same versions of
+    babel and country_converter."""
+    key = {"babel": version("babel"), "country_converter": version("country_converter"),
+           "locales": list(LOCALES)}
+    try:
+        cached = json.loads(CLDR_CACHE.read_text(encoding="utf-8"))
+        if cached["key"] == key:
+            return cached["names"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    from tradeclaims.data import codes  # imports country_converter
+    from tradeclaims.files import write_atomic
+
+    names = {}
+    for lang in LOCALES:
+        for name, code in codes.cldr_names(lang).items():
+            if len(name) > 2 and "," not in name:
+                names.setdefault(name, code)
+    try:
+        CLDR_CACHE.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(CLDR_CACHE, json.dumps({"key": key, "names": names}, ensure_ascii=False))
+    except OSError:
+        pass  # a read-only checkout: read them each time
+    return names
+
+
+def country(code: str) -> str:
+    """A code's short name (China, Viet Nam), importing country_converter only when asked."""
+    from tradeclaims.data import codes
+
+    return codes.name(code) if codes.is_known(code) else code
 
 
 @cache

@@ -2,13 +2,22 @@
 releases its tables or just after, so an article of 14 January 2026 about China reports GAC's
 release of that day (2025 and December 2025), not an older one a sentence names in comparison."""
 
+import csv
 import datetime as dt
+import io
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from tradeclaims import paths
 from tradeclaims.data import dates, periods
-from tradeclaims.data.query import Dataset
+from tradeclaims.yamlfile import read_yaml
+
+if TYPE_CHECKING:
+    from tradeclaims.data.query import Dataset
 
 # How long after a release an article still reports it as news.
 WINDOW = dt.timedelta(days=10)
+_MONEY = ("USD", "CNY")
 
 
 class NewsPeg(dict):
@@ -23,43 +32,66 @@ class NewsPeg(dict):
                        if (r, p, f, g, t) == (reporter, partner, flow, product, period)})
 
 
-def releases(data: Dataset, date: str) -> NewsPeg:
+def releases(data: "Dataset", date: str) -> NewsPeg:
+    """The news peg of an article of that day, from a loaded dataset (see `of`)."""
+    published = {source.id: source.date_published for source in data.sources.values()}
+    columns = ["source_id", "reporter", "partner", "flow", "product", "period", "unit", "basis"]
+    return of(date, published, data.frame[columns].itertuples(index=False, name=None))
+
+
+def from_files(date: str) -> NewsPeg:
+    """The same from data/sources/ and data/trade.csv as `make data` built them, without
+    loading pandas (what `extract` does; empty before the first `make data`)."""
+    from tradeclaims.data.built import read_built
+
+    if not paths.TRADE_CSV.exists():
+        return NewsPeg()
+    published = {}
+    for meta_file in paths.SOURCES.glob("*/source.yaml"):
+        meta, _ = read_yaml(meta_file)
+        published[meta_file.parent.name] = str(meta.get("date_published", "unknown"))
+    text = read_built(paths.TRADE_CSV, paths.DATAPACKAGE)
+    rows = csv.DictReader(io.StringIO(text))
+    return of(date, published, ((r["source_id"], r["reporter"], r["partner"], r["flow"],
+                                 r["product"], r["period"], r["unit"], r["basis"])
+                                for r in rows))
+
+
+def of(date: str, published: dict[str, str], rows: Iterable[tuple]) -> NewsPeg:
     """For each reporter, the periods of its releases published on the article's day or in the
     WINDOW before it, the latest release first and, within one, the longest period first:
     {'CHN': ['2025', '2025-12']}. A period a release holds only as the one its rates compare
-with (2024 beside 2025) is no news. Releases dated to the month or year only, or of unknown date,
-    are no peg: their day is not known. Empty when the article's day is not known."""
+    with (2024 beside 2025) is no news. Releases dated to the month or year only, or of unknown
+    date, are no peg: their day is not known. Empty when the article's day is not known.
+    `rows`: (source_id, reporter, partner, flow, product, period, unit, basis) of the dataset."""
     try:
         day = dates.parse(date, full=True).first
     except ValueError:
         return NewsPeg()
-    published = {}
-    for source in data.sources.values():
+    pegged = {}
+    for source_id, when in published.items():
         try:
-            when = dates.parse(source.date_published, full=True).first
+            when = dates.parse(when, full=True).first
         except ValueError:
             continue
         if day - WINDOW <= when <= day:
-            published[source.id] = when
-    if not published:
-        return NewsPeg()
-    frame = data.frame[data.frame.source_id.isin(published)]
-    rows = frame[["source_id", "reporter", "period"]]
-    held = {}
-    for source_id, reporter, period in rows.drop_duplicates().itertuples(index=False):
-        held.setdefault((source_id, reporter), set()).add(period)
+            pegged[source_id] = when
+    held, series = {}, set()
+    for source_id, reporter, partner, flow, product, period, unit, basis in rows:
+        if source_id in pegged:
+            held.setdefault((source_id, reporter), set()).add(period)
+            series.add((reporter, partner, flow, product, period,
+                        unit if unit in _MONEY else basis))
     found = {}
     for (source_id, reporter), held_periods in held.items():
         compared = {_previous(p) for p in held_periods}  # printed beside a rate, not news
         found.setdefault(reporter, set()).update(
-            (published[source_id], p) for p in held_periods - compared)
+            (pegged[source_id], p) for p in held_periods - compared)
     peg = NewsPeg({reporter: list(dict.fromkeys(
         period for _, period in sorted(pairs, key=lambda pair: (-pair[0].toordinal(),
                                                                  -_months(pair[1]), pair[1]))))
         for reporter, pairs in found.items()})
-    currency = frame.unit.where(frame.unit.isin(["USD", "CNY"]), frame.basis)
-    peg.held = frozenset(zip(frame.reporter, frame.partner, frame.flow, frame["product"],
-                             frame.period, currency, strict=True))
+    peg.held = frozenset(series)
     return peg
 
 

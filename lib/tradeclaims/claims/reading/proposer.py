@@ -8,6 +8,7 @@ import re
 from tradeclaims.claims.reading import words
 from tradeclaims.claims.reading.article import Article
 from tradeclaims.claims.reading.names import (
+    country,
     find_mentions,
     flow_mentions,
     partner_names,
@@ -39,7 +40,7 @@ from tradeclaims.claims.reading.words import (
     RESPECTIVELY,
     SHARE,
 )
-from tradeclaims.data import codes, periods
+from tradeclaims.data import periods
 
 
 class Proposer:
@@ -211,7 +212,7 @@ class Proposer:
                                  "values. Would be settled by the publisher's table of major "
                                  "commodities (quantity and value).")
         if ctx.reporter not in REPORTERS and figure.unit in (*MONEY, "percent"):
-            name = codes.name(ctx.reporter)
+            name = country(ctx.reporter)
             return not_checkable("not_located", f"{name}'s own statistics, which the dataset "
                                  f"has no release of. Would be settled by {name}'s statistics "
                                  "of trade by partner.")

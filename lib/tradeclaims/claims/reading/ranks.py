@@ -5,12 +5,11 @@ import re
 from typing import TYPE_CHECKING
 
 from tradeclaims.claims import extract
+from tradeclaims.claims.columns import COLUMNS
 from tradeclaims.claims.reading.article import Article
-from tradeclaims.claims.reading.names import Mention
+from tradeclaims.claims.reading.names import Mention, country
 from tradeclaims.claims.reading.readings import series_of, spec_value
 from tradeclaims.claims.reading.words import RANK, RANK_WORDS, REPORTERS
-from tradeclaims.claims.registry import COLUMNS
-from tradeclaims.data import codes
 
 if TYPE_CHECKING:
     from tradeclaims.claims.reading.proposer import Proposer
@@ -85,7 +84,7 @@ def ranks(proposer: "Proposer", drafts: list[dict]) -> list[tuple[int, dict]]:
         ctx.hints = [h for h in ctx.hints if not h.startswith("flow")]
         if ctx.reporter not in REPORTERS:
             row.update(kind="not_checkable", reason="not_located", note=(
-                f"A rank in {codes.name(ctx.reporter)}'s trade, which the dataset has no "
+                f"A rank in {country(ctx.reporter)}'s trade, which the dataset has no "
                 "release of."))
             rows.append((match.start(), row))
             continue

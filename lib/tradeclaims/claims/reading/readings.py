@@ -2,8 +2,9 @@
 plausible readings `check` judges beside it; the table that would settle a series."""
 
 from tradeclaims.claims.reading.article import Context
+from tradeclaims.claims.reading.names import country
 from tradeclaims.claims.reading.words import FIRMS
-from tradeclaims.data import codes, periods
+from tradeclaims.data import periods
 
 
 def spec_text(**keys) -> str:
@@ -78,9 +79,9 @@ def settled_by(spec: dict, unit: str = "", uncoded: str = "") -> str:
     elif uncoded or product != "TOTAL":
         table = f"table of major {flow} commodities ({uncoded or product})"
     elif partner != "WLD":
-        table = f"trade by partner ({codes.name(partner) if codes.is_known(partner) else partner})"
+        table = f"trade by partner ({country(partner)})"
     else:
         table = "total trade, exports and imports"
     if partner not in ("WLD", "") and (uncoded or product != "TOTAL"):
-        table += f" to or from {codes.name(partner) if codes.is_known(partner) else partner}"
+        table += f" to or from {country(partner)}"
     return f"{publisher} {when}{table}" + (f", in {unit}" if unit else "")
