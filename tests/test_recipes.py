@@ -731,3 +731,31 @@ def test_the_news_peg_read_from_the_files_is_the_one_read_from_the_dataset(tmp_p
         from_files, loaded = peg.from_files(date), peg.releases(data, date)
         assert (dict(from_files), from_files.held) == (dict(loaded), loaded.held)
     assert peg.from_files("2026-01-14")["CHN"] == ["2025", "2025-12"]
+
+
+@pytest.mark.parametrize("text, date, period", [
+    ("Exports rose 5% in the first month of 2026.", "2026-02-10", "2026-01"),
+    ("Xuất khẩu tháng đầu tiên của năm 2026 tăng 5%.", "2026-02-10", "2026-01"),
+    ("Exports rose 5% in the final month of 2025.", "2026-01-14", "2025-12"),
+    ("The surplus reached $1.08 trillion by November.", "2025-12-08", "2025-01/2025-11")])
+def test_first_and_final_months_and_the_year_to_a_month(text, date, period):
+    assert f"period={period}" in recipes.propose(text, date=date)[0]["series"]
+
+
+@pytest.mark.parametrize("text, period, base", [
+    ("2025年出口增长5.5%，增速較2024年回落0.4個百分點。", "2025", "period=2024"),
+    ("12月出口增长6.6%，增幅較11月擴大0.7個百分點。", "2025-12", "period=2025-11"),
+    ("Exports rose 6.6% in December, 0.7 percentage points higher than the previous month.",
+     "2025-12", "period=2025-11"),
+    ("Exports rose 6.6% in January, 0.7 percentage points higher than the previous month.",
+     "2026-01", "period=2025-12")])
+def test_a_change_in_points_is_a_difference_with_the_period_compared(text, period, base):
+    row = recipes.propose(text, date="2026-02-14")[-1]
+    assert (row["kind"], row["base"]) == ("difference", base)
+    assert f"period={period} measure=growth_published basis=" in row["series"]
+
+
+def test_a_change_in_points_without_a_period_compared_gets_no_recipe():
+    row = recipes.propose("Exports rose 6.6% in 2025, 0.7 percentage points faster.",
+                          date="2026-01-14")[-1]
+    assert row["kind"] == "" and "with which period" in row["note"]

@@ -4,9 +4,9 @@ resolved against the article's date; comparisons ("than in 2024", 同比) are no
 import re
 from dataclasses import dataclass
 
-from tradeclaims.claims.reading.words import COMPARISONS, COUNTS, MONTHS, PERIOD
+from tradeclaims.claims.reading.words import COMPARISONS, COUNTS, MONTH, MONTHS, PERIOD
 from tradeclaims.claims.spans import Spans
-from tradeclaims.data import dates
+from tradeclaims.data import dates, periods
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,11 @@ def resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
         first, last = 1, COUNTS.get(word.lower()) or int(word)
     elif kind == "q1":
         first, last = 1, 3
+    elif kind in ("first_month", "last_month"):
+        first = last = 1 if kind == "first_month" else 12
+    elif kind == "by_month":  # "had crossed $1 trillion by November": the year to it
+        name = next(g for g in groups if g and not g.isdigit())
+        first, last = 1, MONTHS[name.lower().rstrip(".")]
     elif kind == "month_span":
         names = [g for g in groups if g and not g.isdigit()]
         first, last = (MONTHS[n.lower().rstrip(".")] for n in names[:2])
@@ -89,3 +94,46 @@ def resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
     if first == last:
         return f"{year}-{first:02d}", ""
     return f"{year}-{first:02d}/{year}-{last:02d}", ""
+
+
+# What a change in points is compared with: 較2024年, 比11月, 较上年, than the previous month.
+_COMPARED = [
+    (re.compile(r"[较較比]\s*((?:19|20)\d{2})\s*年|\bthan (?:in )?((?:19|20)\d{2})\b|"
+                r"so với (?:năm )?((?:19|20)\d{2})"), "year"),
+    (re.compile(r"[较較比]\s*(\d{1,2})\s*月|so với tháng (\d{1,2})\b"), "month"),
+    (re.compile(rf"\bthan (?:in )?({MONTH})", re.IGNORECASE), "month_name"),
+    (re.compile(r"[较較比](?:上年|去年|前一年)|\bthan (?:in )?(?:the )?(?:previous|prior|last) "
+                r"year|\bthan a year (?:earlier|ago)|so với năm trước", re.IGNORECASE),
+     "previous_year"),
+    (re.compile(r"[较較比](?:上月|上个月|上個月)|\b(?:than|from) (?:in )?the previous month|"
+                r"\bthan a month (?:earlier|before)|so với tháng trước", re.IGNORECASE),
+     "previous_month"),
+]
+
+
+def compared_period(text: str, period: str) -> str:
+    """The period the words compare the figure's (`period`) with, or '' when they name none
+    or it cannot be told from `period`."""
+    try:
+        own = periods.parse(period)
+    except ValueError:
+        return ""
+    year, month = own.last_month()
+    for pattern, kind in _COMPARED:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        value = next((g for g in found.groups() if g), "")
+        if kind == "year":
+            return value
+        if kind == "previous_year":
+            return str(own.previous())
+        if own.is_span:
+            return ""  # a span's month before is not one period
+        if kind == "previous_month":
+            return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+        other = MONTHS[value.lower().rstrip(".")] if kind == "month_name" else int(value)
+        if not 1 <= other <= 12:
+            return ""
+        return f"{year if other < month else year - 1}-{other:02d}"
+    return ""

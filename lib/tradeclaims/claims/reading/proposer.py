@@ -14,6 +14,7 @@ from tradeclaims.claims.reading.names import (
     partner_names,
     product_names,
 )
+from tradeclaims.claims.reading.periods import compared_period
 from tradeclaims.claims.reading.readings import (
     complete,
     series_of,
@@ -221,11 +222,28 @@ class Proposer:
         if figure.unit == "percent":
             return self._percent(figure, ctx, out, lo, hi)
         if figure.unit == "pp":
-            out["note"] = "kind: a difference in points; write it as a difference by hand"
-            return out
+            return self._points(figure, ctx, out, lo, hi)
         level = self._level(figure, ctx)
         out.update(level)
         return out
+
+    def _points(self, figure, ctx, out, lo, hi):
+        """A change in a rate, in points ("增幅較11月擴大0.7個百分點", "0.4 percentage points
+        lower than the previous month"): the printed rate less the one it is compared with, a
+        `difference` whose base is the other period."""
+        a = self.article
+        said = a.text[lo:a._clause_end(figure.end, hi)]
+        compared = compared_period(said, ctx.period)
+        if not compared:
+            out["note"] = ("kind: a difference in points; with which period? write it as a "
+                           "difference (base period=...)")
+            return out
+        unit = self.currency or self._currency_before(figure.start)
+        series = series_of(ctx, measure="growth_published") | {"basis": unit}
+        ctx.doubt("basis: the currency of the rates", *({"basis": u} for u in MONEY
+                                                       if u != unit))
+        out.update(kind="difference", base=spec_text(period=compared))
+        return self._finish(out, series, ctx)
 
     def _month_on_month(self, figure, ctx, out, lo, hi):
         """A rate on the month before: the publisher's printed m/m rate, as a level."""

@@ -107,6 +107,11 @@ PERIODS = [
     (rf"\b{COUNT} tháng đầu năm(?: {YEAR})?", "first_months"),
     (rf"(?:{YEAR}\s*年\s*)?前\s*{ZH_COUNT}\s*[个個]?月", "zh_first_months"),
     (rf"\b(?:the )?first quarter(?: of {YEAR})?|\bQ1(?: {YEAR})?", "q1"),
+    (rf"\b(?:the )?first month (?:of (?:the year )?{YEAR}|of the year)|"
+     rf"\btháng đầu tiên(?: (?:của )?năm {YEAR})?|(?:{YEAR}\s*年\s*)?首月", "first_month"),
+    (rf"\b(?:the )?(?:final|last) month (?:of (?:the year )?{YEAR}|of the year)|"
+     rf"\btháng cuối(?: cùng)?(?: (?:của )?năm {YEAR})?", "last_month"),
+    (rf"\b(?:by|through|as of) (?:the end of )?({MONTH})(?:,? {YEAR})?(?![-–—\w])", "by_month"),
     (rf"\b({MONTH})\s*(?:[-–—]|to|through)\s*({MONTH})(?:,? {YEAR})?", "month_span"),
     (rf"\bbetween ({MONTH}) and ({MONTH})(?:,? {YEAR})?", "month_span"),
     (rf"(?:{YEAR}\s*年\s*)?(\d{{1,2}})\s*[-—–至到~～]\s*(\d{{1,2}})\s*月", "zh_month_span"),
