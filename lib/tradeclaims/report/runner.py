@@ -237,8 +237,8 @@ def _built_from() -> str:
 
 
 def to_html(nb: nbformat.NotebookNode, title: str) -> str:
-    """Self-contained HTML for reviewers, from the nbconvert template `report` (JupyterLab's
-    page with the code hidden behind a button and no script fetched from the network), without
+    """Self-contained HTML for reviewers, from the nbconvert template `report` (classic markup,
+    the project's stylesheet, the code hidden behind a button, nothing fetched), without
     the parameter cells; images inline. Its heading says what the page rests on: the latest
     release its notebook cited (tc.sources) and the commit of its inputs."""
     facts = [out.metadata["tradeclaims"] for cell in nb.cells for out in cell.get("outputs", [])
