@@ -96,8 +96,8 @@ build/reports.mk: notebooks/reports.yaml data/articles.csv lib/tradeclaims/repor
 # `make reports` works in two steps. First make finds the stale reports, each rule of which
 # only queues its name; one runner then builds the whole queue, N at a time under make -jN,
 # sharing one Python's imports (lib/tradeclaims/report/runner.py says what that saves), while
-# the ledger is written beside it. Then every page is stamped with the commit of its inputs
-# (report/provenance.py: no notebook runs for that), then the index. `make reports/NAME.html` builds one directly.
+# the ledger is written beside it; then the index. Each page names the digest of its own
+# inputs (report/provenance.py), so no pass rewrites pages once built. `make reports/NAME.html` builds one directly.
 QUEUE := build/queue
 ifdef QUEUE_ONLY
 run_report = @echo $(1) >> $(QUEUE)
@@ -108,7 +108,6 @@ endif
 reports: build/reports.mk | $(READY) ## Build the data, then every report in reports/ (make -j2 runs two at once)
 	@rm -f $(QUEUE)
 	@$(MAKE) -s QUEUE_ONLY=1 queued-reports reports/verdicts.csv
-	@$(PY) -m tradeclaims stamp
 	@$(MAKE) -s reports/index.html
 
 queued-reports: $(REPORT_HTML) | $(READY)

@@ -126,8 +126,8 @@ def test_what_lab_saves_never_reaches_a_commit(tmp_path):
 
 def test_a_notebook_saved_from_lab_builds_the_same_page(tmp_path, monkeypatch, forked_kernels):
     """papermill replaces every output, so a working copy with Lab's outputs publishes exactly
-    the committed page, which the clean notebook builds (all but the commit stamp, which names
-    this working tree; the clean build is test_builds' built-from-scratch test)."""
+    the committed page, which the clean notebook builds (all but the digests of its inputs,
+    which name this working tree's; the clean build is test_builds' built-from-scratch test)."""
     report = load_config()["surplus"]
     notebook = tmp_path / report.notebook.name  # the notebook as Lab saved it
     shutil.copy(report.notebook, notebook)
@@ -138,5 +138,7 @@ def test_a_notebook_saved_from_lab_builds_the_same_page(tmp_path, monkeypatch, f
     for name in ["surplus.html", "surplus.ipynb"]:
         built = (tmp_path / "reports" / name).read_text(encoding="utf-8")
         assert LEFT_BY_LAB not in built
-        assert provenance.stamp(built, "") == provenance.stamp(
-            (paths.ROOT / "reports" / name).read_text(encoding="utf-8"), ""), name
+        assert provenance.unstamped(built) == provenance.unstamped(
+            (paths.ROOT / "reports" / name).read_text(encoding="utf-8")), name
+    # and the page names the inputs of the clean notebook: what Lab left is none of them
+    assert provenance.notebook_digest(notebook) == provenance.notebook_digest(report.notebook)

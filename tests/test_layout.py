@@ -39,7 +39,7 @@ def test_every_module_says_what_it_is_for():
 # Elements a page is made of (not <input>, which messages use for text read from stdin).
 ELEMENT = re.compile(r"</?(a|b|body|br|code|div|h[1-6]|head|html|i|img|li|link|meta|ol|p|script|"
                      r"small|span|style|table|tbody|td|th|thead|tr|ul)[\s>/]")
-# provenance.py finds the commit stamp that the page template wrote; it writes no markup.
+# provenance.py finds the digest that the page templates wrote; it writes no markup.
 READS_MARKUP = {"provenance.py"}
 
 

@@ -152,16 +152,6 @@ def cmd_index(args) -> int:
     return 0
 
 
-def cmd_stamp(args) -> int:
-    from tradeclaims.report import provenance
-
-    commit = provenance.built_from()
-    pages = provenance.restamp(commit=commit)
-    if pages:
-        print(f"stamped {len(pages)} pages: built from commit {commit}")
-    return 0
-
-
 def cmd_source(args) -> int:
     from tradeclaims.sources import command
 
@@ -222,8 +212,6 @@ def main(argv=None) -> int:
                      help="reports at once (default: make's -j, or 1)")
     run.set_defaults(run=cmd_run)
     commands.add_parser("index", help="write reports/index.html").set_defaults(run=cmd_index)
-    commands.add_parser("stamp", help="write the commit of the inputs on every page whose stamp "
-                        "differs (no notebook runs)").set_defaults(run=cmd_stamp)
     ex = commands.add_parser("extract", help="draft registry rows, with a proposed recipe, for "
                              "every figure of an article (CSV to stdout)")
     ex.add_argument("article", type=Path, help="the article's text file, or its page saved as "
@@ -270,7 +258,8 @@ def main(argv=None) -> int:
                         "(what make follows per report)").set_defaults(run=cmd_split_claims)
     args = parser.parse_args(argv)
     # what a writer killed by kill -9 left (files.py): every command starts by removing it, so
-    # the next build does, whichever of its steps runs first (`stamp` runs in every build)
+    # the next build does, whichever of its steps runs first (a kill leaves the file it was
+    # writing old, so that build runs its writer again)
     remove_dead_temporaries(paths.DATA, paths.SOURCES, paths.ARTICLE_TEXTS, paths.REPORTS,
                             paths.BUILD)
     try:

@@ -33,10 +33,9 @@ PAUSE_WRITING = "TRADECLAIMS_PAUSE_WRITING"
 PAUSED = paths.BUILD / "paused"
 
 
-def write_atomic(path: Path, text: str, mtime_ns: int | None = None):
-    """Write through a temporary file and rename, so no reader ever sees half a file; dated
-    `mtime_ns` when given (a restamped page keeps its build's date, which make compares)."""
-    _write([(path, text)], mtime_ns)
+def write_atomic(path: Path, text: str):
+    """Write through a temporary file and rename, so no reader ever sees half a file."""
+    _write([(path, text)])
 
 
 def write_together(*files: tuple[Path, str]):
@@ -46,7 +45,7 @@ def write_together(*files: tuple[Path, str]):
     _write(list(files))
 
 
-def _write(files: list[tuple[Path, str]], mtime_ns: int | None = None):
+def _write(files: list[tuple[Path, str]]):
     temporaries = [path.with_name(f".{path.name}.{os.getpid()}.tmp") for path, _ in files]
     pause = len(files) > 1 and os.environ.get(PAUSE_WRITING) in {path.name for path, _ in files}
     with signals_held() as held:
@@ -54,8 +53,6 @@ def _write(files: list[tuple[Path, str]], mtime_ns: int | None = None):
             for (path, text), temporary in zip(files, temporaries, strict=True):
                 with _naming(path):
                     temporary.write_text(text, encoding="utf-8")
-                    if mtime_ns is not None:
-                        os.utime(temporary, ns=(mtime_ns, mtime_ns))
             for i, ((path, _), temporary) in enumerate(zip(files, temporaries, strict=True)):
                 if i == 1 and pause:
                     _pause(held)

@@ -13,7 +13,7 @@ from required import unavailable
 
 REPORTS = Path(__file__).resolve().parents[2] / "reports"
 PAGES = ["index.html", "surplus.html"]
-CODE_INPUTS = ".jp-CodeCell .jp-Cell-inputWrapper"
+CODE_INPUTS = ".code_cell .input"
 
 
 @pytest.fixture(scope="module")

@@ -40,7 +40,8 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
                for reason, n in ledger.reasons(table).items()]
     articles_listed = list(dict.fromkeys(table.article_id))
     cited = dict.fromkeys(s for ids in table.sources for s in ids.split())
-    return pages.render("index.html.j2", scope=scope, commit=provenance.built_from(),
+    return pages.render("index.html.j2", scope=scope,
+                        inputs=provenance.shown(provenance.index_inputs()),
                         rests_on=provenance.latest_release(sources[s] for s in cited),
                         counts=list(ledger.counts(table).items()),
                         reasons=reasons, reports=report_rows, claims=claim_rows,

@@ -43,18 +43,26 @@ def claims_part(article_id: str) -> Path:
 
 def split_claims(claims: Path = paths.CLAIMS_CSV, articles: Path = paths.ARTICLES_CSV,
                  corrections: Path = paths.CORRECTIONS_CSV):
-    """The registry cut by article into build/claims/<article_id>.csv: the article's row of
-    data/articles.csv, its rows of data/claims.csv, then its corrections, each file rewritten
-    only when they change. Editing one article's claims, adding an article or correcting a
+    """The registry cut by article into build/claims/<article_id>.csv, each file rewritten
+    only when it changes. Editing one article's claims, adding an article or correcting a
     verdict rebuilds that article's reports alone."""
+    for article_id, text in claim_parts(claims, articles, corrections).items():
+        _write_if_changed(claims_part(article_id), text)
+
+
+def claim_parts(claims: Path = paths.CLAIMS_CSV, articles: Path = paths.ARTICLES_CSV,
+                corrections: Path = paths.CORRECTIONS_CSV) -> dict[str, str]:
+    """Each article's part of the registry: its row of data/articles.csv, its rows of
+    data/claims.csv, then its corrections, as written (what make follows per report, and what
+    a page's digest covers: report/provenance.py)."""
     article_header, article_lines = _rows_text(articles, ARTICLE_COLUMNS, ARTICLE_OPTIONAL)
     claim_header, claim_lines = _rows_text(claims, COLUMNS, OPTIONAL)
     fixed_header, fixed_lines = (_rows_text(corrections, CORRECTION_COLUMNS, ())
                                  if corrections.exists() else ("", {}))
-    for article_id, article in article_lines.items():
-        _write_if_changed(claims_part(article_id), article_header + article + "\n"
-                          + claim_header + claim_lines.get(article_id, "") + "\n"
-                          + fixed_header + fixed_lines.get(article_id, ""))
+    return {article_id: article_header + article + "\n"
+            + claim_header + claim_lines.get(article_id, "") + "\n"
+            + fixed_header + fixed_lines.get(article_id, "")
+            for article_id, article in article_lines.items()}
 
 
 def _rows_text(path: Path, columns, optional) -> tuple[str, dict[str, str]]:

@@ -1,32 +1,145 @@
-"""What every page says it rests on: the latest official release in the data it used (from the
-data, so a rebuild writes the same page) and the repository commit its inputs come from.
+"""What every page says it rests on: the latest official release in the data it used, and a
+digest of the inputs it was built from. Both come from the files alone, so the same inputs
+give the same page, in whatever commit they are, and no pass rewrites a page once built.
 
-A page cannot name the commit it is committed in, so it names the last commit that changed its
-inputs (data/, notebooks/, lib/), or that commit "with uncommitted changes". Publish by
-committing the inputs first, then `make reports` (which restamps every page in milliseconds,
-without running a notebook), then committing the reports: the pages then name the commit whose
-inputs made them, and tests/test_reports.py checks that on every clean checkout."""
+A page's inputs are what make rebuilds it for (the Makefile's DATA_DEPS, build/reports.mk), in
+five groups: its notebook; its parameters; its part of the registry (an article's row, claims
+and corrections, as `split-claims` cuts them; for the ledger the whole registry and
+verdicts.csv); the data (trade.csv, the vocabulary, publish.yaml, every source.yaml, the bulk
+store's manifest when there is one); and the code (every file of lib/tradeclaims). The index's
+are the ledger, the corrections log, the articles, reports.yaml, the data and the code. The
+page shows a digest of each group and one of them all (sha256, cut short): a commit that
+touches none of its inputs leaves the page's bytes as they were, and a page whose digest
+changed says which group moved."""
 
+import hashlib
+import json
+import os
 import re
+from functools import cache
 from pathlib import Path
 
-from tradeclaims import history, paths
-from tradeclaims.files import write_atomic
+from tradeclaims import paths
 
-INPUTS = ("data", "notebooks", "lib")
-OUTSIDE_GIT = "none (built outside a git checkout)"
-_STAMP = re.compile(r'(<code class="tc-commit">)([^<]*)(</code>)')
+GROUPS = ("notebook", "parameters", "claims", "data", "code")
+SHOWN = 12  # hex digits of the digest of all inputs; 8 of each group's
+_STAMP = '<code class="tc-inputs">'
+_BUILT = re.compile(r'(<span class="tc-built">).*?(</span>)', re.S)
 
 
-def built_from(root: Path | None = None) -> str:
-    """The last commit that changed the inputs, with ' with uncommitted changes' when they
-    differ from it; OUTSIDE_GIT when there is no history to name."""
-    commit = history.git("log", "-1", "--format=%H", "--", *INPUTS, root=root)
-    changed = history.git("status", "--porcelain", "--", *INPUTS, root=root)
-    if not commit or changed is None:
-        return OUTSIDE_GIT
-    commit = commit.strip()[:history.HASH_LENGTH]
-    return f"{commit} with uncommitted changes" if changed.strip() else commit
+def page_inputs(report, root: Path = paths.ROOT) -> dict[str, str]:
+    """The digest of each group of a report's inputs, then of them all ("inputs")."""
+    if report.article_id:
+        claims = _text_digest(_claim_parts(root).get(report.article_id, ""))
+    else:
+        claims = _files_digest(root, [root / "data" / "claims.csv", root / "data" / "articles.csv",
+                                      root / "reports" / "verdicts.csv"])
+    groups = {"notebook": notebook_digest(report.notebook),
+              "parameters": _text_digest(json.dumps(report.parameters, sort_keys=True)),
+              "claims": claims, "data": data_digest(root), "code": code_digest(root)}
+    return groups | {"inputs": _text_digest(json.dumps(groups, sort_keys=True))}
+
+
+def index_inputs(root: Path = paths.ROOT) -> dict[str, str]:
+    """The same for the index: the ledger and what it is listed with, the data, the code."""
+    groups = {"reports": _files_digest(root, [root / "notebooks" / "reports.yaml"]),
+              "claims": _files_digest(root, [root / "reports" / "verdicts.csv",
+                                             root / "reports" / "corrections.csv",
+                                             root / "data" / "articles.csv"]),
+              "data": data_digest(root), "code": code_digest(root)}
+    return groups | {"inputs": _text_digest(json.dumps(groups, sort_keys=True))}
+
+
+def shown(digests: dict[str, str]) -> dict[str, str]:
+    """The digests as a page prints them: all inputs' 12 hex digits, each group's 8."""
+    return {group: digest[:SHOWN if group == "inputs" else 8] for group, digest in digests.items()}
+
+
+def stamped(html: str) -> str | None:
+    """The digest of all inputs a page names, or None."""
+    start = html.find(_STAMP)
+    return html[start + len(_STAMP):html.index("<", start + len(_STAMP))] if start >= 0 else None
+
+
+def unstamped(html: str) -> str:
+    """The page less what it says it was built from: pages built from other inputs (a copy's
+    working tree, a notebook saved by Lab) are compared with it."""
+    return _BUILT.sub(r"\1\2", html)
+
+
+def data_digest(root: Path = paths.ROOT) -> str:
+    data = root / "data"
+    files = [data / "trade.csv", data / "vocabulary.yaml", root / "notebooks" / "publish.yaml",
+             *data.glob("sources/*/source.yaml")]
+    manifest = root / "build" / "bulk" / "store" / "sources.json"
+    if any(data.glob("bulk/*/source.yaml")) and manifest.exists():
+        files.append(manifest)
+    return _files_digest(root, files)
+
+
+def code_digest(root: Path = paths.ROOT) -> str:
+    return _files_digest(root, [p for p in (root / "lib" / "tradeclaims").rglob("*")
+                                if p.is_file() and "__pycache__" not in p.parts])
+
+
+def warm(root: Path = paths.ROOT):
+    """Hash what every page shares and cut the registry, before a runner forks its children."""
+    code_digest(root), data_digest(root), _claim_parts(root)
+
+
+def notebook_digest(notebook: Path) -> str:
+    """Of the notebook as git commits it (stripped by the filter `make env` sets): what JupyterLab
+    leaves in the working file (outputs, counts, the kernel's language_info) papermill replaces,
+    so it is no input of the page."""
+    return _stripped(notebook, _dated(notebook))
+
+
+# the Makefile's strip_notebook, which git's filter runs with (a test compares the two)
+STRIP = ["--keep-id", "--extra-keys", "metadata.language_info"]
+
+
+@cache
+def _stripped(notebook: Path, dated: tuple | None) -> str:
+    from tradeclaims.gitfilter import strip
+
+    return hashlib.sha256(strip(notebook.read_bytes(), STRIP)).hexdigest()
+
+
+def _claim_parts(root: Path) -> dict[str, str]:
+    files = (root / "data" / "claims.csv", root / "data" / "articles.csv",
+             root / "reports" / "corrections.csv")
+    return _parts(files, tuple(_dated(f) for f in files))
+
+
+@cache  # by the files' dates: a build cuts the registry once, however many pages it makes
+def _parts(files: tuple[Path, ...], dated: tuple) -> dict[str, str]:
+    from tradeclaims.report.makefile import claim_parts
+
+    return claim_parts(*files)
+
+
+def _files_digest(root: Path, files: list[Path]) -> str:
+    """Over each file's path (from the repository's root, so a copy elsewhere gives the same
+    digest) and contents; a missing file counts as missing, not as empty."""
+    return _text_digest(json.dumps([(p.relative_to(root).as_posix(), _file_digest(p, _dated(p)))
+                                    for p in sorted(files)]))
+
+
+@cache  # by the file's identity and date: lib/ is read once per build, not once per page
+def _file_digest(path: Path, dated: tuple | None) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if dated else "missing"
+
+
+def _dated(path: Path) -> tuple | None:
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def latest_release(sources) -> dict:
@@ -37,26 +150,3 @@ def latest_release(sources) -> dict:
     date, source_id = max(dated) if dated else ("", "")
     return {"releases": len(sources), "undated": len(sources) - len(dated),
             "latest_release": date, "latest_source": source_id}
-
-
-def stamp(html: str, commit: str) -> str:
-    return _STAMP.sub(lambda m: m[1] + commit + m[3], html)
-
-
-def stamped(html: str) -> str | None:
-    match = _STAMP.search(html)
-    return match[2] if match else None
-
-
-def restamp(folder: Path | None = None, commit: str | None = None) -> list[Path]:
-    """Rewrite the commit on every page whose stamp differs; the pages rewritten."""
-    commit = commit or built_from()
-    changed = []
-    for page in sorted((folder or paths.REPORTS).glob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        if stamped(html) not in (None, commit):
-            # a restamp is not a build: the page keeps its date, so make still sees what is
-            # stale (given to the temporary, so no kill can leave the page newly dated)
-            write_atomic(page, stamp(html, commit), mtime_ns=page.stat().st_mtime_ns)
-            changed.append(page)
-    return changed

@@ -7,6 +7,7 @@ on the 2-core machine, `make -j2 reports` from scratch: one process per report 2
 time and 47 s of CPU; one forking runner 20.8 s and 30 s (docs/internals.md). Each report's
 kernel is in turn forked from one prepared process (report/kernels.py)."""
 
+import dataclasses
 import os
 import re
 import shutil
@@ -231,20 +232,17 @@ def _exporter() -> HTMLExporter:
     return exporter
 
 
-@cache
-def _built_from() -> str:
-    return provenance.built_from()  # once per build: forked children share it
-
-
-def to_html(nb: nbformat.NotebookNode, title: str) -> str:
-    """Self-contained HTML for reviewers, from the nbconvert template `report` (JupyterLab's
-    page with the code hidden behind a button and no script fetched from the network), without
+def to_html(nb: nbformat.NotebookNode, title: str, inputs: dict | None = None) -> str:
+    """Self-contained HTML for reviewers, from the nbconvert template `report` (classic markup,
+    the project's stylesheet, the code hidden behind a button, nothing fetched), without
     the parameter cells; images inline. Its heading says what the page rests on: the latest
-    release its notebook cited (tc.sources) and the commit of its inputs."""
+    release its notebook cited (tc.sources) and the digests of its inputs (`inputs`:
+    provenance.page_inputs)."""
     facts = [out.metadata["tradeclaims"] for cell in nb.cells for out in cell.get("outputs", [])
              if "tradeclaims" in out.get("metadata", {})]
     resources = {"metadata": {"name": title},
-                 "tradeclaims": {**(facts[-1] if facts else {}), "commit": _built_from()}}
+                 "tradeclaims": {**(facts[-1] if facts else {}),
+                                 **({"inputs": provenance.shown(inputs)} if inputs else {})}}
     html, _ = _exporter().from_notebook_node(nb, resources=resources)
     return html
 
@@ -255,13 +253,17 @@ def _warm():
     children fork, once for all of them."""
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 & 2")])
     nb.metadata.language_info = {"name": "python", "pygments_lexer": "ipython3"}
-    to_html(nb, "warm-up")  # and finds the commit
+    to_html(nb, "warm-up")
+    provenance.warm()  # lib/ and the data hashed, the registry cut: once for all the children
 
 
 def run(report: Report, parameters: dict | None = None):
+    # the inputs as the kernel is about to read them
+    inputs = provenance.page_inputs(dataclasses.replace(
+        report, parameters={**report.parameters, **(parameters or {})}))
     nb = execute(report, parameters)
     notebook_text = nbformat.writes(nb) + "\n"
-    html = to_html(nb, report.title)
+    html = to_html(nb, report.title, inputs)
     paths.REPORTS.mkdir(exist_ok=True)
     # the page last: make dates the pair by it (files.py)
     write_together((report.ipynb, notebook_text), (report.html, html))
