@@ -11,8 +11,9 @@ can settle, the share settled right with no edit.
 A folder holds articles.csv (article_id, text, date, sources; other columns are ignored, but a
 `language` column adds a total per language) and <article_id>.csv, the expected rows in the
 registry's columns; where they have a `verdict` column, it is the expected verdict (else the
-engine's verdict on the expected recipe). benchmarks/corpus/test is frozen: scored only with
---frozen-test (`make bench-recipes HALF=test`), once, by whoever scores it. With `sources`
+engine's verdict on the expected recipe). benchmarks/corpus/test and test2 are frozen: each is
+scored only with its own flag, --frozen-test (`make bench-recipes HALF=test`) or --frozen-test2
+(`make bench-recipes HALF=test2`), once, by whoever scores it. With `sources`
 listed, the data is those releases only (copied from data/sources/ into a temporary folder, so
 adding a release changes nothing); without, the live dataset."""
 
@@ -220,16 +221,25 @@ def _cell(part: int, whole: int) -> str:
     return f"{part}/{whole}" + (f" {part / whole:4.0%}" if whole else "    -")
 
 
-FROZEN = ROOT / "benchmarks" / "corpus" / "test"
+CORPUS = ROOT / "benchmarks" / "corpus"
+FROZEN = {CORPUS / "test": "--frozen-test", CORPUS / "test2": "--frozen-test2"}
+
+
+def refusal(folder: Path, flags: list[str]) -> str | None:
+    """Why `folder` may not be scored with these flags: a frozen half opens only to its own."""
+    flag = FROZEN.get(folder.resolve())
+    if flag is None or flag in flags:
+        return None
+    return (f"{folder} is a frozen test half: it is scored once, on purpose, with {flag} "
+            f"(make bench-recipes HALF={folder.resolve().name})")
 
 
 def main(argv: list[str]) -> int:
-    frozen = "--frozen-test" in argv
-    argv = [a for a in argv if a != "--frozen-test"]
+    flags = [a for a in argv if a in FROZEN.values()]
+    argv = [a for a in argv if a not in FROZEN.values()]
     folder = Path(argv[0]) if argv else FIXTURES
-    if folder.resolve() == FROZEN and not frozen:
-        print(f"{folder} is the frozen test half: it is scored once, on purpose, with "
-              "--frozen-test (make bench-recipes HALF=test)", file=sys.stderr)
+    if (why := refusal(folder, flags)) is not None:
+        print(why, file=sys.stderr)
         return 2
     print(f"{folder}:")
     results = score(folder)

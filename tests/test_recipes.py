@@ -283,6 +283,27 @@ def test_the_fixtures_expected_verdicts_are_what_their_frozen_data_gives(tmp_pat
         assert got == [row["verdict"] for row in expected], article["article_id"]
 
 
+def test_each_frozen_half_is_scored_only_with_its_own_flag(capsys):
+    """test and test2 refuse to be scored unless asked by name, and one half's flag does not
+    open the other; the dev half needs none. Nothing is scored here: a refusal returns first."""
+    bench = _benchmark()
+    corpus = paths.ROOT / "benchmarks" / "corpus"
+    for half, flag, other in (("test", "--frozen-test", "--frozen-test2"),
+                              ("test2", "--frozen-test2", "--frozen-test")):
+        folder = corpus / half
+        assert bench.refusal(folder, [flag]) is None
+        for flags in ([], [other]):
+            assert flag in bench.refusal(folder, flags) and f"HALF={half}" in \
+                bench.refusal(folder, flags)
+        assert bench.main([str(folder), other]) == 2
+        assert f"with {flag} (make bench-recipes HALF={half})" in capsys.readouterr().err
+    assert bench.refusal(corpus / "dev", []) is None
+    for half, flag in (("test", "--frozen-test"), ("test2", "--frozen-test2"), ("dev", "")):
+        command = subprocess.run(["make", "-n", "bench-recipes", f"HALF={half}"], cwd=paths.ROOT,
+                                 capture_output=True, text=True, check=True).stdout
+        assert command.splitlines()[-1].rstrip().endswith(f"corpus/{half} {flag}".rstrip())
+
+
 def test_extract_takes_the_date_from_the_option_or_the_articles_row(tmp_path, capsys):
     article = tmp_path / "a.txt"
     article.write_text("Exports rose 7.2% last year.", encoding="utf-8")
