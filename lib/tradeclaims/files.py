@@ -26,9 +26,11 @@ from tradeclaims import paths
 HELD = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 _TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.tmp")
 
-# For tests/test_interrupted_builds.py only: a writer of several files, one of this name,
-# stops between its first rename and the second, writes build/paused and goes on when a held
-# signal comes (kill -9: never), so a test can interrupt it there and nowhere else.
+# For tests/test_interrupted_builds.py only: a writer of several files, one of those named
+# (NAME, or several: "NAME NAME"), stops between its first rename and the second, writes its
+# pid and that name to build/paused, and goes on when a held signal comes (kill -9: never) or
+# the test removes build/paused, so a test can interrupt it there and nowhere else, or look
+# at what kill -9 there would leave and let it go on to the next pair.
 PAUSE_WRITING = "TRADECLAIMS_PAUSE_WRITING"
 PAUSED = paths.BUILD / "paused"
 
@@ -47,7 +49,8 @@ def write_together(*files: tuple[Path, str]):
 
 def _write(files: list[tuple[Path, str]]):
     temporaries = [path.with_name(f".{path.name}.{os.getpid()}.tmp") for path, _ in files]
-    pause = len(files) > 1 and os.environ.get(PAUSE_WRITING) in {path.name for path, _ in files}
+    pause = len(files) > 1 and sorted(set(os.environ.get(PAUSE_WRITING, "").split())
+                                      & {path.name for path, _ in files})
     with signals_held() as held:
         try:
             for (path, text), temporary in zip(files, temporaries, strict=True):
@@ -55,7 +58,7 @@ def _write(files: list[tuple[Path, str]]):
                     temporary.write_text(text, encoding="utf-8")
             for i, ((path, _), temporary) in enumerate(zip(files, temporaries, strict=True)):
                 if i == 1 and pause:
-                    _pause(held)
+                    _pause(held, pause)
                 with _naming(path):
                     os.replace(temporary, path)
         finally:
@@ -94,13 +97,13 @@ def signals_held():
             signal.raise_signal(signum)
 
 
-def _pause(held: list[int]):
+def _pause(held: list[int], names: list[str]):
     PAUSED.parent.mkdir(parents=True, exist_ok=True)
     said = PAUSED.with_name(f".{PAUSED.name}.{os.getpid()}.tmp")  # whole once it is there
-    said.write_text(f"{os.getpid()}\n", encoding="utf-8")
+    said.write_text(f"{os.getpid()} {' '.join(names)}\n", encoding="utf-8")
     os.replace(said, PAUSED)
     deadline = time.monotonic() + 60  # a test that sends nothing fails, it does not hang
-    while not held and time.monotonic() < deadline:
+    while not held and PAUSED.exists() and time.monotonic() < deadline:
         time.sleep(0.01)
 
 
