@@ -101,6 +101,8 @@ def checked(rows: list[dict], data: Dataset, folder: Path, name: str,
             date: str = "") -> list[tuple[str, bool]]:
     """The verdict `check` gives each row ('' for none) at the article's date, and whether its
     readings disagree (a draft the reviewer must confirm)."""
+    if not rows:  # nothing drafted: `check` refuses a file of no rows
+        return []
     path = folder / f"{name}.csv"
     _write(rows, path)
     table = drafts.check(path, data, date=date).fillna("")
