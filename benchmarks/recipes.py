@@ -11,9 +11,9 @@ can settle, the share settled right with no edit.
 A folder holds articles.csv (article_id, text, date, sources; other columns are ignored, but a
 `language` column adds a total per language) and <article_id>.csv, the expected rows in the
 registry's columns; where they have a `verdict` column, it is the expected verdict (else the
-engine's verdict on the expected recipe). benchmarks/corpus/test and test2 are frozen: each is
-scored only with its own flag, --frozen-test (`make bench-recipes HALF=test`) or --frozen-test2
-(`make bench-recipes HALF=test2`), once, by whoever scores it. With `sources`
+engine's verdict on the expected recipe). benchmarks/corpus/test, test2 and test3 are frozen: each is
+scored only with its own flag, --frozen-test (`make bench-recipes HALF=test`), --frozen-test2 or
+--frozen-test3 (HALF=test2, HALF=test3), once, by whoever scores it. With `sources`
 listed, the data is those releases only (copied from data/sources/ into a temporary folder, so
 adding a release changes nothing); without, the live dataset."""
 
@@ -224,7 +224,7 @@ def _cell(part: int, whole: int) -> str:
 
 
 CORPUS = ROOT / "benchmarks" / "corpus"
-FROZEN = {CORPUS / "test": "--frozen-test", CORPUS / "test2": "--frozen-test2"}
+FROZEN = {CORPUS / name: f"--frozen-{name}" for name in ("test", "test2", "test3")}
 
 
 def refusal(folder: Path, flags: list[str]) -> str | None:

@@ -284,12 +284,13 @@ def test_the_fixtures_expected_verdicts_are_what_their_frozen_data_gives(tmp_pat
 
 
 def test_each_frozen_half_is_scored_only_with_its_own_flag(capsys):
-    """test and test2 refuse to be scored unless asked by name, and one half's flag does not
+    """test, test2 and test3 refuse to be scored unless asked by name, and one half's flag does not
     open the other; the dev half needs none. Nothing is scored here: a refusal returns first."""
     bench = _benchmark()
     corpus = paths.ROOT / "benchmarks" / "corpus"
     for half, flag, other in (("test", "--frozen-test", "--frozen-test2"),
-                              ("test2", "--frozen-test2", "--frozen-test")):
+                              ("test2", "--frozen-test2", "--frozen-test3"),
+                              ("test3", "--frozen-test3", "--frozen-test")):
         folder = corpus / half
         assert bench.refusal(folder, [flag]) is None
         for flags in ([], [other]):
@@ -298,7 +299,8 @@ def test_each_frozen_half_is_scored_only_with_its_own_flag(capsys):
         assert bench.main([str(folder), other]) == 2
         assert f"with {flag} (make bench-recipes HALF={half})" in capsys.readouterr().err
     assert bench.refusal(corpus / "dev", []) is None
-    for half, flag in (("test", "--frozen-test"), ("test2", "--frozen-test2"), ("dev", "")):
+    for half, flag in (("test", "--frozen-test"), ("test2", "--frozen-test2"),
+                       ("test3", "--frozen-test3"), ("dev", "")):
         command = subprocess.run(["make", "-n", "bench-recipes", f"HALF={half}"], cwd=paths.ROOT,
                                  capture_output=True, text=True, check=True).stdout
         assert command.splitlines()[-1].rstrip().endswith(f"corpus/{half} {flag}".rstrip())
