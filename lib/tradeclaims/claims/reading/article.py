@@ -10,19 +10,23 @@ from tradeclaims.claims.reading.names import (
     Mention,
     find_mentions,
     flow_mentions,
-    partner_names,
+    partner_mentions,
     product_names,
 )
 from tradeclaims.claims.reading.periods import ArticleDate, find_periods
 from tradeclaims.claims.reading.text import sentences
 from tradeclaims.claims.reading.words import (
+    BILATERAL,
     CLAUSE_END,
+    CURRENCY_NAME,
     OPENERS,
     PARTNER_BEFORE,
     REPORTERS,
+    SHARE,
     SPACES,
     SUBJECT,
     SUBJECT_VERB,
+    WHOLE,
 )
 from tradeclaims.claims.spans import Spans
 
@@ -70,7 +74,9 @@ class Article:
         self.date = ArticleDate.parse(date)
         self.peg = peg or {}  # periods of the releases the article reports, by reporter
         self.sentences = Spans(sentences(text), span=lambda sentence: sentence)
-        self.partners = Spans(find_mentions(partner_names(), text))
+        currencies = [m.span() for m in CURRENCY_NAME.finditer(text)]
+        self.partners = Spans([m for m in partner_mentions(text) if not any(
+            a <= m.start < b for a, b in currencies)])
         self.products = Spans(find_mentions(product_names(), text))
         self.flows = Spans(flow_mentions(text))
         self.periods = Spans(find_periods(text, self.date), span=lambda period: period[:2])
@@ -143,8 +149,8 @@ class Article:
             ctx.doubt(f"reporter {ctx.reporter} only from the article's language", *(
                 {"reporter": r} for r in REPORTERS if r != ctx.reporter and any(
                     m.value == r for m in self.partners)))
-        clause_end = self._clause_end(end, hi)
-        partner = nearest(self.partners, start, end, lo, clause_end, skip=(ctx.reporter,))
+        clause_start, clause_end = self._clause_start(lo, start), self._clause_end(end, hi)
+        partner = self._partner(start, end, lo, (clause_start, clause_end), ctx)
         ctx.partner = partner.value if partner else "WLD"
         if partner is None:
             earlier = self._carried(self.partners, lo, skip=(ctx.reporter, "WLD"))
@@ -176,9 +182,41 @@ class Article:
         ctx.period = self._period(start, end, lo, hi, ctx)
         return ctx
 
+    def _partner(self, start, end, lo, clause, ctx) -> Mention | None:
+        """The partner named in the figure's clause; else one named earlier in the sentence,
+        carried where the clause goes on about it ("对东盟进出口4.93万亿元，增长9.7%"), a doubt
+        where the clause names its own flow ("Imports from China hit $19 billion, as total
+        exports rose 29.7%"; "儘管美國…，但中國全年貿易順差…"): the world first."""
+        skip = (ctx.reporter,)
+        partner = nearest(self.partners, start, end, clause[0], clause[1], skip=skip)
+        if partner is not None:
+            return partner
+        earlier = self.partners.last(lo, clause[0], lambda m: m.value not in skip)
+        if earlier is None:
+            return None
+        own_flow = self.flows.last(clause[0], start)
+        if own_flow is None or SHARE.search(self.text, clause[0], own_flow.start):
+            return earlier
+        if BILATERAL.search(self.text, clause[0], own_flow.end):
+            return earlier  # "ASEAN remained …, with total bilateral trade surging 8.5%"
+        as_partner = PARTNER_BEFORE.search(self.text, max(lo, earlier.start - 12), earlier.start)
+        if as_partner and not WHOLE.search(self.text, clause[0], own_flow.end):
+            return earlier  # "从美国进口则下降15%，全年贸易额为…": still the US
+        if earlier.value != "WLD":
+            ctx.doubt("partner: named in another clause of the sentence",
+                      {"partner": earlier.value})
+        return None
+
+    def _breaks(self, lo: int, hi: int) -> list:
+        """The clause breaks within [lo, hi), none inside a name ("Belt and Road",
+        "mechanical and electrical products")."""
+        return [m for m in CLAUSE_END.finditer(self.text, lo, hi) if not (
+            self.partners.overlaps(m.start(), m.end()) or
+            self.products.overlaps(m.start(), m.end()))]
+
     def _clause_end(self, end: int, hi: int) -> int:
-        match = CLAUSE_END.search(self.text[end:hi])
-        return end + match.start() if match else hi
+        breaks = self._breaks(end, hi)
+        return breaks[0].start() if breaks else hi
 
     def _carried(self, mentions, lo, skip=()):
         """The last mention of an earlier sentence of the same paragraph, or of the paragraph
@@ -266,8 +304,8 @@ class Article:
         return bool(re.search(r"[)）]", between)) and not re.search(r"[(（]", between)
 
     def _clause_start(self, lo: int, start: int) -> int:
-        breaks = [m.end() for m in CLAUSE_END.finditer(self.text, lo, start)]
-        return breaks[-1] if breaks else lo
+        breaks = self._breaks(lo, start)
+        return breaks[-1].end() if breaks else lo
 
     def _lead_period(self, pegged: list[str]) -> str:
         """The peg's period the headline and lead name, else its first (the longest of the

@@ -98,10 +98,24 @@ def _bounded(name: str) -> str:
     return rf"{first}(?<![\w.]{first}){re.escape(name[1:])}(?!\w)"
 
 
+# One-character Chinese names, after the word that makes them a partner: 对美出口, 自台进口.
+SHORT_NAMES = {"美": "USA", "台": "TWN"}
+_SHORT = re.compile(r"(?<=[对對自从從与與和赴])([美台])(?![元金洲国國湾灣])")
+
+
 def find_mentions(names: tuple[re.Pattern, dict], text: str) -> list[Mention]:
     pattern, resolved = names
     return [Mention(m.start(), m.end(), resolved.get(m[0], resolved.get(m[0].casefold())))
             for m in pattern.finditer(text)]
+
+
+def partner_mentions(text: str) -> list[Mention]:
+    """The partners named: every name of partner_names(), and the one-character ones."""
+    found = find_mentions(partner_names(), text)
+    taken = {i for m in found for i in range(m.start, m.end)}
+    short = [Mention(m.start(), m.end(), SHORT_NAMES[m[1]]) for m in _SHORT.finditer(text)
+             if m.start() not in taken]
+    return sorted(found + short, key=lambda m: m.start)
 
 
 def flow_mentions(text: str) -> list[Mention]:

@@ -11,7 +11,7 @@ from tradeclaims.claims.reading.names import (
     country,
     find_mentions,
     flow_mentions,
-    partner_names,
+    partner_mentions,
     product_names,
 )
 from tradeclaims.claims.reading.periods import compared_period
@@ -59,13 +59,26 @@ class Proposer:
         self._not_trade_words = {}
         self.currency = self._main_currency()
 
-    def _not_trade(self, lo: int, hi: int) -> str:
-        """The first word of the sentence that is no trade statistic, or '': read once for
-        all the sentence's figures (the slowest search of a figure's)."""
+    def _not_trade(self, lo: int, hi: int, figure) -> str:
+        """The word that makes the figure no trade statistic, or '': one in the figure's clause,
+        or the last before it in its sentence where no flow word stands between ("GDP grew 5%"
+        is not trade; "the surplus reached $1.2 trillion, the GDP of a top-20 economy" is). The
+        sentence's words are read once for all its figures (the slowest search of a figure's)."""
         if (lo, hi) not in self._not_trade_words:
-            found = NOT_TRADE.search(self.article.text[lo:hi])
-            self._not_trade_words[lo, hi] = found[0] if found else ""
-        return self._not_trade_words[lo, hi]
+            self._not_trade_words[lo, hi] = list(NOT_TRADE.finditer(self.article.text, lo, hi))
+        found = self._not_trade_words[lo, hi]
+        if not found:
+            return ""
+        a = self.article
+        clause = a._clause_start(lo, figure.start), a._clause_end(figure.end, hi)
+        inside = [m for m in found if clause[0] <= m.start() < clause[1]]
+        if inside:
+            return inside[0][0]
+        before = [m for m in found if m.end() <= figure.start]
+        flow = a.flows.last(lo, figure.start)
+        if before and (flow is None or flow.start < before[-1].start()):
+            return before[-1][0]
+        return ""
 
     def _starting(self, lo: int, hi: int) -> list:
         """The figures with lo <= start < hi, in text order."""
@@ -186,7 +199,7 @@ class Proposer:
             return not_checkable("forecast_or_opinion", f"An estimate: {ctx.period} had not "
                                  "ended, or its figures were not yet out, on the article's date "
                                  f"({a.date.year}-{a.date.month:02d}).")
-        word = self._not_trade(lo, hi)
+        word = self._not_trade(lo, hi, figure)
         if word:
             return not_checkable("not_trade_statistic", f"Not a trade statistic ({word!r}; "
                                  "drafted: check the sentence).")
@@ -410,7 +423,7 @@ class Proposer:
             whole_text = written_before[1]
         whole_text = re.split(r"\s(?:and|while|whereas)\s|và|而", whole_text)[0]
         flows = flow_mentions(whole_text)
-        partners = [m for m in find_mentions(partner_names(), whole_text)
+        partners = [m for m in partner_mentions(whole_text)
                     if m.value != ctx.reporter]
         products = find_mentions(product_names(), whole_text)
         if not ctx.flow and flows:

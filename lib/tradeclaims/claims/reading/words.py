@@ -142,6 +142,11 @@ FIRST = re.compile(r"\bfor the first time\b|\brecord\b|首次|首度|lần đầ
 RESPECTIVELY = re.compile(r"\brespectively\b|分别|分別|lần lượt|tương ứng", re.IGNORECASE)
 LIST_GAP = re.compile(r"\s*(?:,|、|，|和|及|与|與|và|and|,? and)?\s*(?:percent|per cent|%)?\s*"
                        r"(?:,|、|，|和|及|与|與|và|and|,? and)?\s*")
+# A currency named after a country ("US$1 trillion", "U.S. dollars", đô la Mỹ): no partner.
+CURRENCY_NAME = re.compile(r"\bUS\s?\$|\bU\.?S\.? dollars?\b|đô la Mỹ|美元|美金", re.IGNORECASE)
+# Words that make a flow the reporter's whole trade ("total exports", 全国进出口, cả nước).
+WHOLE = re.compile(r"\btotal\b|\boverall\b|整体|整體|全国|全國|总体|總體|cả nước", re.IGNORECASE)
+BILATERAL = re.compile(r"\bbilateral\b|双边|雙邊|song phương|hai chiều", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;，；、(（]|\bwhile\b|\band\b|\bbut\b")
 FUTURE = re.compile(rf"\bby {YEAR}\b|到{YEAR}年|đến năm {YEAR}", re.IGNORECASE)
 
