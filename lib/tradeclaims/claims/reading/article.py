@@ -19,6 +19,7 @@ from tradeclaims.claims.reading.words import (
     BILATERAL,
     CLAUSE_END,
     CURRENCY_NAME,
+    LAST_YEAR,
     OPENERS,
     PARTNER_BEFORE,
     REPORTERS,
@@ -26,6 +27,7 @@ from tradeclaims.claims.reading.words import (
     SPACES,
     SUBJECT,
     SUBJECT_VERB,
+    SURPASSED,
     WHOLE,
 )
 from tradeclaims.claims.spans import Spans
@@ -295,7 +297,19 @@ class Article:
                           *({"period": p} for p in others))
         if chosen[3]:
             ctx.hints.append(chosen[3])
+        self._last_year_doubt(chosen, pegged, ctx)
         return chosen[2]
+
+    def _last_year_doubt(self, chosen, pegged, ctx):
+        """"Last year's" figure that the news surpasses, in an article that reports last year's
+        figures, may count from the news year: "超越去年的9930億美元" of 14 January 2026 is
+        2024's surplus, not 2025's."""
+        year = self.date.year
+        if (year and chosen[2] == str(year - 1) and str(year - 1) in pegged
+                and LAST_YEAR.fullmatch(self.text[chosen[0]:chosen[1]].strip())
+                and SURPASSED.search(self.text, max(0, chosen[0] - 12), chosen[0])):
+            ctx.doubt("period: 'last year' of the article, or of the year it reports",
+                      {"period": str(year - 2)})
 
     def _aside(self, pos: int, start: int) -> bool:
         """Whether `pos` stands in parentheses closed before `start`: "（2024年為增長1.1%）"

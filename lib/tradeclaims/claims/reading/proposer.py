@@ -23,6 +23,7 @@ from tradeclaims.claims.reading.readings import (
     to_confirm,
 )
 from tradeclaims.claims.reading.words import (
+    AVERAGE,
     CHANGE,
     CONVERSION,
     EXPECTED,
@@ -406,6 +407,18 @@ class Proposer:
             ctx.hints.append(f"unit {unit}: no level beside the rate; {why}")
             ctx.doubt("unit: no level beside the rate", *({"unit": u} for u in MONEY
                                                            if u != unit))
+        clause = a.text[a._clause_start(lo, figure.start):figure.start]
+        if AVERAGE.search(clause):
+            out.update(kind="not_checkable", reason="not_located", note=(
+                "An average yearly rate over several years: the dataset's rates are on the "
+                "year before (drafted: check the sentence). Would be settled by the levels of "
+                "the first and last years, as a derived recipe."))
+            return out
+        since = compared_period(clause, series.get("period", ""))
+        if since and since not in (series["period"],
+                                   str(periods.parse(series["period"]).previous())):
+            out["base"] = spec_text(period=since)  # 2025年比2020年增长41.1%: on 2020
+            ctx.hints.append(f"base: a growth on {since}, not on the period before")
         out["kind"] = "growth"
         return self._finish(out, series, ctx)
 

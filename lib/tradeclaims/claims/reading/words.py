@@ -147,6 +147,15 @@ CURRENCY_NAME = re.compile(r"\bUS\s?\$|\bU\.?S\.? dollars?\b|đô la Mỹ|美元
 # Words that make a flow the reporter's whole trade ("total exports", 全国进出口, cả nước).
 WHOLE = re.compile(r"\btotal\b|\boverall\b|整体|整體|全国|全國|总体|總體|cả nước", re.IGNORECASE)
 BILATERAL = re.compile(r"\bbilateral\b|双边|雙邊|song phương|hai chiều", re.IGNORECASE)
+# A rate averaged over years (年均增长7.1%), not on the year before.
+AVERAGE = re.compile(r"\baverage (?:annual|yearly)\b|\bon average\b|\ban average of\b|\ba year on "
+                     r"average\b|年均|年平均|平均每年|bình quân(?: mỗi năm| hằng năm| hàng năm)?",
+                     re.IGNORECASE)
+LAST_YEAR = re.compile(r"(?:last|the past|the previous) year'?s?|去年(?:全年)?的?|上年|năm ngoái|"
+                       r"năm trước", re.IGNORECASE)
+# What stands before a figure the news is measured against ("surpassing last year's").
+SURPASSED = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp?\w*|above|than|over)\s*$|"
+                       r"(?:超越|超过|超過|高于|高於|打破|刷新|vượt(?: qua)?)\s*$", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;，；、(（]|\bwhile\b|\band\b|\bbut\b")
 FUTURE = re.compile(rf"\bby {YEAR}\b|到{YEAR}年|đến năm {YEAR}", re.IGNORECASE)
 
