@@ -162,3 +162,29 @@ def test_figures_far_into_a_long_text_keep_their_own_clause_and_wording():
     assert len(figures) == 4000
     assert {(f.printed, f.quote) for f in figures} == {
         ("-3.1", "Imports fell 3.1 percent"), ("13.4", "exports to ASEAN rose 13.4 percent")}
+
+
+@pytest.mark.parametrize("text, figures", [
+    # Chinese numerals, digit by digit and positional, full-width points and percent signs
+    ("單月貿易順差一一二〇億美元", [("1120", "USD", "hundred_million", "")]),
+    ("出口年增五．九％", [("5.9", "percent", "", "")]),
+    ("對美國出口年減二十八．六％", [("-28.6", "percent", "", "")]),
+    ("貿易順差一．〇七六兆美元", [("1.076", "USD", "trillion", "")]),
+    ("出口分別增加逾八％", [("8", "percent", "", "over")]),
+    ("出口增長１２．５％", [("12.5", "percent", "", "")]),
+    # 一 as a word, not a number: no figure
+    ("共建一带一路，统一大市场，之一", []),
+])
+def test_chinese_numerals_are_figures_only_where_a_figure_stands(text, figures):
+    assert found(text) == figures
+
+
+def test_a_figure_in_chinese_numerals_is_quoted_and_placed_as_printed():
+    text = "十一月以美元計價出口年增五．九％，單月貿易順差一一二〇億美元。"
+    first, second = extract.find(text)
+    assert first.quote == "十一月以美元計價出口年增五．九％"
+    assert text[first.start:first.end] == "五．九％"
+    assert text[second.start:second.end] == "一一二〇億美元"
+    plain, figures = extract.find_plain(text)
+    assert plain.text.startswith("11月以美元計價出口年增5.9%")
+    assert [plain.text[f.start:f.end] for f in figures] == ["5.9%", "1120億美元"]

@@ -782,3 +782,57 @@ def test_a_change_in_points_without_a_period_compared_gets_no_recipe():
     row = recipes.propose("Exports rose 6.6% in 2025, 0.7 percentage points faster.",
                           date="2026-01-14")[-1]
     assert row["kind"] == "" and "with which period" in row["note"]
+
+
+@pytest.mark.parametrize("text, partner", [
+    # a currency named after a country is no partner
+    ("China's trade surplus rose past US$1 trillion in 2025.", "WLD"),
+    ("Thặng dư thương mại năm 2025 đạt 1.189 tỷ đô la Mỹ.", "WLD"),
+    # a partner of an earlier clause: carried where the clause goes on about it ...
+    ("China's imports from the U.S. fell 15%, with trade down 17% in 2025.", "USA"),
+    ("中國全年從美國進口則下降15%，全年貿易額為5597.47億美元。", "USA"),
+    ("2025年1至8月，中國對東協進出口總值達人民幣4.93兆元，年增率9.7%。", "ASEAN"),
+    # ... and not where the clause names the whole, or the name is no partner of a flow
+    ("Imports from China hit $19 billion, as Vietnam's total exports rose 29.7% in 2025.",
+     "WLD"),
+    ("儘管美國總統川普發起貿易戰，但中國2025年全年貿易順差仍創1.2兆美元紀錄。", "WLD"),
+    # one-character names after the word that makes them a partner
+    ("中國2025年對美順差2803.5億美元。", "USA"),
+])
+def test_the_partner_is_read_from_the_figures_clause(text, partner):
+    last = series_of(text, date="2026-01-14")[-1]
+    assert f"partner={partner} " in last, last
+
+
+def test_a_partner_from_another_clause_is_a_reading_to_confirm():
+    (row,) = [r for r in recipes.propose(
+        "Imports from China hit $19 billion, as Vietnam's total exports rose 29.7% in 2025.",
+        date="2026-01-14") if r["claimed"] == "29.7"]
+    assert "partner: named in another clause" in row["note"] and "partner=CHN" in row["note"]
+
+
+@pytest.mark.parametrize("text, kind, base", [
+    ("2025年比2020年增长41.1%。", "growth", "period=2020"),  # on a named earlier year
+    ("2025年比上年增长3.8%。", "growth", ""),  # on the year before: no base
+    ("2025年进出口年均增长7.1%。", "not_checkable", ""),  # averaged over years
+])
+def test_a_growth_on_a_named_year_has_it_as_base(text, kind, base):
+    (row,) = recipes.propose(text, date="2026-01-14")
+    assert (row["kind"], row["base"]) == (kind, base)
+
+
+def test_last_years_figure_that_the_news_surpasses_may_count_from_the_news_year():
+    text = "中國2025年貿易順差1.19兆美元，超越去年的9930億美元。"
+    peg = {"CHN": ["2025", "2025-12"]}
+    (_, surpassed) = recipes.propose(text, date="2026-01-14", peg=peg)
+    assert surpassed["series"].endswith("period=2025") and "period=2024" in surpassed["note"]
+    (_, plain) = recipes.propose("中國2025年貿易順差1.19兆美元，去年出口3.77兆美元。",
+                                 date="2026-01-14", peg=peg)
+    assert "period=2024" not in plain["note"]
+
+
+def test_figures_in_chinese_numerals_are_read_with_their_periods():
+    rows = recipes.propose("十一月以美元計價出口年增五．九％。", date="2025-12-09")
+    assert [(r["claimed"], r["kind"], r["quote"]) for r in rows] == [
+        ("5.9", "growth", "十一月以美元計價出口年增五．九％")]
+    assert "period=2025-11 " in rows[0]["series"]

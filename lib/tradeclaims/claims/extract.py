@@ -5,12 +5,13 @@ are left out. The rows are drafts: a person fills in the recipe (`kind`, `series
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from tradeclaims.claims.columns import COLUMNS
 from tradeclaims.claims.reading import words
+from tradeclaims.claims.reading.numerals import Arabic
 from tradeclaims.csvfile import read_text, to_csv_text
 from tradeclaims.errors import InputError
 
@@ -155,8 +156,25 @@ def language(text: str) -> str:
 
 
 def find(text: str, lang: str | None = None) -> list[Figure]:
-    """Every numeric statement of the text, in order."""
-    lang = lang or language(text)
+    """Every numeric statement of the text, in order, where it stands in the text."""
+    plain, figures = find_plain(text, lang)
+    if plain.text == text:
+        return figures
+    return [replace(f, start=start, end=end) for f in figures
+            for start, end in [plain.span(f.start, f.end)]]
+
+
+def find_plain(text: str, lang: str | None = None) -> tuple[Arabic, list[Figure]]:
+    """The text with its Chinese numerals and full-width digits in ASCII, and every numeric
+    statement, where it stands in that text; each quoted from the text as printed."""
+    plain = Arabic(text)
+    figures = _find(plain.text, lang or language(text))
+    if plain.text != text:
+        figures = [replace(f, quote=_quote(text, *plain.span(f.start, f.end))) for f in figures]
+    return plain, figures
+
+
+def _find(text: str, lang: str) -> list[Figure]:
     masked = _Spans(_masked(text))
     figures = []
     for match in re.finditer(_NUMBER[lang], text):

@@ -27,8 +27,8 @@ def propose(text: str, article_id: str = "", lang: str | None = None, date: str 
     """Draft registry rows for every figure of the text, each with its proposed recipe, and
     one for each rank stated in words; numbered ARTICLE-1, ARTICLE-2 ... in text order.
     `peg`: the periods of the releases the article reports, by reporter (peg.releases)."""
-    figures = extract.find(text, lang)
-    proposer = Proposer(text, figures, date, lang, peg)
+    plain, figures = extract.find_plain(text, lang)  # Chinese numerals read as digits
+    proposer = Proposer(plain.text, figures, date, lang or extract.language(text), peg)
     drafts = []
     for f in figures:
         row = dict.fromkeys(COLUMNS, "")

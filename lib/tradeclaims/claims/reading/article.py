@@ -19,6 +19,7 @@ from tradeclaims.claims.reading.words import (
     BILATERAL,
     CLAUSE_END,
     CURRENCY_NAME,
+    GOES_ON,
     LAST_YEAR,
     OPENERS,
     PARTNER_BEFORE,
@@ -199,8 +200,9 @@ class Article:
         own_flow = self.flows.last(clause[0], start)
         if own_flow is None or SHARE.search(self.text, clause[0], own_flow.start):
             return earlier
-        if BILATERAL.search(self.text, clause[0], own_flow.end):
-            return earlier  # "ASEAN remained …, with total bilateral trade surging 8.5%"
+        if BILATERAL.search(self.text, clause[0], own_flow.end) or GOES_ON.match(
+                self.text, clause[0]):
+            return earlier  # "ASEAN remained …, with (total bilateral) trade surging 8.5%"
         as_partner = PARTNER_BEFORE.search(self.text, max(lo, earlier.start - 12), earlier.start)
         if as_partner and not WHOLE.search(self.text, clause[0], own_flow.end):
             return earlier  # "从美国进口则下降15%，全年贸易额为…": still the US

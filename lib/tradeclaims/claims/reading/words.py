@@ -156,6 +156,8 @@ LAST_YEAR = re.compile(r"(?:last|the past|the previous) year'?s?|去年(?:全年
 # What stands before a figure the news is measured against ("surpassing last year's").
 SURPASSED = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp?\w*|above|than|over)\s*$|"
                        r"(?:超越|超过|超過|高于|高於|打破|刷新|vượt(?: qua)?)\s*$", re.IGNORECASE)
+# A clause that goes on about the one before ("…, with trade up 8.5%").
+GOES_ON = re.compile(r"\s*with\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;，；、(（]|\bwhile\b|\band\b|\bbut\b")
 FUTURE = re.compile(rf"\bby {YEAR}\b|到{YEAR}年|đến năm {YEAR}", re.IGNORECASE)
 
