@@ -836,3 +836,15 @@ def test_figures_in_chinese_numerals_are_read_with_their_periods():
     assert [(r["claimed"], r["kind"], r["quote"]) for r in rows] == [
         ("5.9", "growth", "十一月以美元計價出口年增五．九％")]
     assert "period=2025-11 " in rows[0]["series"]
+
+
+@pytest.mark.parametrize("text, kind, base", [
+    ("全年货物贸易进出口总值2025年首次突破45万亿元。", "first_time", "period=2024"),
+    ("China's trade surplus passed $1 trillion in 2025 for the first time.", "first_time",
+     "period=2024"),
+    ("China's trade surplus passed $1 trillion in 2025.", "balance", ""),  # no first time
+    ("China's exports reached $3.77 trillion in 2025 for the first time.", "level", ""),  # no
+])
+def test_a_threshold_crossed_for_the_first_time_is_a_first_time(text, kind, base):
+    (row,) = recipes.propose(text, date="2026-01-14")
+    assert (row["kind"], row["base"]) == (kind, base)

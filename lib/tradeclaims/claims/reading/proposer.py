@@ -28,6 +28,7 @@ from tradeclaims.claims.reading.words import (
     CONVERSION,
     EXPECTED,
     FIRST,
+    FIRST_TIME,
     FORECAST,
     FUTURE,
     LIST_GAP,
@@ -295,9 +296,23 @@ class Proposer:
             out["kind"] = "balance" if ctx.flow == "balance" else "level"
             self._month_or_so_far(figure, ctx)
             lo, hi = self.article.sentence(figure.start)
+            if figure.qualifier == "over" and FIRST_TIME.search(self.article.text, lo, hi):
+                self._first_time(out, ctx)
             if PEAK.search(self.article.text, lo, figure.start):
                 ctx.doubt("a peak: the highest of which years?")
         return self._finish(out, series, ctx)
+
+    def _first_time(self, out, ctx):
+        """A threshold crossed for the first time (首次突破45万亿元, "past $1 trillion for the
+        first time"): over it now, and never before; the year before is the earlier period
+        proposed."""
+        try:
+            year = periods.parse(ctx.period).last_month()[0]
+        except ValueError:
+            return
+        out.update(kind="first_time", base=spec_text(period=str(year - 1)))
+        ctx.hints.append(f"base: first time over the figure, against {year - 1} (add the "
+                         "earlier years the dataset holds)")
 
     def _month_or_so_far(self, figure, ctx):
         """A threshold crossed in a month ("surpassed $1 trillion for the first time in

@@ -158,6 +158,8 @@ SURPASSED = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp?\w*|above|than|o
                        r"(?:超越|超过|超過|高于|高於|打破|刷新|vượt(?: qua)?)\s*$", re.IGNORECASE)
 # A clause that goes on about the one before ("…, with trade up 8.5%").
 GOES_ON = re.compile(r"\s*with\b", re.IGNORECASE)
+FIRST_TIME = re.compile(r"\bfor the first time\b|\bfirst[- ]ever\b|首次|首度|第一次|lần đầu",
+                        re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;，；、(（]|\bwhile\b|\band\b|\bbut\b")
 FUTURE = re.compile(rf"\bby {YEAR}\b|到{YEAR}年|đến năm {YEAR}", re.IGNORECASE)
 
