@@ -72,7 +72,7 @@ _QUALIFIERS = [  # wording just before a figure -> registry qualifier, longest f
     ("surpassed", "over"), ("over", "over"), ("above", "over"), ("超过", "over"),
     ("超過", "over"), ("突破", "over"), ("逾", "over"), ("vượt", "over"), ("hơn", "over"),
     ("trên", "over"), ("vượt quá", "over"), ("vượt qua", "over"), ("vượt mốc", "over"),
-    ("vượt ngưỡng", "over"), ("crossed", "over"),
+    ("vượt ngưỡng", "over"), ("crossed", "over"), ("passed", "over"), ("past", "over"),
     ("topped", "over"), ("surpassing", "over"), ("exceeds", "over"), ("exceed", "over"),
     ("at least", "at_least"), ("at most", "at_most"), ("less than", "under"),
     ("under", "under"), ("below", "under"), ("dưới", "under"), ("不足", "under"),
