@@ -172,6 +172,10 @@ def test_figures_far_into_a_long_text_keep_their_own_clause_and_wording():
     ("貿易順差一．〇七六兆美元", [("1.076", "USD", "trillion", "")]),
     ("出口分別增加逾八％", [("8", "percent", "", "over")]),
     ("出口增長１２．５％", [("12.5", "percent", "", "")]),
+    # what Chinese writes in two: a trillion and hundreds of millions, a multiple
+    ("進出口貿易額達6兆3547億美元", [("6.3547", "USD", "trillion", "")]),
+    ("比2020年增长3.5倍", [("350", "percent", "", "")]),
+    ("為預期增幅的逾2倍", [("200", "percent", "", "over")]),
     # 一 as a word, not a number: no figure
     ("共建一带一路，统一大市场，之一", []),
 ])

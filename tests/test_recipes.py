@@ -848,3 +848,16 @@ def test_figures_in_chinese_numerals_are_read_with_their_periods():
 def test_a_threshold_crossed_for_the_first_time_is_a_first_time(text, kind, base):
     (row,) = recipes.propose(text, date="2026-01-14")
     assert (row["kind"], row["base"]) == (kind, base)
+
+
+@pytest.mark.parametrize("text, date, kinds", [
+    # a figure likened to a GDP is still trade; one whose clause is about GDP is not
+    ("China's trade surplus reached $1.189 trillion in 2025 — a figure comparable to the GDP of "
+     "Saudi Arabia.", "2026-01-14", ["balance"]),
+    ("China's GDP grew 5% in 2025, and exports rose 5.5%.", "2026-01-14",
+     ["not_checkable", "growth"]),
+    # a forecast in the figure's own clause, in traditional characters and Chinese numerals
+    ("十一月出口年增五．九％，優於市場預估的三．九％。", "2025-12-09", ["growth", "not_checkable"]),
+])
+def test_what_the_figure_is_likened_or_compared_to_decides_its_kind(text, date, kinds):
+    assert [row["kind"] for row in recipes.propose(text, date=date)] == kinds

@@ -55,11 +55,14 @@ _ORDINAL_WORDS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "�
 _RANKS = re.compile(
     r"\brank(?:s|ed)?\s+(?:\w+\s+)?(\d{1,3})(?:st|nd|rd|th)\b|"
     r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?=in\s+(?:the\s+)?(?:world|imports|exports|trade)|"
-    r"place\b|largest\b|biggest\b)|\btop\s+(\d{1,3})\b(?!\s*(?:%|percent))|"
+    r"place\b|largest\b|biggest\b)|\btop[\s-]+(\d{1,3})\b(?!\s*(?:%|percent))|"
     r"(?:排名|位居|位列|居|名列)(?:全球|世界)?第\s*(\d{1,3}|[一二三四五六七八九十])\s*(?:位|名)?|"
     r"(?<=出口|进口|進口|贸易|貿易)\s*第\s*(\d{1,3})\s*(?:位|名)|"
     r"(?:đứng|xếp|xếp hạng) thứ (\d{1,3}|hai|ba|tư|năm)\b",
     re.IGNORECASE)
+# 6兆3547億 (Taiwan): 6.3547 trillion; a multiple, 增长3.5倍: 350 percent.
+_TRILLION_AND = re.compile(r"(\d+)\s*兆\s*(\d{1,4})\s*億")
+_TIMES = re.compile(r"(\d+(?:\.\d+)?)\s*倍")
 # "45.47兆（人民幣，下同）": every bare 兆 after it is a trillion of that currency.
 _LIKEWISE = re.compile(r"兆\s*[（(]\s*(人民幣|人民币|美元|新台幣|新台币)\s*[,，]\s*下同\s*[)）]")
 _LIKEWISE_UNITS = {"人民幣": "CNY", "人民币": "CNY", "美元": "USD"}
@@ -189,6 +192,7 @@ def _find(text: str, lang: str) -> list[Figure]:
         for match in pattern.finditer(text):
             value = str(_CHINESE_DIGITS[match[1]] * factor)
             figures.append(_figure(text, *match.span(), value, unit=unit))
+    figures = _compounds(text, figures)
     taken = {f.start: f for f in figures}
     for match in _RANKS.finditer(text):
         group = next(i for i in range(1, 7) if match[i])
@@ -200,6 +204,30 @@ def _find(text: str, lang: str) -> list[Figure]:
             figures.append(Figure(match.start(group), match.end(group), value, "rank", "", "",
                                   _quote(text, match.start(group), match.end(group))))
     return sorted(_likewise(text, figures), key=lambda f: f.start)
+
+
+def _compounds(text: str, figures: list[Figure]) -> list[Figure]:
+    """One figure for what Chinese writes in two: 6兆3547億美元 is 6.3547 trillion dollars,
+    增长3.5倍 a rise of 350 percent."""
+    out = list(figures)
+    for match in _TRILLION_AND.finditer(text):
+        parts = [f for f in out if match.start() <= f.start < match.end()]
+        if len(parts) != 2:
+            continue
+        whole, rest = parts
+        value = f"{int(match[1]) + int(match[2]) / 10_000:.6g}"
+        out = [f for f in out if f not in parts]
+        out.append(Figure(whole.start, rest.end, value, rest.unit, "trillion", whole.qualifier,
+                          _quote(text, whole.start, rest.end)))
+    for match in _TIMES.finditer(text):
+        part = next((f for f in out if f.start == match.start(1)), None)
+        if part is not None and part.unit == "count":
+            out.remove(part)
+            value = f"{float(match[1]) * 100:g}"
+            out.append(Figure(part.start, match.end(), value, "percent", "",
+                              _qualifier(text, part.start), _quote(text, part.start,
+                                                                   match.end())))
+    return out
 
 
 def _likewise(text: str, figures: list[Figure]) -> list[Figure]:

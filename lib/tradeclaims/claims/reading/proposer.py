@@ -31,6 +31,7 @@ from tradeclaims.claims.reading.words import (
     FIRST_TIME,
     FORECAST,
     FUTURE,
+    LIKENED,
     LIST_GAP,
     MOM,
     MONEY,
@@ -68,7 +69,8 @@ class Proposer:
         sentence's words are read once for all its figures (the slowest search of a figure's)."""
         if (lo, hi) not in self._not_trade_words:
             self._not_trade_words[lo, hi] = list(NOT_TRADE.finditer(self.article.text, lo, hi))
-        found = self._not_trade_words[lo, hi]
+        found = [m for m in self._not_trade_words[lo, hi] if not LIKENED.search(
+            self.article.text, max(lo, m.start() - 24), m.start())]
         if not found:
             return ""
         a = self.article

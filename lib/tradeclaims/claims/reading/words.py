@@ -35,7 +35,8 @@ FORECAST = re.compile(r"\b(?i:predict\w*|project(?:ed|ion)s?|expected to|estimat
 # ... and those that make only the figure's own clause one: "beat the expected 3%", 預期為3%,
 # "cao hơn mức tăng 5% do Wind dự báo".
 EXPECTED = re.compile(r"\b(?i:forecast\w*|expected|expectations?|consensus|analysts?|"
-                       r"economists?|polled|poll)\b|预测|預測|预期|預期|dự báo|kỳ vọng")
+                       r"economists?|polled|poll|survey)\b|预测|預測|预期|預期|预估|預估|dự báo|"
+                       r"kỳ vọng")
 NOT_TRADE = re.compile(r"\binvestment\b|\bGDP\b|\bindustrial (?:output|production|products)\b|"
                         r"\bretail sales\b|\bmanufacturing (?:power|output)\b|\binflation\b|"
                         r"\bprices? of electricity\b|投资|投資|工业增加值|工業增加值|đầu tư|"
@@ -160,7 +161,10 @@ SURPASSED = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp?\w*|above|than|o
 GOES_ON = re.compile(r"\s*with\b", re.IGNORECASE)
 FIRST_TIME = re.compile(r"\bfor the first time\b|\bfirst[- ]ever\b|首次|首度|第一次|lần đầu",
                         re.IGNORECASE)
-CLAUSE_END = re.compile(r"[,;，；、(（]|\bwhile\b|\band\b|\bbut\b")
+CLAUSE_END = re.compile(r"[,;，；、(（]|\s[—–]\s|——|\bwhile\b|\band\b|\bbut\b")
+# What a figure is likened to is not what it is: "comparable to the GDP of …", 相当于…GDP.
+LIKENED = re.compile(r"(?:comparable|equivalent|equal|similar) to\s+(?:the\s+)?$|相当于|相當於|"
+                     r"tương đương(?: với)?\s*$", re.IGNORECASE)
 FUTURE = re.compile(rf"\bby {YEAR}\b|到{YEAR}年|đến năm {YEAR}", re.IGNORECASE)
 
 
