@@ -136,7 +136,8 @@ def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dic
     got = checked(proposed, data, work, article["article_id"], article["date"])
     got_verdicts = {p["claim_id"]: v for p, (v, _) in zip(proposed, got, strict=True)}
     confirm = {p["claim_id"]: flag for p, (_, flag) in zip(proposed, got, strict=True)}
-    counts = dict.fromkeys(["figures", "drafted", "kind", "checkable", "series", "proposed",
+    counts = dict.fromkeys(["figures", "drafted", "kind", "kind_or_missing", "checkable",
+                            "series", "proposed",
                             "right", "settleable", "settled", "false_contradicted", "to_confirm",
                             "differ"], 0)
     for (want, got), want_verdict in zip(pair(expected, proposed), want_verdicts, strict=True):
@@ -147,6 +148,10 @@ def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dic
             counts["settleable"] += want_verdict not in ("not_checkable", "")
             continue
         counts["kind"] += got["kind"] == want["kind"]
+        # a recipe for a series the dataset lacks: `check` says not_checkable and names the table
+        counts["kind_or_missing"] += got["kind"] == want["kind"] or (
+            want["kind"] == "not_checkable" and want.get("reason") == "not_located"
+            and got_verdicts[got["claim_id"]] == "not_checkable")
         same_series = (got["kind"] == want["kind"] and got["series"] != "" and
                        keys(got) == keys(want) and _number(got["claimed"]) ==
                        _number(want["claimed"]))
@@ -246,17 +251,22 @@ def main(argv: list[str]) -> int:
     print(f"{folder}:")
     results = score(folder)
     width = max([20, *map(len, results)])
-    print(f"{'article':{width}} {'drafted':>12} {'right kind':>12} {'series match':>13} "
+    print(f"{'article':{width}} {'drafted':>12} {'right kind':>12} {'or missing':>12} "
+          f"{'series match':>13} "
           f"{'proposed right':>15} {'settled right':>14} {'to confirm':>12} {'differ':>12} "
           f"{'false contr.':>12}")
     for name, c in results.items():
         print(f"{name:{width}} {_cell(c['drafted'], c['figures']):>12} "
               f"{_cell(c['kind'], c['figures']):>12} "
+              f"{_cell(c['kind_or_missing'], c['figures']):>12} "
               f"{_cell(c['series'], c['checkable']):>13} {_cell(c['right'], c['proposed']):>15} "
               f"{_cell(c['settled'], c['settleable']):>14} "
               f"{_cell(c['to_confirm'], c['proposed']):>12} "
               f"{_cell(c['differ'], c['proposed']):>12} {c['false_contradicted']:>12}")
-    print("drafted: figures with a draft row; right kind: of all figures; series match: of the "
+    print("drafted: figures with a draft row; right kind: of all figures; or missing: the "
+          "right kind, or a recipe for a series the dataset lacks where the figure is expected "
+          "not_checkable (not_located), which `check` leaves not_checkable naming the table that "
+          "would settle it; series match: of the "
           "checkable ones (a blank is a miss); proposed right: of the recipes proposed, the "
           "expected verdict on the expected "
           "series; settled right: of the figures the data settles, settled with no edit; to "
