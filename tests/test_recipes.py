@@ -861,3 +861,31 @@ def test_a_threshold_crossed_for_the_first_time_is_a_first_time(text, kind, base
 ])
 def test_what_the_figure_is_likened_or_compared_to_decides_its_kind(text, date, kinds):
     assert [row["kind"] for row in recipes.propose(text, date=date)] == kinds
+
+
+def test_a_half_months_figure_is_not_located():
+    rows = recipes.propose("Từ ngày 01/01 đến ngày 15/01/2026, tổng trị giá xuất nhập khẩu đạt "
+                           "39,34 tỷ USD. Xuất khẩu đạt 18,05 tỷ USD.", date="2026-01-26",
+                           peg={"VNM": ["2025"]})
+    assert [(r["kind"], r["reason"]) for r in rows] == [("not_checkable", "not_located")] * 2
+    assert "half-month release" in rows[1]["note"]
+    (month,) = recipes.propose("Trong tháng 1/2026, xuất khẩu đạt 43,19 tỷ USD.",
+                               date="2026-02-06")
+    assert month["kind"] == "level" and "period=2026-01" in month["series"]
+
+
+@pytest.mark.parametrize("text, date, want", [
+    # a period printed right after the figure is the figure's own
+    ("Nhập khẩu tháng 11 tăng 1,9%, tốt hơn mức tăng 1% của tháng 10.", "2025-12-08",
+     ["period=2025-11", "period=2025-10"]),
+    # 比重 is a share; "cao hơn 5,9% so với năm ngoái" a rise of 5.9% on a year earlier
+    ("今年1至8月，中國對東協進出口總值達人民幣4.93兆元，在整體進出口總值比重16.7%。",
+     "2025-09-16", ["", "level partner=ASEAN", "share partner=ASEAN unit=CNY"]),
+    ("Xuất khẩu của Trung Quốc trong tháng 11 cao hơn 5,9% so với năm ngoái.", "2025-12-08",
+     ["growth period=2025-11"]),
+])
+def test_periods_and_kinds_read_from_the_figures_own_words(text, date, want):
+    rows = recipes.propose(text, date=date)
+    got = [f"{r['kind']} {r['series']}".strip() for r in rows]
+    assert len(got) == len(want) and all(
+        all(part in g for part in w.split()) for g, w in zip(got, want, strict=True)), got

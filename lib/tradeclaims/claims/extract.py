@@ -71,6 +71,7 @@ _FRACTIONS = {"one-fifth": "20", "a fifth": "20", "one fifth": "20", "a quarter"
               "one-quarter": "25", "a third": "33.3", "one-third": "33.3", "half": "50",
               "two-thirds": "66.7", "three-quarters": "75"}
 _QUALIFIERS = [  # wording just before a figure -> registry qualifier, longest first
+    ("cao hơn", ""), ("thấp hơn", ""),  # higher, lower by: "cao hơn 5,9%" is a rise of 5.9%
     ("more than", "over"), ("in excess of", "over"), ("exceeding", "over"), ("exceeded", "over"),
     ("surpassed", "over"), ("over", "over"), ("above", "over"), ("超过", "over"),
     ("超過", "over"), ("突破", "over"), ("逾", "over"), ("vượt", "over"), ("hơn", "over"),

@@ -13,7 +13,7 @@ from tradeclaims.claims.reading.names import (
     partner_mentions,
     product_names,
 )
-from tradeclaims.claims.reading.periods import ArticleDate, find_periods
+from tradeclaims.claims.reading.periods import HALF_MONTH, ArticleDate, find_periods
 from tradeclaims.claims.reading.text import sentences
 from tradeclaims.claims.reading.words import (
     BILATERAL,
@@ -22,6 +22,7 @@ from tradeclaims.claims.reading.words import (
     GOES_ON,
     LAST_YEAR,
     OPENERS,
+    OWN_PERIOD,
     PARTNER_BEFORE,
     REPORTERS,
     SHARE,
@@ -241,7 +242,10 @@ class Article:
         news peg's, or one carried from an earlier sentence. A period not read from the
         figure's own clause, where another is plausible, is a doubt."""
         clause = self._clause_start(lo, start), self._clause_end(end, hi)
-        chosen = (self.periods.last(clause[0], min(start, hi))
+        own = self.periods.first(end, min(hi, end + 12))
+        if own is not None and not OWN_PERIOD.fullmatch(self.text, end, own[0]):
+            own = None  # "1% của tháng 10", "5.9% in November": the figure's own
+        chosen = (own or self.periods.last(clause[0], min(start, hi))
                   or self.periods.first(max(lo, end), clause[1])
                   or self.periods.last(lo, min(start, hi), lambda p: not self._aside(p[0],
                                                                                   start)))
@@ -272,7 +276,8 @@ class Article:
             carried = self.periods.last(0, lo)
             if carried is not None and not carried[2]:
                 carried = None
-            if carried is not None and (carried[2] in pegged or not pegged):
+            if carried is not None and (carried[2] in pegged or not pegged
+                                        or carried[2] == HALF_MONTH):
                 chosen = carried
                 ctx.hints.append(f"period {carried[2]} carried from an earlier sentence "
                                  f"({self.text[carried[0]:carried[1]].strip()!r})")

@@ -8,6 +8,9 @@ from tradeclaims.claims.reading.words import COMPARISONS, COUNTS, MONTH, MONTHS,
 from tradeclaims.claims.spans import Spans
 from tradeclaims.data import dates, periods
 
+# Half a month (kỳ 1 tháng 1, "the first half of January"): a period the dataset has none of.
+HALF_MONTH = "half-month"
+
 
 @dataclass(frozen=True)
 class ArticleDate:
@@ -45,6 +48,8 @@ def resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
     phrase = match[0].strip()
     years = [int(g) for g in groups if g and re.fullmatch(r"(?:19|20)\d{2}", g)]
     year = years[0] if years else None
+    if kind == "half_month":
+        return HALF_MONTH, ""
     if kind == "year":
         return str(year), ""
     if kind == "full_year":  # a year's figures come out after it: the last one over

@@ -14,7 +14,7 @@ from tradeclaims.claims.reading.names import (
     partner_mentions,
     product_names,
 )
-from tradeclaims.claims.reading.periods import compared_period
+from tradeclaims.claims.reading.periods import HALF_MONTH, compared_period
 from tradeclaims.claims.reading.readings import (
     complete,
     series_of,
@@ -199,6 +199,11 @@ class Proposer:
                 for m in FUTURE.finditer(said)):
             return not_checkable("forecast_or_opinion", "A forecast or an opinion (drafted: "
                                  "check the sentence).")
+        if ctx.period == HALF_MONTH:
+            publisher = "Vietnam Customs'" if ctx.reporter == "VNM" else "the publisher's"
+            return not_checkable("not_located", "Half a month's figure: the dataset holds "
+                                 f"months (drafted: check the sentence). Would be settled by "
+                                 f"{publisher} half-month release.")
         if self._unpublished(ctx.period):
             return not_checkable("forecast_or_opinion", f"An estimate: {ctx.period} had not "
                                  "ended, or its figures were not yet out, on the article's date "
@@ -448,7 +453,9 @@ class Proposer:
         unit = level.unit if level is not None else self.currency
         whole_text = re.match(r"\s*of\s+([^,;.，；。]*)|\s*的?([^,;.，；。]*)", after)
         whole_text = next((g for g in whole_text.groups() if g), "") if whole_text else ""
-        written_before = re.search(r"占([^,;，；。]*?)的?\s*$", before)  # 占我国进出口总值的8.8%
+        written_before = (  # 占我国进出口总值的8.8%, 在整體進出口總值比重16.7%
+            re.search(r"[占佔]([^,;，；。]*?)的?\s*$", before)
+            or re.search(r"在([^,;，；。]*?)(?:中的|中|的)?比重\s*(?:为|為|达|達|是)?\s*$", before))
         if written_before:
             whole_text = written_before[1]
         whole_text = re.split(r"\s(?:and|while|whereas)\s|và|而", whole_text)[0]

@@ -25,7 +25,7 @@ FLOW = re.compile("|".join(f"(?P<{flow}{i}>{pattern})" for i, (flow, pattern)
                             in enumerate(FLOWS)), re.IGNORECASE)
 
 SHARE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bmaking up\b|\bmade up\b|\bmakes? up\b|"
-                    r"\bconstitut\w+\b|\bshare of\b|\bproportion\b|占|佔|chiếm|tỷ trọng",
+                    r"\bconstitut\w+\b|\bshare of\b|\bproportion\b|占|佔|比重|chiếm|tỷ trọng",
                     re.IGNORECASE)
 # Words of a forecast or an estimate that govern the whole sentence up to the figure's clause
 # (lower-case modals: May is a month) ...
@@ -87,7 +87,7 @@ COMPARISONS = re.compile(
     r"year[- ]on[- ]year|同比|比去年同期|去年同期|(?:较|較|比)\s*(?:上年|去年|前一年|上月|"
     r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月)(?:同期)?|"
     r"(?:so với )?cùng kỳ(?: năm (?:trước|ngoái|(?:19|20)\d{2}))?|so với (?:năm|tháng) "
-    r"(?:trước|\d{1,2}|(?:19|20)\d{2})|" + MOM_WORDS,
+    r"(?:trước|ngoái|\d{1,2}|(?:19|20)\d{2})|" + MOM_WORDS,
     re.IGNORECASE)
 MONTHS = {name: number for number, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -104,6 +104,12 @@ ZH_COUNT = r"(\d{1,2}|十[一二]?|[一二两三四五六七八九])"
 YEAR = r"((?:19|20)\d{2})"
 # Period phrases: (pattern, what it gives). A year of None comes from the article's date.
 PERIODS = [
+    # half a month (Vietnam Customs' kỳ 1, 上半月): no period of the dataset
+    (rf"\b(?:the )?(?:first|second) half of ({MONTH})(?:,? {YEAR})?|\bnửa (?:đầu|cuối) tháng "
+     rf"(\d{{1,2}})(?:/{YEAR}| năm {YEAR})?|\bkỳ [12] tháng (\d{{1,2}})(?:/{YEAR})?|"
+     rf"\btừ (?:ngày )?\d{{1,2}}/\d{{1,2}}(?:/{YEAR})? đến (?:hết )?(?:ngày )?\d{{1,2}}/\d{{1,2}}"
+     rf"(?:/{YEAR})?|(\d{{1,2}})\s*月\s*(?:上|下)半月|(\d{{1,2}})\s*月\s*(?:上|中|下)旬",
+     "half_month"),
     (rf"\bfirst {COUNT} months(?: of {YEAR}| of (?:the|this) year)?", "first_months"),
     (rf"\b{COUNT} tháng đầu năm(?: {YEAR})?", "first_months"),
     (rf"(?:{YEAR}\s*年\s*)?前\s*{ZH_COUNT}\s*[个個]?月", "zh_first_months"),
@@ -161,6 +167,8 @@ SURPASSED = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp?\w*|above|than|o
 GOES_ON = re.compile(r"\s*with\b", re.IGNORECASE)
 FIRST_TIME = re.compile(r"\bfor the first time\b|\bfirst[- ]ever\b|首次|首度|第一次|lần đầu",
                         re.IGNORECASE)
+# What joins a figure to a period printed right after it: "1% của tháng 10", "5.9% in November".
+OWN_PERIOD = re.compile(r"\s*(?:của|trong|vào|in|for)?\s*", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;，；、(（]|\s[—–]\s|——|\bwhile\b|\band\b|\bbut\b")
 # What a figure is likened to is not what it is: "comparable to the GDP of …", 相当于…GDP.
 LIKENED = re.compile(r"(?:comparable|equivalent|equal|similar) to\s+(?:the\s+)?$|相当于|相當於|"
