@@ -889,3 +889,12 @@ def test_periods_and_kinds_read_from_the_figures_own_words(text, date, want):
     got = [f"{r['kind']} {r['series']}".strip() for r in rows]
     assert len(got) == len(want) and all(
         all(part in g for part in w.split()) for g, w in zip(got, want, strict=True)), got
+
+
+def test_a_rate_compared_with_is_of_its_own_month_and_not_carried():
+    rows = recipes.propose("中国12月出口同比增长6.6%，高于11月的5.9%。"
+                           "进口同比增长5.7%，较上月的1.9%明显回升。",
+                           date="2026-01-14", peg={"CHN": ["2025", "2025-12"]})
+    periods = [recipes.spec_value(r["series"], "period") for r in rows]
+    assert periods == ["2025-12", "2025-11", "2025-12", "2025-11"]
+    assert all(r["base"] == "" for r in rows)  # rates on a year earlier, as printed

@@ -18,6 +18,7 @@ from tradeclaims.claims.reading.text import sentences
 from tradeclaims.claims.reading.words import (
     BILATERAL,
     CLAUSE_END,
+    COMPARED_BEFORE,
     CURRENCY_NAME,
     GOES_ON,
     LAST_YEAR,
@@ -250,8 +251,9 @@ class Article:
                   or self.periods.last(lo, min(start, hi), lambda p: not self._aside(p[0],
                                                                                   start)))
         pegged = self.peg.get(ctx.reporter, [])
-        later = self.periods.first(max(lo, end), hi) if chosen is None else None
-        carried = self.periods.last(0, lo)
+        later = (self.periods.first(max(lo, end), hi, self._not_compared) if chosen is None
+                 else None)
+        carried = self.periods.last(0, lo, self._not_compared)
         if later is not None and later[2] and pegged and later[2] not in pegged and (
                 carried is None or carried[2] in pegged):
             # another clause's period that is not the news ("…，增速較2024年回落"): the news
@@ -273,7 +275,7 @@ class Article:
                 ctx.doubt(f"period: the sentence names {len(named) + 1}",
                           *({"period": p} for p in sorted(named)))
         else:
-            carried = self.periods.last(0, lo)
+            carried = self.periods.last(0, lo, self._not_compared)
             if carried is not None and not carried[2]:
                 carried = None
             if carried is not None and (carried[2] in pegged or not pegged
@@ -317,6 +319,11 @@ class Article:
                 and SURPASSED.search(self.text, max(0, chosen[0] - 12), chosen[0])):
             ctx.doubt("period: 'last year' of the article, or of the year it reports",
                       {"period": str(year - 2)})
+
+    def _not_compared(self, period) -> bool:
+        """Whether a period phrase is no comparison's ("高于11月的5.9%", "than November's"):
+        those name the period of the figure compared, not one to carry to the next."""
+        return not COMPARED_BEFORE.search(self.text, max(0, period[0] - 12), period[0])
 
     def _aside(self, pos: int, start: int) -> bool:
         """Whether `pos` stands in parentheses closed before `start`: "（2024年為增長1.1%）"

@@ -48,6 +48,11 @@ def resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
     phrase = match[0].strip()
     years = [int(g) for g in groups if g and re.fullmatch(r"(?:19|20)\d{2}", g)]
     year = years[0] if years else None
+    if kind == "month_before_reported":
+        if date.month is None:
+            return "", f"period: {phrase!r} needs the article's full date (give --date)"
+        year, month = divmod(date.year * 12 + date.month - 1 - 2, 12)
+        return f"{year}-{month + 1:02d}", ""
     if kind == "half_month":
         return HALF_MONTH, ""
     if kind == "year":

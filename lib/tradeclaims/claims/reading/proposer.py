@@ -437,8 +437,8 @@ class Proposer:
                 "the first and last years, as a derived recipe."))
             return out
         since = compared_period(clause, series.get("period", ""))
-        if since and since not in (series["period"],
-                                   str(periods.parse(series["period"]).previous())):
+        if re.fullmatch(r"\d{4}", since) and re.fullmatch(r"\d{4}", series["period"]) and int(
+                since) < int(series["period"]) - 1:
             out["base"] = spec_text(period=since)  # 2025年比2020年增长41.1%: on 2020
             ctx.hints.append(f"base: a growth on {since}, not on the period before")
         out["kind"] = "growth"

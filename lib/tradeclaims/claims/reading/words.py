@@ -84,8 +84,8 @@ COMPARISONS = re.compile(
     r"\b(?:than|from|compared (?:with|to)) (?:in )?(?:" + r"(?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December)(?: (?:19|20)\d{2})?|"
     r"(?:19|20)\d{2})\b(?!['’]s)|"
-    r"year[- ]on[- ]year|同比|比去年同期|去年同期|(?:较|較|比)\s*(?:上年|去年|前一年|上月|"
-    r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月)(?:同期)?|"
+    r"year[- ]on[- ]year|同比|比去年同期|去年同期|(?:较|較|比|高于|高於|低于|低於)\s*(?:上年|去年|"
+    r"前一年|上月|(?:19|20)\d{2}\s*年|\d{1,2}\s*月)(?:同期)?(?!\s*的)|"
     r"(?:so với )?cùng kỳ(?: năm (?:trước|ngoái|(?:19|20)\d{2}))?|so với (?:năm|tháng) "
     r"(?:trước|ngoái|\d{1,2}|(?:19|20)\d{2})|" + MOM_WORDS,
     re.IGNORECASE)
@@ -131,6 +131,8 @@ PERIODS = [
     (rf"(?:{YEAR}\s*年\s*)?(\d{{1,2}})\s*月(?:份)?", "zh_month"),
     (rf"\btháng (\d{{1,2}})(?:/{YEAR}| năm {YEAR})?(?![\d/-])", "vi_month"),
     (r"\blast year\b|去年|năm ngoái|năm trước", "last_year"),
+    # "较上月的1.9%": the month before the one the article reports (the one before its own)
+    (r"(?<=[较較比于於])\s*(?:上月|上个月|上個月)(?=\s*的)", "month_before_reported"),
     (r"\bthis year\b|今年|năm nay", "this_year"),
     (rf"(?:\b(?:in|for|during|of|from|throughout)\s+(?:the (?:whole |full )?(?:year )?)?{YEAR}\b|"
      rf"\b{YEAR}{APOSTROPHE}|{YEAR}\s*年(?:全年)?|\bnăm {YEAR}\b)", "year"),
@@ -169,6 +171,8 @@ FIRST_TIME = re.compile(r"\bfor the first time\b|\bfirst[- ]ever\b|首次|首度
                         re.IGNORECASE)
 # What joins a figure to a period printed right after it: "1% của tháng 10", "5.9% in November".
 OWN_PERIOD = re.compile(r"\s*(?:của|trong|vào|in|for)?\s*", re.IGNORECASE)
+COMPARED_BEFORE = re.compile(r"(?:较|較|比|高于|高於|低于|低於|快于|快於|慢于|慢於|\bthan|\bfrom|"
+                             r"so với)\s*(?:in\s+|the\s+)?$", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;，；、(（]|\s[—–]\s|——|\bwhile\b|\band\b|\bbut\b")
 # What a figure is likened to is not what it is: "comparable to the GDP of …", 相当于…GDP.
 LIKENED = re.compile(r"(?:comparable|equivalent|equal|similar) to\s+(?:the\s+)?$|相当于|相當於|"
