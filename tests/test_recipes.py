@@ -898,3 +898,24 @@ def test_a_rate_compared_with_is_of_its_own_month_and_not_carried():
     periods = [recipes.spec_value(r["series"], "period") for r in rows]
     assert periods == ["2025-12", "2025-11", "2025-12", "2025-11"]
     assert all(r["base"] == "" for r in rows)  # rates on a year earlier, as printed
+
+
+def test_a_threshold_first_crossed_in_a_month_is_the_year_so_far():
+    (row,) = recipes.propose("China's trade surplus surpassed the $1 trillion mark for the first "
+                             "time in November.", date="2025-12-08")
+    assert (row["kind"], row["qualifier"]) == ("first_time", "over")
+    assert row["series"].endswith("period=2025-01/2025-11") and "period=2025-11" in row["note"]
+
+
+def test_a_name_in_what_a_figure_is_likened_to_is_no_partner():
+    rows = recipes.propose("China's surplus reached $1.189 trillion in 2025 — comparable to the "
+                           "GDP of an economy such as Saudi Arabia — after passing $1 trillion "
+                           "in November.", date="2026-01-14")
+    assert all("partner=WLD" in r["series"] for r in rows)
+
+
+def test_a_period_carried_from_a_sentence_that_names_the_news_too_is_the_news():
+    rows = recipes.propose("Exports grew 6.6% in December, accelerating from a 5.9% increase in "
+                           "November. Imports climbed 5.7%.", date="2026-01-14",
+                           peg={"CHN": ["2025", "2025-12"]})
+    assert recipes.spec_value(rows[-1]["series"], "period") == "2025-12"

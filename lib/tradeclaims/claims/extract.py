@@ -337,7 +337,8 @@ def _scale_and_unit(after: str) -> tuple[str, str, int]:
 
 
 def _qualifier(text: str, start: int) -> str:
-    before = text[max(0, start - 20):start].rstrip().lower()
+    before = text[max(0, start - 24):start].rstrip().lower()
+    before = re.sub(r"\s+the$", "", before)  # "surpassing the $1 trillion mark"
     for word, lower, name in _QUALIFIERS_LOWER:
         if before.endswith(lower) and (
                 len(before) == len(word) or not before[-len(word) - 1].isalpha()

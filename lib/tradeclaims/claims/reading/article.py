@@ -22,6 +22,7 @@ from tradeclaims.claims.reading.words import (
     CURRENCY_NAME,
     GOES_ON,
     LAST_YEAR,
+    LIKENED_ANY,
     OPENERS,
     OWN_PERIOD,
     PARTNER_BEFORE,
@@ -81,7 +82,7 @@ class Article:
         self.sentences = Spans(sentences(text), span=lambda sentence: sentence)
         currencies = [m.span() for m in CURRENCY_NAME.finditer(text)]
         self.partners = Spans([m for m in partner_mentions(text) if not any(
-            a <= m.start < b for a, b in currencies)])
+            a <= m.start < b for a, b in currencies) and not self._likened(m.start)])
         self.products = Spans(find_mentions(product_names(), text))
         self.flows = Spans(flow_mentions(text))
         self.periods = Spans(find_periods(text, self.date), span=lambda period: period[:2])
@@ -278,6 +279,12 @@ class Article:
             carried = self.periods.last(0, lo, self._not_compared)
             if carried is not None and not carried[2]:
                 carried = None
+            if carried is not None and pegged and carried[2] not in pegged:
+                # the sentence it stands in may name the peg's too ("grew 6.6% in December,
+                # accelerating from a 5.9% increase in November"): the news first
+                then = self.sentence(carried[0])
+                news = self.periods.last(then[0], carried[0], lambda p: p[2] in pegged)
+                carried = news or carried
             if carried is not None and (carried[2] in pegged or not pegged
                                         or carried[2] == HALF_MONTH):
                 chosen = carried
@@ -319,6 +326,12 @@ class Article:
                 and SURPASSED.search(self.text, max(0, chosen[0] - 12), chosen[0])):
             ctx.doubt("period: 'last year' of the article, or of the year it reports",
                       {"period": str(year - 2)})
+
+    def _likened(self, pos: int) -> bool:
+        """Whether a name stands in what a figure is likened to ("comparable to the GDP of a
+        top-20 economy such as Saudi Arabia"): no partner of it."""
+        clause = max(self.text.rfind(mark, max(0, pos - 80), pos) for mark in ",;，；—–(（")
+        return bool(LIKENED_ANY.search(self.text, max(0, clause, pos - 80), pos))
 
     def _not_compared(self, period) -> bool:
         """Whether a period phrase is no comparison's ("高于11月的5.9%", "than November's"):

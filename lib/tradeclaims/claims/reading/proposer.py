@@ -305,6 +305,7 @@ class Proposer:
             lo, hi = self.article.sentence(figure.start)
             if figure.qualifier == "over" and FIRST_TIME.search(self.article.text, lo, hi):
                 self._first_time(out, ctx)
+                series["period"] = ctx.period
             if PEAK.search(self.article.text, lo, figure.start):
                 ctx.doubt("a peak: the highest of which years?")
         return self._finish(out, series, ctx)
@@ -314,9 +315,16 @@ class Proposer:
         first time"): over it now, and never before; the year before is the earlier period
         proposed."""
         try:
-            year = periods.parse(ctx.period).last_month()[0]
+            period = periods.parse(ctx.period)
         except ValueError:
             return
+        year, month = period.last_month()
+        so_far = {"period": f"{year}-01/{year}-{month:02d}"}
+        if so_far in ctx.others:  # "for the first time in November": the year to November
+            ctx.others[ctx.others.index(so_far)] = {"period": ctx.period}
+            ctx.hints.append(f"period {so_far['period']}: a threshold first crossed in a "
+                             "month is crossed by the year so far")
+            ctx.period = so_far["period"]
         out.update(kind="first_time", base=spec_text(period=str(year - 1)))
         ctx.hints.append(f"base: first time over the figure, against {year - 1} (add the "
                          "earlier years the dataset holds)")

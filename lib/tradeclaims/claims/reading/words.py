@@ -175,8 +175,9 @@ COMPARED_BEFORE = re.compile(r"(?:较|較|比|高于|高於|低于|低於|快于
                              r"so với)\s*(?:in\s+|the\s+)?$", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;，；、(（]|\s[—–]\s|——|\bwhile\b|\band\b|\bbut\b")
 # What a figure is likened to is not what it is: "comparable to the GDP of …", 相当于…GDP.
-LIKENED = re.compile(r"(?:comparable|equivalent|equal|similar) to\s+(?:the\s+)?$|相当于|相當於|"
-                     r"tương đương(?: với)?\s*$", re.IGNORECASE)
+LIKENED_ANY = re.compile(r"\b(?:comparable|equivalent|equal|similar) to\b|相当于|相當於|"
+                         r"tương đương", re.IGNORECASE)
+LIKENED = re.compile(rf"(?:{LIKENED_ANY.pattern})(?:\s+the|\s+với)?\s*$", re.IGNORECASE)
 FUTURE = re.compile(rf"\bby {YEAR}\b|到{YEAR}年|đến năm {YEAR}", re.IGNORECASE)
 
 
