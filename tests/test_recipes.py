@@ -919,3 +919,18 @@ def test_a_period_carried_from_a_sentence_that_names_the_news_too_is_the_news():
                            "November. Imports climbed 5.7%.", date="2026-01-14",
                            peg={"CHN": ["2025", "2025-12"]})
     assert recipes.spec_value(rows[-1]["series"], "period") == "2025-12"
+
+
+def test_a_period_after_a_figure_set_against_it_is_the_other_figures():
+    rows = recipes.propose("Exports rose 6.6% in December. Imports climbed 5.7 percent from the "
+                           "last year, following a 1.9 percent rise in November.",
+                           date="2026-01-14", peg={"CHN": ["2025", "2025-12"]})
+    assert [recipes.spec_value(r["series"], "period") for r in rows] == [
+        "2025-12", "2025-12", "2025-11"]
+
+
+def test_the_figures_of_a_list_take_the_change_word_before_them():
+    rows = recipes.propose("In 2025 China's exports to ASEAN increased by 13%, to the EU by 8.4%, "
+                           "and to Africa by 26%.", date="2026-01-14")
+    assert [(r["kind"], recipes.spec_value(r["series"], "partner")) for r in rows] == [
+        ("growth", "ASEAN"), ("growth", "EU27"), ("growth", "AFRICA")]

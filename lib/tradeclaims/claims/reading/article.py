@@ -27,6 +27,7 @@ from tradeclaims.claims.reading.words import (
     OWN_PERIOD,
     PARTNER_BEFORE,
     REPORTERS,
+    SET_AGAINST,
     SHARE,
     SPACES,
     SUBJECT,
@@ -88,6 +89,7 @@ class Article:
         self.periods = Spans(find_periods(text, self.date), span=lambda period: period[:2])
         self._newlines = [match.start() for match in re.finditer("\n", text)]
         self.reporter = self._main_reporter()
+        self.figure_starts = []  # where the figures start, once the proposer gives them
 
     def sentence(self, pos: int) -> tuple[int, int]:
         return self.sentences.containing(pos, pos + 1) or (0, len(self.text))
@@ -254,6 +256,10 @@ class Article:
         pegged = self.peg.get(ctx.reporter, [])
         later = (self.periods.first(max(lo, end), hi, self._not_compared) if chosen is None
                  else None)
+        if later is not None and bisect.bisect_left(self.figure_starts, later[0]) > \
+                bisect.bisect_left(self.figure_starts, end) and SET_AGAINST.search(
+                    self.text, end, later[0]):
+            later = None  # "climbed 5.7%, following a 1.9% rise in November": the other's
         carried = self.periods.last(0, lo, self._not_compared)
         if later is not None and later[2] and pegged and later[2] not in pegged and (
                 carried is None or carried[2] in pegged):

@@ -53,6 +53,7 @@ class Proposer:
         """`figures` in text order, as extract.find gives them; `peg`, the periods of the
         releases the article reports, by reporter (peg.releases)."""
         self.article = Article(text, date, lang, peg)
+        self.article.figure_starts = sorted(f.start for f in figures)
         self.figures = figures
         # figures may overlap (a range's two ends), so their starts and ends are indexed apart
         self._starts = [f.start for f in figures]
@@ -413,7 +414,9 @@ class Proposer:
         if SHARE.search(before[-40:]) or re.match(r"\s*of\b|\s*的", after):
             return self._share(figure, ctx, out, after)
         near = a.text[max(lo, figure.start - 50):min(hi, figure.end + 30)]
-        if not words.changes().search(near):
+        listed = re.search(r"\bby\s*$", before) and words.changes().search(a.text, lo,
+                                                                         figure.start)
+        if not (words.changes().search(near) or listed):  # "…, and to Africa by 50%"
             out["note"] = "kind: a percentage that is neither a growth rate nor a share"
             return out
         level = self._paired_level(figure, lo, hi)

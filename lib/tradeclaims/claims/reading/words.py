@@ -173,6 +173,9 @@ FIRST_TIME = re.compile(r"\bfor the first time\b|\bfirst[- ]ever\b|首次|首度
 OWN_PERIOD = re.compile(r"\s*(?:của|trong|vào|in|for)?\s*", re.IGNORECASE)
 COMPARED_BEFORE = re.compile(r"(?:较|較|比|高于|高於|低于|低於|快于|快於|慢于|慢於|\bthan|\bfrom|"
                              r"so với)\s*(?:in\s+|the\s+)?$", re.IGNORECASE)
+# What sets another figure against this one ("…, following a 1.9% rise in November").
+SET_AGAINST = re.compile(r"\b(?:following|after|from|compared|than|versus)\b|so với|sau khi|"
+                         r"[较較比]|高于|高於|低于|低於", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;，；、(（]|\s[—–]\s|——|\bwhile\b|\band\b|\bbut\b")
 # What a figure is likened to is not what it is: "comparable to the GDP of …", 相当于…GDP.
 LIKENED_ANY = re.compile(r"\b(?:comparable|equivalent|equal|similar) to\b|相当于|相當於|"
