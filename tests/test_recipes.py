@@ -934,3 +934,9 @@ def test_the_figures_of_a_list_take_the_change_word_before_them():
                            "and to Africa by 26%.", date="2026-01-14")
     assert [(r["kind"], recipes.spec_value(r["series"], "partner")) for r in rows] == [
         ("growth", "ASEAN"), ("growth", "EU27"), ("growth", "AFRICA")]
+
+
+def test_the_partners_of_a_list_after_one_preposition_are_partners_all():
+    rows = recipes.propose("2025年中國對歐盟、拉美的出口則分別成長8%和7%。", date="2026-01-14")
+    assert [recipes.spec_value(r["series"], k) for r in rows for k in ("reporter", "partner")] \
+        == ["CHN", "EU27", "CHN", "LATAM"]

@@ -128,7 +128,8 @@ class Article:
             return bool(re.match(r"\s*(?:(?:19|20)\d{2}\s*年(?:全年)?\s*)?(?:[对對自从從]|"
                                  r"的?(?:出口|进口|進口|进出口|進出口|外贸|外貿|贸易|貿易|出超|"
                                  r"入超|顺差|順差))", after)
-                        ) and not re.search(r"(?:[对對与與同自从從和])\s*$", before)
+                        ) and not re.search(r"[对對与與同自从從和](?:[^，,。；]*[、和及])?\s*$",
+                                            before)  # 对欧盟、拉美的出口: partners both
         if self.lang == "vi":
             return bool(re.match(r"\s*(?:xuất khẩu|nhập khẩu|xuất siêu|nhập siêu)", after)
                         or re.search(r"(?:xuất khẩu|nhập khẩu|thặng dư|thâm hụt|xuất siêu|"
