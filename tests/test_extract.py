@@ -172,6 +172,9 @@ def test_figures_far_into_a_long_text_keep_their_own_clause_and_wording():
     ("貿易順差一．〇七六兆美元", [("1.076", "USD", "trillion", "")]),
     ("出口分別增加逾八％", [("8", "percent", "", "over")]),
     ("出口增長１２．５％", [("12.5", "percent", "", "")]),
+    # a month before the figure is no earlier figure: the fall is this one's
+    ("中國十一月對美國出口年減二十八．六％", [("-28.6", "percent", "", "")]),
+    ("中国11月出口下降5%", [("-5", "percent", "", "")]),
     # what Chinese writes in two: a trillion and hundreds of millions, a multiple
     ("進出口貿易額達6兆3547億美元", [("6.3547", "USD", "trillion", "")]),
     ("比2020年增长3.5倍", [("350", "percent", "", "")]),

@@ -355,7 +355,8 @@ def _clause_before(text: str, start: int) -> str:
 def _declined(text: str, start: int) -> bool:
     """Whether the clause says, before the figure, that something fell."""
     between = _clause_before(text, start)
-    figures = re.sub(r"(?:19|20)\d{2}\s*年?", "", between)  # a year is not an earlier figure
+    # a year or a month is not an earlier figure (2025年, 11月, tháng 11)
+    figures = re.sub(r"(?:19|20)\d{2}\s*年?|\d{1,2}\s*月|(?i:tháng)\s*\d{1,2}", "", between)
     return bool(words.declines().search(between)) and not re.search(r"\d", figures[-12:])
 
 
