@@ -59,18 +59,19 @@ def pytest_ignore_collect(collection_path: Path, config):
 def _start_fork_server():
     """This process's fork server, started on first use (the runner is imported then, not by
     every pytest process at start); it stops when pytest does."""
-    from tradeclaims.report import kernels, runner
+    from tradeclaims import paths
+    from tradeclaims.report import kernels, provisioner
 
-    if kernels.ForkProvisioner.server is None:
-        _FORK_SERVER.enter_context(runner.kernel_sockets())
+    if provisioner.ForkProvisioner.sockets is None:
+        _FORK_SERVER.enter_context(kernels.prepared(str(paths.NOTEBOOKS)))
 
 
 def _forked_kernel_manager(**kwargs):
     """nbval's KernelManager: a kernel forked from this process's fork server."""
-    from tradeclaims.report import runner
+    from tradeclaims.report import provisioner
 
     _start_fork_server()
-    return runner.BlockingIsolatedKernelManager(**kwargs)
+    return provisioner.BlockingReadyKernelManager(**kwargs)
 
 
 @pytest.fixture

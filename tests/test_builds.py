@@ -18,7 +18,7 @@ import pytest
 
 from test_reports import broken_links
 from tradeclaims import paths
-from tradeclaims.report import kernels, provenance, runner
+from tradeclaims.report import kernels, pipeline, provenance, provisioner, runner
 from tradeclaims.report.config import Report, load_config
 from workspace import Workspace
 
@@ -29,16 +29,16 @@ def test_a_kernel_that_dies_fails_clearly(tmp_path, monkeypatch, forked_kernels)
     reports, failed = tmp_path / "reports", tmp_path / "failed"
     reports.mkdir()
     monkeypatch.setattr(paths, "REPORTS", reports)
-    monkeypatch.setattr(runner, "FAILED", failed)
+    monkeypatch.setattr(pipeline, "FAILED", failed)
     notebook = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell("import os\nos._exit(1)")])
-    notebook.metadata.kernelspec = {"name": runner.KERNEL, "display_name": "t",
+    notebook.metadata.kernelspec = {"name": provisioner.KERNEL, "display_name": "t",
                                     "language": "python"}
     path = tmp_path / "dies.ipynb"
     nbformat.write(notebook, path)
-    with pytest.raises(runner.ReportFailed) as caught:
-        runner.run(Report("dies", "t", path, {}))
+    with pytest.raises(pipeline.ReportFailed) as caught:
+        pipeline.run(Report("dies", "t", path, {}))
     text = str(caught.value)
     assert "report dies:" in text and "DeadKernelError" in text and "is unchanged" in text
     assert list(reports.iterdir()) == []
@@ -48,7 +48,7 @@ def _notebook(tmp_path, name: str, *sources: str) -> Path:
     notebook = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
         *(nbformat.v4.new_code_cell(source) for source in sources)])
-    notebook.metadata.kernelspec = {"name": runner.KERNEL, "display_name": "t",
+    notebook.metadata.kernelspec = {"name": provisioner.KERNEL, "display_name": "t",
                                     "language": "python"}
     path = tmp_path / f"{name}.ipynb"
     nbformat.write(notebook, path)
@@ -61,7 +61,7 @@ def test_each_kernel_is_forked_from_the_untouched_process_so_nothing_leaks(tmp_p
     reports = tmp_path / "reports"
     reports.mkdir()
     monkeypatch.setattr(paths, "REPORTS", reports)
-    monkeypatch.setattr(runner, "FAILED", tmp_path / "failed")
+    monkeypatch.setattr(pipeline, "FAILED", tmp_path / "failed")
     spoiler = _notebook(tmp_path, "spoiler", "import matplotlib, pandas\n"
                         "import tradeclaims.report.style as style\n"
                         "from tradeclaims.report import lookups\n"
@@ -81,14 +81,14 @@ def test_each_kernel_is_forked_from_the_untouched_process_so_nothing_leaks(tmp_p
                        "print(matplotlib.rcParams['figure.dpi'], "
                        "pandas.get_option('display.max_rows'), hasattr(style, 'LEAKED'), "
                        "same, 'pandas' in sys.modules, read, os.getppid())")
-    before = runner.IsolatedKernelManager.socket_root  # this process's shared one, if started
-    with runner.kernel_sockets() as folder:
-        server = kernels.ForkProvisioner.server.process.pid
-        with pytest.raises(runner.ReportFailed, match="ValueError: spoilt"):
-            runner.run(Report("spoiler", "t", spoiler, {}))
-        runner.run(Report("reader", "t", reader, {}))
+    before = provisioner.ForkProvisioner.sockets  # this process's shared one, if started
+    with kernels.prepared(str(paths.NOTEBOOKS)) as folder:
+        server = provisioner.ForkProvisioner.server.process.pid
+        with pytest.raises(pipeline.ReportFailed, match="ValueError: spoilt"):
+            pipeline.run(Report("spoiler", "t", spoiler, {}))
+        pipeline.run(Report("reader", "t", reader, {}))
     # the folder is gone, and kernels started later (test_lab's) no longer look for it
-    assert not os.path.exists(folder) and runner.IsolatedKernelManager.socket_root == before
+    assert not os.path.exists(folder) and provisioner.ForkProvisioner.sockets == before
     printed = nbformat.read(reports / "reader.ipynb", as_version=4).cells[1].outputs[0].text
     dpi, rows, leaked, same, preloaded, read, parent = printed.split()
     assert (dpi, rows, leaked) == ("100.0", "60", "False")  # matplotlib's and pandas' defaults
@@ -153,27 +153,14 @@ def test_a_kernel_ends_with_its_fork_server():
         os.close(kernel)
 
 
-@pytest.mark.parametrize("makeflags, jobs", [
-    ("", 1), (" -j2 --jobserver-auth=3,4", 2), ("k -j3 --jobserver-auth=3,4", 3),
-    (" -j", os.cpu_count()), ("ks --jobserver-auth=3,4", 1), ("-j12", 12), (" -jx", 1)])
-def test_the_runner_runs_as_many_reports_at_once_as_make_jobs(makeflags, jobs):
-    assert runner.jobs_from_make(makeflags) == jobs
-
-
-def test_an_empty_queue_runs_nothing_and_a_run_needs_a_name(tmp_path):
-    queue = tmp_path / "queue"
-    for command, status, said in [(["--queue", str(queue)], 0, ""),
-                                  ([], 2, "error: name a report to run"),
-                                  (["--jobs", "0", "asean"], 2, "at least 1: '0'")]:
+def test_a_run_needs_a_name_it_knows(tmp_path):
+    for command, status, said in [([], 2, "error: name a report to run"),
+                                  (["--jobs", "0", "asean"], 2, "at least 1: '0'"),
+                                  (["nosuch"], 2, "no report 'nosuch'")]:
         result = subprocess.run([sys.executable, "-m", "tradeclaims", "run", *command],
                                 capture_output=True, text=True, cwd=paths.ROOT)
         assert result.returncode == status and said in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
-    queue.write_text("nosuch\n")
-    result = subprocess.run([sys.executable, "-m", "tradeclaims", "run", "--queue", str(queue)],
-                            capture_output=True, text=True, cwd=paths.ROOT)
-    assert result.returncode == 2 and "no report 'nosuch'" in result.stderr
-    assert not queue.exists()  # a queue is read once
 
 
 def test_each_forked_report_ends_in_its_own_child_and_says_what_went_wrong(monkeypatch, capfd,
@@ -196,12 +183,12 @@ def test_each_forked_report_ends_in_its_own_child_and_says_what_went_wrong(monke
                 not failed.exists() or Path(f"/proc/{failed.read_text()}").exists()):
             time.sleep(0.01)
 
-    monkeypatch.setattr(runner, "run", fake_run)
-    monkeypatch.setattr(runner, "_warm", lambda: None)
+    monkeypatch.setattr(pipeline, "run", fake_run)
+    monkeypatch.setattr(pipeline, "warm", lambda: None)
     reports = {name: Report(name, name, Path(f"{name}.ipynb"), {})
                for name in ["unwritable", "fine", "buggy"]}
     parent = os.getpid()
-    status = runner._run_forked(list(reports), reports, jobs=2)
+    status = runner.main(reports, jobs=2)
     assert os.getpid() == parent
     out, err = capfd.readouterr()
     assert "wrote reports/fine.html" in out
@@ -209,7 +196,7 @@ def test_each_forked_report_ends_in_its_own_child_and_says_what_went_wrong(monke
     # the two first start together; after the failure the third never starts
     assert "not started after the failure: buggy" in err and status == 2
     failed.unlink()
-    assert runner._run_forked(list(reports), reports, jobs=3) == 2  # all three at once
+    assert runner.main(reports, jobs=3) == 2  # all three at once
     out, err = capfd.readouterr()
     assert "error: report buggy: ZeroDivisionError: division by zero" in err
     assert "wrote reports/fine.html" in out and "Traceback" not in err
@@ -222,14 +209,8 @@ def built(tmp_path):
 
 
 def _queued(out: str) -> list[str]:
-    """The reports `make -n reports` would queue for the runner."""
-    return re.findall(r"echo (\S+) >> build/queue", out)
-
-
-def _stale(out: str) -> list[str]:
-    """The reports `make stale` lists."""
-    names = re.search(r"^stale: (.*)$", out, flags=re.M).group(1).split()
-    return [] if names == ["none"] else names
+    """The reports `make -n reports` would run."""
+    return re.findall(r"tradeclaims run --make \$PPID (\S+)", out)
 
 
 def _runs(out: str) -> list[str]:
@@ -241,7 +222,6 @@ def _runs(out: str) -> list[str]:
 def test_builds_are_incremental(built):
     """What `make reports` would run (make -n prints it without running it)."""
     assert _queued(built.make("-n", "reports").stdout) == []
-    assert _stale(built.make("stale").stdout) == []
     (built.root / "notebooks" / "asean.ipynb").touch()
     out = built.make("-n", "reports").stdout
     assert _queued(out) == ["asean"] and "tradeclaims index" in out
@@ -251,7 +231,10 @@ def test_builds_are_incremental(built):
     (built.root / "reports" / "verdicts.csv").touch()  # what the ledger page shows
     assert sorted(_queued(built.make("-n", "reports").stdout)) == ["asean", "electronics",
                                                                    "ledger"]
-    (built.root / "data" / "claims.csv").touch()
+    (built.root / "data" / "claims.csv").touch()  # make -n runs the split: no part changed
+    assert sorted(_queued(built.make("-n", "reports").stdout)) == ["asean", "electronics",
+                                                                   "ledger"]
+    (built.root / "data" / "trade.csv").touch()
     assert len(_queued(built.make("-n", "reports").stdout)) == len(load_config())
 
 
@@ -272,13 +255,15 @@ def test_a_new_article_and_a_claim_rebuild_their_reports_and_the_ledger_only(bui
     expected = sorted([name for name, r in reports.items() if r.article_id in (article, "")]
                       + [f"article-{new}"])
     assert "ledger" in expected and len(expected) < len(reports)
-    # what make queues for the runner once the split and the ledger have run, as in a build
-    # (make -n cannot know which parts of the registry the split leaves unchanged; the runner
-    # runs exactly its queue: the built-from-scratch test)
-    result = built.make("stale")
+    # what make -n lists (it runs the registry's split: the Makefile says why), and what a
+    # build then runs
+    listed = built.make("-n", "reports")
+    assert listed.returncode == 0, listed.stderr
+    assert sorted(_queued(listed.stdout)) == expected
+    assert _queued(built.make("-n", "reports").stdout) == _queued(listed.stdout)  # the same
+    result = built.make("reports")
     assert result.returncode == 0, result.stderr
-    assert sorted(_stale(result.stdout)) == expected
-    assert _stale(built.make("stale").stdout) == _stale(result.stdout)  # listing builds nothing
+    assert sorted(_runs(result.stdout)) == expected
 
 
 @pytest.mark.repository_copy
@@ -315,15 +300,15 @@ def test_forked_and_fresh_kernels_build_the_same_pages_byte_for_byte(tmp_path, m
     kernels started as new Pythons write (report/kernels.py), for a report of its own notebook
     and a page of the generic article notebook."""
     reports, pages = load_config(), ["surplus", "article-cross-source"]
-    monkeypatch.setattr(runner, "FAILED", tmp_path / "failed")
+    monkeypatch.setattr(pipeline, "FAILED", tmp_path / "failed")
     built_by = {}
     for way, fresh in (("fresh", "1"), ("forked", "")):
         monkeypatch.setattr(paths, "REPORTS", tmp_path / way)
         monkeypatch.setenv(kernels.FRESH_KERNELS, fresh)  # as `make reports` would be given it
-        with runner.kernel_sockets():
-            assert (kernels.ForkProvisioner.server is None) == (way == "fresh")
+        with kernels.prepared(str(paths.NOTEBOOKS)):
+            assert (provisioner.ForkProvisioner.server is None) == (way == "fresh")
             for name in pages:
-                runner.run(reports[name])
+                pipeline.run(reports[name])
         built_by[way] = {p.name: p.read_bytes() for p in (tmp_path / way).iterdir()}
     assert sorted(built_by["fresh"]) == sorted(f"{name}{suffix}" for name in pages
                                                for suffix in (".html", ".ipynb"))
@@ -332,7 +317,7 @@ def test_forked_and_fresh_kernels_build_the_same_pages_byte_for_byte(tmp_path, m
 
 @pytest.mark.repository_copy
 def test_a_failing_report_keeps_its_html_and_the_report_beside_it_is_written(built):
-    """make -j2: the runner builds the queue two at a time; one report failing names the
+    """make -j2: two pages at once in the runner they share; one report failing names the
     report, the cell and the error, does not stop the one beside it, make fails, and the index
     is not rewritten over a failed report."""
     good = (built.root / "reports" / "vietnam-us.html").read_bytes()
@@ -342,7 +327,6 @@ def test_a_failing_report_keeps_its_html_and_the_report_beside_it_is_written(bui
     (built.root / "notebooks" / "asean.ipynb").touch()
     result = built.make("-j2", "reports")
     assert result.returncode != 0
-    assert "running 2 reports, 2 at a time:" in result.stdout
     assert _runs(result.stdout) == ["asean"]
     assert "report vietnam-us: notebooks/vietnam_exports.ipynb failed in cell" in result.stderr
     assert "SeriesNotFound: no observation for reporter=VNM, partner=FRA" in result.stderr

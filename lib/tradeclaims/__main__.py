@@ -62,26 +62,23 @@ def cmd_claims(args) -> int:
 
 
 def cmd_run(args) -> int:
-    names = list(args.names)
-    if args.queue:  # the names `make reports` queued; read once, then the queue is done
-        if args.queue.exists():
-            names += args.queue.read_text(encoding="utf-8").split()
-            args.queue.unlink()
-        if not names:
-            return 0
-    elif not names:
-        print("error: name a report to run (or --queue FILE)", file=sys.stderr)
+    if not args.names:
+        print("error: name a report to run", file=sys.stderr)
         return 2
+    if args.make is not None:  # a page's recipe: the runner that make's pages share runs it
+        from tradeclaims.report import runner
+
+        return max(runner.shared(name, args.make) for name in args.names)
     from tradeclaims import fastimport  # noqa: F401  (before nbformat)
     from tradeclaims.report import config, kernels
 
     # the fork server imports what kernels need while this process checks the names and
     # parameters (a wrong one stops it within milliseconds), then imports papermill
-    with kernels.prepared(str(paths.NOTEBOOKS)) as sockets:
-        reports = config.chosen(names)
+    with kernels.prepared(str(paths.NOTEBOOKS)):
+        reports = config.chosen(args.names)
         from tradeclaims.report import runner
 
-        return runner.main(reports, args.jobs, sockets)
+        return runner.main(reports, args.jobs or 1)
 
 
 def cmd_extract(args) -> int:
@@ -207,9 +204,9 @@ def main(argv=None) -> int:
     claims.set_defaults(run=cmd_claims)
     run = commands.add_parser("run", help="run reports named in notebooks/reports.yaml")
     run.add_argument("names", nargs="*")
-    run.add_argument("--queue", type=Path, help="also run the names listed in this file")
-    run.add_argument("--jobs", "-j", type=_positive,
-                     help="reports at once (default: make's -j, or 1)")
+    run.add_argument("--jobs", "-j", type=_positive, help="reports at once (default: 1)")
+    run.add_argument("--make", type=int, metavar="PID", help="run them in the runner that the "
+                     "pages of make PID share (a page's recipe: make -jN runs N at once)")
     run.set_defaults(run=cmd_run)
     commands.add_parser("index", help="write reports/index.html").set_defaults(run=cmd_index)
     ex = commands.add_parser("extract", help="draft registry rows, with a proposed recipe, for "

@@ -6,9 +6,8 @@ fork of it, ready in milliseconds. Every kernel is forked from the same untouche
 nothing one report's kernel does reaches the next (tests/test_builds.py runs the reports both
 ways and compares them byte for byte; docs/internals.md has the figures).
 
-jupyter_client still manages each kernel: ForkProvisioner replaces only the launch (a fork
-instead of a new process), and hands back an object that waits for, polls and signals the
-kernel the way a Popen would."""
+jupyter_client still manages each kernel, through the provisioner the kernel spec names
+(report/provisioner.py), which asks this server for a fork instead of starting a process."""
 
 import builtins
 import contextlib
@@ -25,9 +24,9 @@ import sys
 import tempfile
 
 from jupyter_client.kernelspec import KernelSpecManager
-from jupyter_client.provisioning import LocalProvisioner
 
-KERNEL = "tradeclaims"  # the kernel spec every report runs on (make env installs it)
+from tradeclaims.report.provisioner import KERNEL, ForkProvisioner
+
 FRESH_KERNELS = "TRADECLAIMS_FRESH_KERNELS"  # set (to 1) to start every kernel as a new Python
 
 # What a kernel imports on its way through a report: the notebooks' modules, and what ipykernel
@@ -49,13 +48,14 @@ def prepared(cwd: str):
     on every way out. Started before the runner imports papermill and nbconvert, so the two
     import side by side."""
     with tempfile.TemporaryDirectory(prefix="tradeclaims-") as folder:
-        before = ForkProvisioner.server  # a server of an outer run (in tests) comes back
-        server = ForkProvisioner.server = None if os.environ.get(FRESH_KERNELS) else ForkServer(
+        before = ForkProvisioner.server, ForkProvisioner.sockets  # an outer run's (in tests)
+        server = None if os.environ.get(FRESH_KERNELS) else ForkServer(
             KernelSpecManager().get_kernel_spec(KERNEL).argv, folder, cwd)
+        ForkProvisioner.server, ForkProvisioner.sockets = server, folder
         try:
             yield folder
         finally:
-            ForkProvisioner.server = before
+            ForkProvisioner.server, ForkProvisioner.sockets = before
             if server is not None:
                 server.stop()
 
@@ -83,7 +83,8 @@ class ForkServer:
         launcher = _launcher_index(cmd)
         return launcher is not None and cmd[:launcher] == self.interpreter
 
-    def launch(self, cmd: list[str], cwd: str, env: dict[str, str]) -> "ForkedKernel":
+    def launch(self, cmd: list[str], cwd: str, env: dict[str, str]) -> tuple[int, int]:
+        """Fork a kernel: its pid, and a pidfd to watch and signal it by."""
         request = {"argv": cmd[_launcher_index(cmd) + len(LAUNCHER):], "cwd": str(cwd),
                    "env": env}
         with socket.socket(socket.AF_UNIX) as conn:
@@ -93,69 +94,13 @@ class ForkServer:
             message, fds, _, _ = socket.recv_fds(conn, 64, 1)
         if not message or not fds:
             raise RuntimeError("the kernel fork server stopped before forking a kernel")
-        return ForkedKernel(int(message), fds[0])
+        return int(message), fds[0]
 
     def stop(self):
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
         self.process.stdin.close()
-
-
-class ForkedKernel:
-    """A forked kernel as jupyter_client's provisioner uses a Popen. It is the fork server's
-    child, not ours, so it is watched through a pidfd, which also keeps signals from reaching
-    another process that might reuse its pid."""
-
-    stdin = stdout = stderr = None
-
-    def __init__(self, pid: int, pidfd: int):
-        self.pid, self._pidfd = pid, pidfd
-        self.returncode: int | None = None
-        self._signal = 0
-
-    def poll(self) -> int | None:
-        if self.returncode is None and select.select([self._pidfd], [], [], 0)[0]:
-            self._ended()
-        return self.returncode
-
-    def wait(self, timeout: float | None = None) -> int:
-        if self.returncode is None:
-            if not select.select([self._pidfd], [], [], timeout)[0]:
-                raise subprocess.TimeoutExpired(f"kernel {self.pid}", timeout)
-            self._ended()
-        return self.returncode
-
-    def send_signal(self, signum: int):
-        if self.poll() is None:
-            signal.pidfd_send_signal(self._pidfd, signum)
-            self._signal = self._signal or signum
-
-    def kill(self):
-        self.send_signal(signal.SIGKILL)
-
-    def terminate(self):
-        self.send_signal(signal.SIGTERM)
-
-    def _ended(self):
-        # the fork server reaps it; its exit status is not ours to read
-        self.returncode = -self._signal if self._signal else 0
-        os.close(self._pidfd)
-
-
-class ForkProvisioner(LocalProvisioner):
-    """LocalProvisioner, launching by a fork of `server` where it can stand for the kernel
-    command, else as LocalProvisioner does."""
-
-    server: ForkServer | None = None
-
-    async def launch_kernel(self, cmd: list[str], **kwargs):
-        if self.server is None or not self.server.serves(cmd):
-            return await super().launch_kernel(cmd, **kwargs)
-        self.cwd = kwargs.get("cwd") or os.getcwd()
-        self.process = self.server.launch(cmd, self.cwd, kwargs.get("env") or dict(os.environ))
-        self.pid = self.pgid = self.process.pid  # each kernel leads a session of its own
-        return self.connection_info
 
 
 def _launcher_index(argv: list[str]) -> int | None:
