@@ -33,7 +33,7 @@ $(READY): requirements.txt constraints.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	$(PY) -m tradeclaims.report.provisioner  # the kernel spec, naming the project's provisioner
+	$(PY) -m tradeclaims.kernel.provisioner  # the kernel spec, naming the project's provisioner
 	@$(git_drivers)
 	@touch $@
 

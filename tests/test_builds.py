@@ -18,7 +18,8 @@ import pytest
 
 from test_reports import broken_links
 from tradeclaims import paths
-from tradeclaims.report import kernels, pipeline, provenance, provisioner, runner
+from tradeclaims.kernel import forks, provisioner
+from tradeclaims.report import pipeline, provenance, runner
 from tradeclaims.report.config import Report, load_config
 from workspace import Workspace
 
@@ -57,7 +58,7 @@ def _notebook(tmp_path, name: str, *sources: str) -> Path:
 
 def test_each_kernel_is_forked_from_the_untouched_process_so_nothing_leaks(tmp_path, monkeypatch):
     """A report that changes module state and fails leaves nothing to the next report's
-    kernel, forked from the same prepared process (report/kernels.py)."""
+    kernel, forked from the same prepared process (kernel/forks.py)."""
     reports = tmp_path / "reports"
     reports.mkdir()
     monkeypatch.setattr(paths, "REPORTS", reports)
@@ -82,7 +83,7 @@ def test_each_kernel_is_forked_from_the_untouched_process_so_nothing_leaks(tmp_p
                        "pandas.get_option('display.max_rows'), hasattr(style, 'LEAKED'), "
                        "same, 'pandas' in sys.modules, read, os.getppid())")
     before = provisioner.ForkProvisioner.sockets  # this process's shared one, if started
-    with kernels.prepared(str(paths.NOTEBOOKS)) as folder:
+    with runner.prepared() as folder:
         server = provisioner.ForkProvisioner.server.process.pid
         with pytest.raises(pipeline.ReportFailed, match="ValueError: spoilt"):
             pipeline.run(Report("spoiler", "t", spoiler, {}))
@@ -106,7 +107,7 @@ def test_a_runner_gone_before_its_kernel_is_handed_over_leaves_the_fork_server_s
     import socket
 
     forked = []
-    monkeypatch.setattr(kernels, "_run_kernel",  # the fork waits, never returns to pytest
+    monkeypatch.setattr(forks, "_run_kernel",  # the fork waits, never returns to pytest
                         lambda *args: (time.sleep(60), os._exit(0)))
     real_fork = os.fork
 
@@ -120,7 +121,7 @@ def test_a_runner_gone_before_its_kernel_is_handed_over_leaves_the_fork_server_s
     runner_end.sendall(json.dumps({"argv": [], "cwd": "/", "env": {}}).encode())
     runner_end.close()  # the runner is gone before the answer
     with server:
-        kernels._serve_one(server, server)
+        forks._serve_one(server, server)
     _, status = os.waitpid(forked[0], 0)
     assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
 
@@ -136,7 +137,7 @@ def test_a_kernel_ends_with_its_fork_server():
         pid = os.getpid()  # before the fork, as the server does: the kernel may start late
         kernel = os.fork()
         if kernel == 0:
-            kernels._die_with(pid)
+            forks._die_with(pid)
             time.sleep(60)
             os._exit(0)
         os.write(write, str(kernel).encode())
@@ -155,7 +156,6 @@ def test_a_kernel_ends_with_its_fork_server():
 
 def test_a_run_needs_a_name_it_knows(tmp_path):
     for command, status, said in [([], 2, "error: name a report to run"),
-                                  (["--jobs", "0", "asean"], 2, "at least 1: '0'"),
                                   (["nosuch"], 2, "no report 'nosuch'")]:
         result = subprocess.run([sys.executable, "-m", "tradeclaims", "run", *command],
                                 capture_output=True, text=True, cwd=paths.ROOT)
@@ -163,43 +163,33 @@ def test_a_run_needs_a_name_it_knows(tmp_path):
         assert "Traceback" not in result.stderr
 
 
-def test_each_forked_report_ends_in_its_own_child_and_says_what_went_wrong(monkeypatch, capfd,
-                                                                           tmp_path):
-    """Without kernels: a report whose page cannot be written, one that hits a bug and one
-    that succeeds, two at a time. Every child ends where it should (none returns into this
-    test's process) and the worst status wins."""
-    failed = tmp_path / "unwritable.pid"
+def test_each_report_ends_in_its_own_child_and_says_what_went_wrong(monkeypatch, capfd):
+    """Without kernels: a report that succeeds, one whose page cannot be written, one that
+    hits a bug, each in a child of the runner. Every child ends where it should (none returns
+    into this test's process, nor does the runner), the first failure stops the rest, and the
+    status says what failed."""
 
-    def fake_run(report, parameters=None):
+    def fake_run(report):
         if report.name == "unwritable":
-            failed.write_text(str(os.getpid()))
             raise PermissionError(13, "Permission denied", str(paths.REPORTS / "unwritable.html"))
         if report.name == "buggy":
             raise ZeroDivisionError("division by zero")
-        # "fine" ends only once the runner has reaped "unwritable" (its /proc entry goes with
-        # it), so the failure is known before a slot frees, however late either child starts
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and (
-                not failed.exists() or Path(f"/proc/{failed.read_text()}").exists()):
-            time.sleep(0.01)
 
     monkeypatch.setattr(pipeline, "run", fake_run)
     monkeypatch.setattr(pipeline, "warm", lambda: None)
     reports = {name: Report(name, name, Path(f"{name}.ipynb"), {})
-               for name in ["unwritable", "fine", "buggy"]}
+               for name in ["fine", "unwritable", "buggy"]}
     parent = os.getpid()
-    status = runner.main(reports, jobs=2)
+    status = runner.main(reports)
     assert os.getpid() == parent
     out, err = capfd.readouterr()
     assert "wrote reports/fine.html" in out
-    assert "error: reports/unwritable.html: Permission denied" in err
-    # the two first start together; after the failure the third never starts
-    assert "not started after the failure: buggy" in err and status == 2
-    failed.unlink()
-    assert runner.main(reports, jobs=3) == 2  # all three at once
+    assert "error: reports/unwritable.html: Permission denied" in err and status == 2
+    assert "buggy" not in err  # never started
+    assert runner.main({"buggy": reports["buggy"]}) == 1
     out, err = capfd.readouterr()
     assert "error: report buggy: ZeroDivisionError: division by zero" in err
-    assert "wrote reports/fine.html" in out and "Traceback" not in err
+    assert "Traceback" not in err
 
 
 @pytest.fixture
@@ -297,15 +287,15 @@ def test_a_report_built_from_scratch_is_byte_for_byte_the_committed_one(built):
 
 def test_forked_and_fresh_kernels_build_the_same_pages_byte_for_byte(tmp_path, monkeypatch):
     """The kernels forked from one prepared process (the default) write exactly the pages that
-    kernels started as new Pythons write (report/kernels.py), for a report of its own notebook
+    kernels started as new Pythons write (kernel/forks.py), for a report of its own notebook
     and a page of the generic article notebook."""
     reports, pages = load_config(), ["surplus", "article-cross-source"]
     monkeypatch.setattr(pipeline, "FAILED", tmp_path / "failed")
     built_by = {}
     for way, fresh in (("fresh", "1"), ("forked", "")):
         monkeypatch.setattr(paths, "REPORTS", tmp_path / way)
-        monkeypatch.setenv(kernels.FRESH_KERNELS, fresh)  # as `make reports` would be given it
-        with kernels.prepared(str(paths.NOTEBOOKS)):
+        monkeypatch.setenv(forks.FRESH_KERNELS, fresh)  # as `make reports` would be given it
+        with runner.prepared():
             assert (provisioner.ForkProvisioner.server is None) == (way == "fresh")
             for name in pages:
                 pipeline.run(reports[name])
@@ -356,11 +346,14 @@ def test_a_misspelled_parameter_publishes_nothing(built):
 
 
 @pytest.mark.repository_copy
-@pytest.mark.parametrize("names", [["asean"], ["asean", "totals", "--jobs", "2"]],
-                         ids=["one report", "two at once"])
-def test_ctrl_c_during_a_report_keeps_it_and_leaves_no_kernel_files(built, names):
+@pytest.mark.parametrize("command, reports", [
+    (["python", "-m", "tradeclaims", "run", "asean"], ["asean"]),
+    (["make", "-j2", "reports/asean.html", "reports/totals.html"], ["asean", "totals"])],
+    ids=["one report", "two at once under make"])
+def test_ctrl_c_during_a_report_keeps_it_and_leaves_no_kernel_files(built, command, reports):
+    """Ctrl-C while pages run: each says it was not written and stays as it was; the runner
+    (make's pages share one) and the kernels end, leaving no socket in their folder."""
     private = Path(tempfile.mkdtemp(prefix="tc"))  # short: sockets live there
-    reports = [name for name in names if not name.startswith("-") and not name.isdigit()]
     good = {name: (built.root / "reports" / f"{name}.html").read_bytes() for name in reports}
     running = built.root / "running"  # where each report's last cell says it has begun
     running.mkdir()
@@ -372,7 +365,7 @@ def test_ctrl_c_during_a_report_keeps_it_and_leaves_no_kernel_files(built, names
             "time.sleep(60)"))
         nbformat.write(nb, notebook)
     process = subprocess.Popen(
-        [built.python, "-m", "tradeclaims", "run", *names], cwd=built.root,
+        [built.python if command[0] == "python" else "make", *command[1:]], cwd=built.root,
         env={**built.env, "TMPDIR": str(private)}, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True, start_new_session=True,
         # as at a terminal: a shell's background job (CI may be one) inherits SIGINT ignored
@@ -387,7 +380,8 @@ def test_ctrl_c_during_a_report_keeps_it_and_leaves_no_kernel_files(built, names
     finally:  # a test that fails or is interrupted leaves no runner of its own session behind
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-    assert process.returncode == 130, err
+    # make ends by the signal, as it was sent
+    assert process.returncode == (130 if command[0] == "python" else -signal.SIGINT), err
     for name in reports:
         assert (f"interrupted: report {name} was not written; reports/{name}.html is "
                 "unchanged") in err

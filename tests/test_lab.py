@@ -16,7 +16,8 @@ from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 
 from tradeclaims import paths
-from tradeclaims.report import pipeline, provenance, provisioner
+from tradeclaims.kernel import provisioner
+from tradeclaims.report import pipeline, provenance
 from tradeclaims.report.config import load_config
 from workspace import Workspace
 

@@ -1,5 +1,5 @@
 """The project's kernel goes through jupyter_client's public seams: the kernel spec names the
-provisioner (report/provisioner.py), which forks a build's kernels and waits for their end
+provisioner (kernel/provisioner.py), which forks a build's kernels and waits for their end
 itself where jupyter_client has no hook; these tests fail when a jupyter_client release changes
 what that relies on."""
 
@@ -9,8 +9,8 @@ import os
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.provisioning import KernelProvisionerFactory
 
-from tradeclaims.report import provisioner
-from tradeclaims.report.provisioner import ForkProvisioner, ReadyKernelManager
+from tradeclaims.kernel import provisioner
+from tradeclaims.kernel.provisioner import ForkProvisioner, ReadyKernelManager
 
 
 def test_the_kernel_spec_names_the_provisioner_and_jupyter_client_finds_it():

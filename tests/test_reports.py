@@ -13,7 +13,8 @@ import pytest
 from tradeclaims import history, paths
 from tradeclaims.claims import ledger
 from tradeclaims.errors import InputError
-from tradeclaims.report import index, provisioner, tables
+from tradeclaims.kernel import provisioner
+from tradeclaims.report import index, tables
 from tradeclaims.report.config import check_parameters, claim_link, load_config
 
 

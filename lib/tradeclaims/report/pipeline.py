@@ -1,9 +1,8 @@
 """A report's run: papermill executes its notebook with its parameters in the project's kernel
-(report/provisioner.py), nbconvert exports the page, and both files are written together, so
+(kernel/provisioner.py), nbconvert exports the page, and both files are written together, so
 nothing in reports/ changes unless the whole run succeeded. The exporter is made once per
 process (warm), before the runner forks its children (report/runner.py)."""
 
-import dataclasses
 from functools import cache
 from pathlib import Path
 
@@ -14,9 +13,9 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 
 from tradeclaims import paths
 from tradeclaims.files import write_together
+from tradeclaims.kernel.provisioner import KERNEL, ReadyKernelManager
 from tradeclaims.report import provenance
 from tradeclaims.report.config import Report
-from tradeclaims.report.provisioner import KERNEL, ReadyKernelManager
 
 FAILED = paths.BUILD / "failed"
 
@@ -25,16 +24,15 @@ class ReportFailed(RuntimeError):
     pass
 
 
-def execute(report: Report, parameters: dict | None = None) -> nbformat.NotebookNode:
+def execute(report: Report) -> nbformat.NotebookNode:
     """Execute the notebook; on failure keep the executed copy in build/failed/ and say which
     cell failed. papermill writes that copy when a cell fails and once at the end, not after
     every cell as it does by default (24 writes of the notebook, 0.1 s a report)."""
     FAILED.mkdir(parents=True, exist_ok=True)
     failed = FAILED / f"{report.name}.ipynb"
-    params = {**report.parameters, **(parameters or {})}
     try:
         nb = papermill.execute_notebook(
-            str(report.notebook), str(failed), parameters=params, kernel_name=KERNEL,
+            str(report.notebook), str(failed), parameters=report.parameters, kernel_name=KERNEL,
             cwd=str(paths.NOTEBOOKS), progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, kernel_manager_class=ReadyKernelManager)
     except papermill.PapermillExecutionError as exc:
@@ -110,11 +108,9 @@ def warm():
     provenance.warm()  # lib/ and the data hashed, the registry cut: once for all the children
 
 
-def run(report: Report, parameters: dict | None = None):
-    # the inputs as the kernel is about to read them
-    inputs = provenance.page_inputs(dataclasses.replace(
-        report, parameters={**report.parameters, **(parameters or {})}))
-    nb = execute(report, parameters)
+def run(report: Report):
+    inputs = provenance.page_inputs(report)  # as the kernel is about to read them
+    nb = execute(report)
     notebook_text = nbformat.writes(nb) + "\n"
     html = to_html(nb, report.title, inputs)
     paths.REPORTS.mkdir(exist_ok=True)

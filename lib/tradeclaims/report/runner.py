@@ -1,14 +1,13 @@
 """Run reports, each in a child forked from one process that has imported papermill and
-nbconvert and compiled the page template once (report/pipeline.py): on the 2-core machine,
-`make -j2 reports` from scratch took 27.4 s and 47 s of CPU with a process per report, 20.8 s
-and 30 s with one forking runner (docs/internals.md). Each child's kernel is in turn forked from
-one prepared process (report/kernels.py).
+nbconvert and compiled the page template once (report/pipeline.py): `make -j2 reports` took
+27.4 s (47 s of CPU) with a process per report, 20.8 s (30 s) so (docs/internals.md). Each
+child's kernel is in turn forked from one prepared process (kernel/forks.py).
 
-Under make, each page's recipe is `python -m tradeclaims run --make PID NAME`, PID the make's:
-the first page of a make starts the runner its other pages share (serve), which ends with that
-make. Each recipe hands the runner the page's name with its own stdout and stderr, and waits
-for the page's exit status: make schedules the pages (-jN), stops after a failure and shows each
-page's output as its own. Without --make the reports run here, --jobs at a time."""
+Each page's recipe is `python -m tradeclaims run --make PID NAME`, PID the make's: the first
+page of a make starts the runner its other pages share (serve), which ends with that make. A
+recipe hands the runner the page's name with its own stdout and stderr, and waits for the page's
+exit status: make schedules the pages (-jN), stops after a failure and shows each page's output
+as its own. Without --make the reports run one after another (main)."""
 
 import contextlib
 import os
@@ -17,30 +16,63 @@ import signal
 import socket
 import sys
 import time
-from functools import partial
 from pathlib import Path
 
 from tradeclaims import paths
 from tradeclaims.errors import InputError, explain
 
+# What a report's kernel imports on its way, which the fork server imports once: the notebooks'
+# modules, and what ipykernel's debugger, IPython's history, charts and tables import first use
+PRELOAD = ("ipykernel.kernelapp", "ipykernel.debugger", "IPython.core.completerlib", "sqlite3",
+           "pandas", "pandas.io.formats.html", "pandas.plotting._matplotlib",
+           "matplotlib.pyplot", "matplotlib.backends.backend_agg", "seaborn",
+           "tradeclaims.report.present")
+
+
+def prepared():
+    """This build's kernel folder and fork server (kernel/forks.py), for reports."""
+    from tradeclaims.kernel import forks
+
+    return forks.prepared(str(paths.NOTEBOOKS), PRELOAD, f"{__name__}:read_once")
+
+
+def read_once():
+    """What every kernel reads, read once in the fork server: the dataset, the page templates
+    compiled, country_converter's table, PIL's image plug-ins. Each kernel gets its own copy (a
+    fork), so what one report changes in them never reaches another."""
+    import PIL.Image
+
+    from tradeclaims.data import codes
+    from tradeclaims.report import lookups, pages
+
+    codes.iso3_codes()
+    lookups.dataset()
+    for template in ("macros.html.j2", "tables.html.j2"):
+        pages.environment().get_template(template)
+    PIL.Image.preinit()
+
+
+_chosen: dict = {}  # the reports main() was given, by name
+
 
 def shared(name: str, make: int) -> int:
     """Run one report in the runner that make `make` shares; the report's exit status."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the page's child says how Ctrl-C left it
-    with _connection(f"\0tradeclaims-runner-{make}", make) as conn:  # abstract: no file
+    # the page's child says how Ctrl-C left it; the runner handles Ctrl-C unless it is ignored
+    interruptible = signal.signal(signal.SIGINT, signal.SIG_IGN) is signal.default_int_handler
+    with _connection(f"\0tradeclaims-runner-{make}", make, interruptible) as conn:
         socket.send_fds(conn, [name.encode()], [sys.stdout.fileno(), sys.stderr.fileno()])
         conn.shutdown(socket.SHUT_WR)
         answer = conn.recv(16)
-    if not answer:
-        print(f"error: report {name}: the runner ended before the report", file=sys.stderr)
-        return 1
-    if (code := int(answer)) < 0:
-        print(f"error: report {name}: its run was killed by signal {-code}", file=sys.stderr)
-    return 1 if code < 0 else code
+    code = int(answer) if answer else None  # None: the runner ended first
+    if code is None or code < 0:
+        how = "stopped with the runner" if code is None else f"killed by signal {-code}"
+        print(f"error: report {name}: its run was {how}; reports/{name}.html is unchanged",
+              file=sys.stderr)
+    return 1 if code is None or code < 0 else code
 
 
-def _connection(address: str, make: int) -> socket.socket:
-    """Connected to the runner, which the first page to find none starts."""
+def _connection(address: str, make: int, interruptible: bool) -> socket.socket:
+    """Connected to the runner (an abstract socket: no file), which the first page starts."""
     while True:
         conn = socket.socket(socket.AF_UNIX)
         try:
@@ -60,21 +92,21 @@ def _connection(address: str, make: int) -> socket.socket:
         if os.fork() == 0:  # in make's process group still: Ctrl-C and kill -9 reach it
             code = 1
             try:
-                code = serve(listener, make)
+                code = serve(listener, make, interruptible)
             finally:
                 os._exit(code)
         listener.close()
 
 
-def serve(listener: socket.socket, make: int) -> int:
+def serve(listener: socket.socket, make: int, interruptible: bool) -> int:
     """The runner a make's pages share: one child per page asked for, until that make ends."""
     from tradeclaims import fastimport  # noqa: F401  (before nbformat)
-    from tradeclaims.report import kernels
 
-    signal.signal(signal.SIGINT, _on_ctrl_c)  # forked children inherit it
+    if interruptible:  # not ignored, as in a background job; forked children inherit it
+        signal.signal(signal.SIGINT, _on_ctrl_c)
     made = os.pidfd_open(make)
     running: dict[int, tuple[int, socket.socket]] = {}  # by each child's pidfd: pid, page
-    with kernels.prepared(str(paths.NOTEBOOKS)):
+    with prepared():
         from tradeclaims.report import pipeline
 
         pipeline.warm()
@@ -86,7 +118,10 @@ def serve(listener: socket.socket, make: int) -> int:
                 if listener in ready:
                     conn, _ = listener.accept()
                     name, fds, _, _ = socket.recv_fds(conn, 1024, 2)
-                    pid = _fork(partial(_page, name.decode(), fds, listener), *fds)
+                    if (pid := os.fork()) == 0:  # never returns into this loop
+                        _page(name.decode(), fds, listener)
+                    for fd in fds:
+                        os.close(fd)
                     running[os.pidfd_open(pid)] = pid, conn
                 for pidfd in [fd for fd in ready if fd in running]:
                     _answer(pidfd, *running.pop(pidfd))
@@ -100,40 +135,37 @@ def serve(listener: socket.socket, make: int) -> int:
     return 0
 
 
-def _fork(work, *close) -> int:
-    """A child that does `work` and ends in os._exit with its status, never returning into
-    the parent's loop nor running the parent's clean-up (the kernel folder its siblings use);
-    the parent closes `close` (file descriptors or sockets) it no longer needs."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
-        code = 1
-        try:
-            code = work()
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
-    for item in close:
-        item.close() if hasattr(item, "close") else os.close(item)
-    return pid
-
-
-def _page(name: str, fds: list[int], listener: socket.socket) -> int:
-    """A page asked for by make's recipe, written to the recipe's stdout and stderr."""
-    from tradeclaims.report import config
-
-    listener.close()  # a child must not answer for the runner
-    for target, fd in enumerate(fds, start=1):
-        os.dup2(fd, target)
-        os.close(fd)
+def _page(name: str, fds: list[int], listener: socket.socket):
+    """A forked child's life: the page a recipe asked for, written to the recipe's stdout and
+    stderr; it ends in os._exit, never running the runner's clean-up (the kernels' folder)."""
+    code = 1
     try:
-        report = config.chosen([name])[name]
-    except InputError as exc:
-        print(explain(exc), file=sys.stderr)
-        return 2
-    return _child(name, report)
+        from tradeclaims.report import config, pipeline
+
+        listener.close()  # a child must not answer for the runner
+        for target, fd in enumerate(fds, start=1):
+            os.dup2(fd, target)
+            os.close(fd)
+        html = paths.REPORTS / f"{name}.html"
+        before = _dated(html)  # to tell an interrupt from one held until the page was written
+        try:
+            pipeline.run(_chosen.get(name) or config.chosen([name])[name])
+        except pipeline.ReportFailed as exc:
+            print(f"error: {exc}", file=sys.stderr)
+        except (InputError, OSError) as exc:
+            print(explain(exc), file=sys.stderr)
+            code = 2
+        except KeyboardInterrupt:  # once, or a second time (Ctrl-C reaches the child, then
+            code = _interrupted(name, html, before)  # the runner forwards it) in the first's
+        except BaseException as exc:  # a bug: say so, and let the siblings finish
+            print(f"error: report {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        else:
+            print(f"wrote {paths.relative(html)}")
+            code = 0
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 def _answer(pidfd: int, pid: int, conn: socket.socket):
@@ -144,83 +176,33 @@ def _answer(pidfd: int, pid: int, conn: socket.socket):
         conn.sendall(str(code).encode())
 
 
-def main(reports: dict, jobs: int = 1) -> int:
-    """Run the reports (as config.chosen() gives them) here, each in a child, at most `jobs`
-    at a time; inside kernels.prepared(). After a failure no new report starts (as make
-    stops); the running ones finish."""
-    from tradeclaims.report import pipeline
-
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not ignored, as in a
-        signal.signal(signal.SIGINT, _on_ctrl_c)  # background job; children inherit it
-    pipeline.warm()
-    pending, running, status = list(reports), {}, 0
-    try:
-        while pending or running:
-            while pending and len(running) < jobs and not status:
-                name = pending.pop(0)
-                running[_fork(partial(_child, name, reports[name]))] = name
-            if not running:
-                break
-            pid, wait_status = os.wait()
-            name, code = running.pop(pid), os.waitstatus_to_exitcode(wait_status)
-            if code < 0:
-                print(f"error: report {name}: its run was killed by signal {-code}; "
-                      f"{paths.relative(reports[name].html)} is unchanged", file=sys.stderr)
-            status = max(status, 1 if code < 0 else code)
-    except KeyboardInterrupt:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        for pid in running:  # Ctrl-C reaches them too; a kill -INT of this process alone not
-            os.kill(pid, signal.SIGINT)
-        for pid in running:
-            os.waitpid(pid, 0)
-        return 130
-    if pending:
-        print(f"not started after the failure: {', '.join(pending)}", file=sys.stderr)
-    return status
+def main(reports: dict) -> int:
+    """Run the reports (config.chosen) one after another in a runner that ends with this
+    process and inherits them from it; the first failure stops the rest."""
+    _chosen.update(reports)
+    for name in reports:
+        if status := shared(name, os.getpid()):
+            return status
+    return 0
 
 
 def _on_ctrl_c(signum, frame):
-    """Ctrl-C kills this process's kernels first, then interrupts as Python does: nbclient's
-    clean-up would otherwise ask a kernel in the middle of a cell to shut down, and the kernel
-    print a traceback when the cell's reply found its sockets closed."""
-    from tradeclaims.report import provisioner
+    """Ctrl-C kills this process's kernels, then interrupts: nbclient's clean-up would ask a
+    kernel in the middle of a cell to shut down, which printed a traceback."""
+    from tradeclaims.kernel import provisioner
 
     provisioner.stop_all()
     raise KeyboardInterrupt
 
 
-def _child(name: str, report) -> int:
-    """A report's run in a forked child, and how it went: the exit status make would see."""
-    from tradeclaims.report import pipeline
-
-    before = _dated(report.html)  # to tell an interrupt from one held until the page was written
-    try:
-        pipeline.run(report)
-    except pipeline.ReportFailed as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except (InputError, OSError) as exc:
-        print(explain(exc), file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:  # once, or a second time (Ctrl-C reaches the child, then the
-        return _interrupted(name, report.html, before)  # parent forwards it) in the first's
-    except BaseException as exc:  # a bug: say so, and let the siblings finish
-        print(f"error: report {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    print(f"wrote {paths.relative(report.html)}")
-    return 0
-
-
 def _dated(path: Path) -> tuple | None:
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return None
-    return stat.st_ino, stat.st_mtime_ns
+    with contextlib.suppress(FileNotFoundError):
+        return path.stat().st_ino, path.stat().st_mtime_ns
+    return None
 
 
 def _interrupted(name: str, html: Path, before: tuple | None) -> int:
-    from tradeclaims.report import provisioner
+    from tradeclaims.kernel import provisioner
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up
     provisioner.stop_all()  # before their folder goes: a live kernel writes into it
