@@ -27,6 +27,7 @@ async def _start_and_stop(sleeps: list[float]) -> tuple:
     manager = ReadyKernelManager(kernel_name=provisioner.KERNEL)
     await manager.start_kernel()
     client = manager.client()
+    assert type(client) is provisioner.ReadyClient  # not jupyter_client's, which waits 0.2 s
     client.start_channels()
     await client.wait_for_ready(timeout=60)
     started = type(manager.provisioner), manager.provisioner.pidfd is not None
@@ -58,6 +59,11 @@ def test_a_build_kernel_is_forked_and_its_end_waited_for_without_jupyter_clients
         "jupyter_client waited for the kernel's end at its own interval: the adapter in "
         "ForkProvisioner.shutdown_requested no longer applies to this jupyter_client")
     assert not os.path.exists(folder)  # its sockets' folder went with it
+
+
+def test_nbvals_manager_gives_the_ready_client_too():
+    manager = provisioner.BlockingReadyKernelManager(kernel_name=provisioner.KERNEL)
+    assert manager.client_factory is provisioner.BlockingReadyClient
 
 
 def test_outside_a_build_the_provisioner_is_jupyter_clients_own(monkeypatch):

@@ -22,7 +22,7 @@ from jupyter_client.blocking import BlockingKernelClient
 from jupyter_client.manager import AsyncKernelManager, KernelManager
 from jupyter_client.provisioning import LocalProvisioner
 from jupyter_client.utils import ensure_async, run_sync
-from traitlets import DottedObjectName
+from traitlets import Type
 
 KERNEL = "tradeclaims"  # the kernel spec every report runs on (make env installs it)
 NAME = "tradeclaims-fork"  # the provisioner's entry point
@@ -184,13 +184,13 @@ class BlockingReadyClient(BlockingKernelClient):
 class ReadyKernelManager(AsyncKernelManager):
     """What papermill and nbclient drive: jupyter_client's, with the client above."""
 
-    client_class = DottedObjectName(f"{__name__}.ReadyClient")
+    client_factory = Type(ReadyClient, config=True)
 
 
 class BlockingReadyKernelManager(KernelManager):
     """The same for nbval (conftest.py)."""
 
-    client_class = DottedObjectName(f"{__name__}.BlockingReadyClient")
+    client_factory = Type(BlockingReadyClient, config=True)
 
 
 def install():
