@@ -80,13 +80,13 @@ build/bulk.stamp: $(shell find data/bulk -not -name '*.md' 2>/dev/null) $(wildca
 DATA_DEPS := data/trade.csv data/vocabulary.yaml notebooks/publish.yaml $(wildcard data/sources/*/source.yaml) $(LIB) $(BULK_STAMP)
 REPORT_DEPS := $(DATA_DEPS) data/claims.csv data/articles.csv
 
-# The registry cut by article (build/claims/<article_id>.csv), each part rewritten only when it
-# changes, so a page is stale only when its article's part is. Make reads the parts' dates after
-# the split: each part's recipe is an empty line (build/reports.mk), whose `+` has make -n read
-# the part's date too rather than take it as new, and the split's `+` lines run under make -n,
-# which can then list the pages that will run. (It cannot run the ledger command, whose
-# corrections log the parts carry; a verdict moves only with its claim, the data or lib/, which
-# make the page stale already.)
+# The registry cut by article (build/claims/<article_id>.csv); the split rewrites only the parts
+# that change, so a page is stale only when its article's part is. Its lines start with `+`, so
+# make -n runs the split too (writing build/claims/ as a build would), and each part's recipe
+# (build/reports.mk) is an empty `+` line, so make reads a part's date after the split instead
+# of taking it as new: `make -n reports` lists the pages that will run. (make -n cannot run the
+# ledger command, whose corrections the parts carry; but a verdict moves only with its claim,
+# the data or lib/, which make its page stale already.)
 build/claims.stamp: data/claims.csv data/articles.csv reports/corrections.csv | $(READY)
 	+@$(PY) -m tradeclaims split-claims
 	+@touch $@
