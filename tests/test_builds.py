@@ -360,7 +360,8 @@ def test_ctrl_c_during_a_report_keeps_it_and_leaves_no_kernel_files(built, comma
         notebook = built.root / "notebooks" / load_config()[name].notebook.name
         nb = nbformat.read(notebook, as_version=4)
         nb.cells.append(nbformat.v4.new_code_cell(
-            f"import pathlib, time\npathlib.Path({str(running / name)!r}).touch()\n"
+            f"import os, pathlib, time\n"  # the file names the kernel's fork server
+            f"pathlib.Path({str(running / name)!r}).write_text(str(os.getppid()))\n"
             "time.sleep(60)"))
         nbformat.write(nb, notebook)
     process = subprocess.Popen(
@@ -388,3 +389,5 @@ def test_ctrl_c_during_a_report_keeps_it_and_leaves_no_kernel_files(built, comma
     assert "Traceback" not in err
     assert list(private.iterdir()) == []
     private.rmdir()
+    # the pages of one make ran in one runner: their kernels were forked by one fork server
+    assert len({(running / name).read_text() for name in reports}) == 1
