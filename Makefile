@@ -21,7 +21,7 @@ KERNEL := tradeclaims
 LIB := $(shell find lib/tradeclaims -type f -not -path '*/__pycache__/*')
 SOURCES := $(shell find data/sources -type f)
 
-.PHONY: help env data reports stale queued-reports test test-engines test-stress bench bench-articles bench-scale bench-recipes lint lab clean distclean
+.PHONY: help env data reports test test-engines test-stress bench bench-articles bench-scale bench-recipes lint lab clean distclean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,7 +33,7 @@ $(READY): requirements.txt constraints.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (tradeclaims)" >/dev/null
+	$(PY) -m tradeclaims.kernel.provisioner  # the kernel spec, naming the project's provisioner
 	@$(git_drivers)
 	@touch $@
 
@@ -80,9 +80,16 @@ build/bulk.stamp: $(shell find data/bulk -not -name '*.md' 2>/dev/null) $(wildca
 DATA_DEPS := data/trade.csv data/vocabulary.yaml notebooks/publish.yaml $(wildcard data/sources/*/source.yaml) $(LIB) $(BULK_STAMP)
 REPORT_DEPS := $(DATA_DEPS) data/claims.csv data/articles.csv
 
+# The registry cut by article (build/claims/<article_id>.csv); the split rewrites only the parts
+# that change, so a page is stale only when its article's part is. Its lines start with `+`, so
+# make -n runs the split too (writing build/claims/ as a build would), and each part's recipe
+# (build/reports.mk) is an empty `+` line, so make reads a part's date after the split instead
+# of taking it as new: `make -n reports` lists the pages that will run. (make -n cannot run the
+# ledger command, whose corrections the parts carry; but a verdict moves only with its claim,
+# the data or lib/, which make its page stale already.)
 build/claims.stamp: data/claims.csv data/articles.csv reports/corrections.csv | $(READY)
-	@$(PY) -m tradeclaims split-claims
-	@touch $@
+	+@$(PY) -m tradeclaims split-claims
+	+@touch $@
 
 # Rules per report, generated from notebooks/reports.yaml (only for goals that need them).
 ifneq ($(filter-out help env clean distclean lint lab bench bench-articles bench-scale bench-recipes,$(or $(MAKECMDGOALS),help)),)
@@ -93,33 +100,17 @@ endif
 build/reports.mk: notebooks/reports.yaml data/articles.csv lib/tradeclaims/report/makefile.py lib/tradeclaims/report/config.py | $(READY)
 	$(PY) -m tradeclaims makefile $@
 
-# `make reports` works in two steps. First make finds the stale reports, each rule of which
-# only queues its name; one runner then builds the whole queue, N at a time under make -jN,
-# sharing one Python's imports (lib/tradeclaims/report/runner.py says what that saves), while
-# the ledger is written beside it; then the index. Each page names the digest of its own
-# inputs (report/provenance.py), so no pass rewrites pages once built. `make reports/NAME.html` builds one directly.
-QUEUE := build/queue
-ifdef QUEUE_ONLY
-run_report = @echo $(1) >> $(QUEUE)
-else
-run_report = $(PY) -m tradeclaims run $(1)
-endif
+# Each page's rule (build/reports.mk) runs `python -m tradeclaims run --make $$PPID NAME`, $$PPID
+# being this make: its pages share one runner, which the first page starts and which ends with
+# make. The runner imports papermill and nbconvert and compiles the page template once, then
+# forks a child per page (lib/tradeclaims/report/runner.py says what that saves), so make still
+# schedules every page (-jN runs N at once, a failure stops the rest), direct targets (`make
+# reports/a.html reports/b.html`) share it too, and `make -n reports` lists the pages that will
+# run. Pages name the digest of their own inputs (report/provenance.py), so no pass rewrites a
+# page once built.
+run_report = $(PY) -m tradeclaims run --make $$PPID $(1)
 
-reports: build/reports.mk | $(READY) ## Build the data, then every report in reports/ (make -j2 runs two at once)
-	@rm -f $(QUEUE)
-	@$(MAKE) -s QUEUE_ONLY=1 queued-reports reports/verdicts.csv
-	@$(MAKE) -s reports/index.html
-
-queued-reports: $(REPORT_HTML) | $(READY)
-	@test ! -s $(QUEUE) || $(PY) -m tradeclaims run --queue $(QUEUE)
-
-# What `make -n reports` cannot tell: the registry's split rewrites only the articles that
-# changed, so make knows which pages are stale only once it has run (as the ledger has).
-stale: build/reports.mk | $(READY) ## List the reports `make reports` would rebuild, running no notebook
-	@rm -f $(QUEUE)
-	@$(MAKE) -s QUEUE_ONLY=1 $(REPORT_HTML) reports/verdicts.csv
-	@if test -s $(QUEUE); then echo "stale: $$(paste -sd' ' $(QUEUE))"; else echo "stale: none"; fi
-	@rm -f $(QUEUE)
+reports: reports/index.html ## Build the data, then every report in reports/ (make -j2 runs two at once)
 
 # The ledger, and the log of verdicts that moved since HEAD, which each article's part carries.
 reports/verdicts.csv reports/corrections.csv &: $(REPORT_DEPS) | $(READY)

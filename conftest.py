@@ -9,7 +9,7 @@ in turn, so that successive runs execute every one. The page guard (tests/test_p
 every page's outputs in this process on every run.
 
 Each of nbval's kernels is forked from one prepared process, as the runner's are
-(report/kernels.py; fresh and forked kernels build the same pages byte for byte,
+(kernel/forks.py; fresh and forked kernels build the same pages byte for byte,
 tests/test_builds.py): a kernel then costs milliseconds instead of two seconds of imports."""
 
 from collections import Counter
@@ -59,18 +59,19 @@ def pytest_ignore_collect(collection_path: Path, config):
 def _start_fork_server():
     """This process's fork server, started on first use (the runner is imported then, not by
     every pytest process at start); it stops when pytest does."""
-    from tradeclaims.report import kernels, runner
+    from tradeclaims.kernel import provisioner
+    from tradeclaims.report import runner
 
-    if kernels.ForkProvisioner.server is None:
-        _FORK_SERVER.enter_context(runner.kernel_sockets())
+    if provisioner.ForkProvisioner.sockets is None:
+        _FORK_SERVER.enter_context(runner.prepared())
 
 
 def _forked_kernel_manager(**kwargs):
     """nbval's KernelManager: a kernel forked from this process's fork server."""
-    from tradeclaims.report import runner
+    from tradeclaims.kernel import provisioner
 
     _start_fork_server()
-    return runner.BlockingIsolatedKernelManager(**kwargs)
+    return provisioner.BlockingReadyKernelManager(**kwargs)
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 from tradeclaims import paths
+from tradeclaims.kernel.provisioner import KERNEL
 from tradeclaims.report.config import load_config
-from tradeclaims.report.runner import KERNEL
 
 sys.path.insert(0, str(paths.ROOT / "tests"))  # the repository copies the tests use too
 from workspace import Workspace  # noqa: E402

@@ -16,7 +16,8 @@ from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 
 from tradeclaims import paths
-from tradeclaims.report import provenance, runner
+from tradeclaims.kernel import provisioner
+from tradeclaims.report import pipeline, provenance
 from tradeclaims.report.config import load_config
 from workspace import Workspace
 
@@ -54,7 +55,7 @@ def test_every_notebook_runs_top_to_bottom_as_lab_runs_it(name, forked_kernels):
     # IPC sockets, as the runner's kernels: two test workers never race for a TCP port
     NotebookClient(nb, kernel_name=nb.metadata.kernelspec.name, timeout=600,
                    resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
-                   kernel_manager_class=runner.IsolatedKernelManager).execute()
+                   kernel_manager_class=provisioner.ReadyKernelManager).execute()
     errors = [out for cell in nb.cells for out in cell.get("outputs", [])
               if out.output_type == "error"]
     assert errors == [] and any(cell.get("outputs") for cell in nb.cells)
@@ -62,12 +63,12 @@ def test_every_notebook_runs_top_to_bottom_as_lab_runs_it(name, forked_kernels):
 
 def test_make_lab_opens_on_the_project_kernel():
     """The kernel every notebook names is this environment's Python, and new notebooks get it."""
-    spec = KernelSpecManager().get_kernel_spec(runner.KERNEL)
+    spec = KernelSpecManager().get_kernel_spec(provisioner.KERNEL)
     assert Path(spec.argv[0]).resolve() == Path(sys.executable).resolve()
     command = subprocess.run(["make", "-n", "lab"], cwd=paths.ROOT, capture_output=True,
                              text=True, check=True).stdout
     assert "--notebook-dir=notebooks" in command
-    assert f"--MultiKernelManager.default_kernel_name={runner.KERNEL}" in command
+    assert f"--MultiKernelManager.default_kernel_name={provisioner.KERNEL}" in command
 
 
 def _git(copy: Workspace, *args: str) -> str:
@@ -133,8 +134,8 @@ def test_a_notebook_saved_from_lab_builds_the_same_page(tmp_path, monkeypatch, f
     shutil.copy(report.notebook, notebook)
     save_as_lab_would(notebook)
     monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
-    monkeypatch.setattr(runner, "FAILED", tmp_path / "failed")
-    runner.run(dataclasses.replace(report, notebook=notebook))
+    monkeypatch.setattr(pipeline, "FAILED", tmp_path / "failed")
+    pipeline.run(dataclasses.replace(report, notebook=notebook))
     for name in ["surplus.html", "surplus.ipynb"]:
         built = (tmp_path / "reports" / name).read_text(encoding="utf-8")
         assert LEFT_BY_LAB not in built

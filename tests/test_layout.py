@@ -1,6 +1,7 @@
-"""The package follows the data: data <- bulk <- claims <- report. Nothing in data/ imports the
-later layers, nothing in bulk/ imports claims or report, nothing in claims/ imports report, so
-each layer can be read, tested and reused alone."""
+"""The package follows the data: data <- bulk <- claims <- kernel <- report. Nothing in data/
+imports the later layers, nothing in bulk/ imports claims or report, nothing in claims/ imports
+the kernel or report, the kernel (its provisioner and fork server) imports no report, so each
+layer can be read, tested and reused alone."""
 
 import ast
 import re
@@ -10,7 +11,7 @@ import pytest
 from tradeclaims import paths
 
 PACKAGE = paths.ROOT / "lib" / "tradeclaims"
-LAYERS = ["data", "bulk", "claims", "report"]
+LAYERS = ["data", "bulk", "claims", "kernel", "report"]
 
 
 def _imports(path):

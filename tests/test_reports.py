@@ -13,7 +13,8 @@ import pytest
 from tradeclaims import history, paths
 from tradeclaims.claims import ledger
 from tradeclaims.errors import InputError
-from tradeclaims.report import index, runner, tables
+from tradeclaims.kernel import provisioner
+from tradeclaims.report import index, tables
 from tradeclaims.report.config import check_parameters, claim_link, load_config
 
 
@@ -87,7 +88,7 @@ def test_notebooks_are_committed_without_outputs_and_have_parameters():
             "sets nbstripout as git's filter for notebooks/")
         tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
         assert len(tagged) == 1, f"{path.name} needs one cell tagged parameters"
-        assert nb.metadata.kernelspec.name == runner.KERNEL
+        assert nb.metadata.kernelspec.name == provisioner.KERNEL
 
 
 def test_config_runs_every_notebook_with_parameters_it_defines():

@@ -62,26 +62,16 @@ def cmd_claims(args) -> int:
 
 
 def cmd_run(args) -> int:
-    names = list(args.names)
-    if args.queue:  # the names `make reports` queued; read once, then the queue is done
-        if args.queue.exists():
-            names += args.queue.read_text(encoding="utf-8").split()
-            args.queue.unlink()
-        if not names:
-            return 0
-    elif not names:
-        print("error: name a report to run (or --queue FILE)", file=sys.stderr)
+    if not args.names:
+        print("error: name a report to run", file=sys.stderr)
         return 2
-    from tradeclaims import fastimport  # noqa: F401  (before nbformat)
-    from tradeclaims.report import config, kernels
+    from tradeclaims.report import runner
 
-    # the fork server imports what kernels need while this process checks the names and
-    # parameters (a wrong one stops it within milliseconds), then imports papermill
-    with kernels.prepared(str(paths.NOTEBOOKS)) as sockets:
-        reports = config.chosen(names)
-        from tradeclaims.report import runner
+    if args.make is not None:  # a page's recipe: the runner that make's pages share runs it
+        return max(runner.shared(name, args.make) for name in args.names)
+    from tradeclaims.report import config
 
-        return runner.main(reports, args.jobs, sockets)
+    return runner.main(config.chosen(args.names))  # a wrong name stops it before any kernel
 
 
 def cmd_extract(args) -> int:
@@ -180,12 +170,6 @@ def cmd_split_claims(args) -> int:
     return 0
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
-    return int(text)
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tradeclaims", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -207,9 +191,8 @@ def main(argv=None) -> int:
     claims.set_defaults(run=cmd_claims)
     run = commands.add_parser("run", help="run reports named in notebooks/reports.yaml")
     run.add_argument("names", nargs="*")
-    run.add_argument("--queue", type=Path, help="also run the names listed in this file")
-    run.add_argument("--jobs", "-j", type=_positive,
-                     help="reports at once (default: make's -j, or 1)")
+    run.add_argument("--make", type=int, metavar="PID", help="run them in the runner that the "
+                     "pages of make PID share (a page's recipe: make -jN runs N at once)")
     run.set_defaults(run=cmd_run)
     commands.add_parser("index", help="write reports/index.html").set_defaults(run=cmd_index)
     ex = commands.add_parser("extract", help="draft registry rows, with a proposed recipe, for "

@@ -1,14 +1,14 @@
 """Kernels forked from one prepared process. A fresh kernel starts a new Python and imports
 ipykernel, pandas, matplotlib, seaborn and tradeclaims again: about 1.9 s of the 2.4 s a page
 cost on the 2-core machine, where the notebook's own work takes 0.5 s. Here the runner starts
-one process per build that imports them once (the fork server), and each report's kernel is a
-fork of it, ready in milliseconds. Every kernel is forked from the same untouched process, so
+one process per build that imports them once (the fork server; what it imports and reads, the
+runner says: report/runner.py), and each report's kernel is a fork of it, ready in
+milliseconds. Every kernel is forked from the same untouched process, so
 nothing one report's kernel does reaches the next (tests/test_builds.py runs the reports both
 ways and compares them byte for byte; docs/internals.md has the figures).
 
-jupyter_client still manages each kernel: ForkProvisioner replaces only the launch (a fork
-instead of a new process), and hands back an object that waits for, polls and signals the
-kernel the way a Popen would."""
+jupyter_client still manages each kernel, through the provisioner the kernel spec names
+(kernel/provisioner.py), which asks this server for a fork instead of starting a process."""
 
 import builtins
 import contextlib
@@ -25,17 +25,10 @@ import sys
 import tempfile
 
 from jupyter_client.kernelspec import KernelSpecManager
-from jupyter_client.provisioning import LocalProvisioner
 
-KERNEL = "tradeclaims"  # the kernel spec every report runs on (make env installs it)
+from tradeclaims.kernel.provisioner import KERNEL, ForkProvisioner
+
 FRESH_KERNELS = "TRADECLAIMS_FRESH_KERNELS"  # set (to 1) to start every kernel as a new Python
-
-# What a kernel imports on its way through a report: the notebooks' modules, and what ipykernel
-# (its debugger: debugpy), IPython's history (sqlite3), charts (Agg) and tables import on first use
-PRELOAD = ("ipykernel.kernelapp", "ipykernel.debugger", "IPython.core.completerlib", "sqlite3",
-           "pandas", "pandas.io.formats.html", "pandas.plotting._matplotlib",
-           "matplotlib.pyplot", "matplotlib.backends.backend_agg", "seaborn",
-           "tradeclaims.report.present")
 # ipykernel sets this before the notebook imports matplotlib; so must the fork server, which
 # imports matplotlib before any kernel exists
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
@@ -43,19 +36,22 @@ LAUNCHER = ["-m", "ipykernel_launcher"]  # how a kernel spec starts the kernel
 
 
 @contextlib.contextmanager
-def prepared(cwd: str):
+def prepared(cwd: str, preload: tuple[str, ...] = (), warm: str | None = None):
     """A private folder for this run's kernel sockets, and the fork server listening in it
     (none when FRESH_KERNELS is set: then no server of an outer run serves either), both gone
-    on every way out. Started before the runner imports papermill and nbconvert, so the two
-    import side by side."""
+    on every way out. The server imports the modules `preload` names and calls `warm`
+    ("module:function"), which reads what every kernel reads. Started before the runner imports
+    papermill and nbconvert, so the two import side by side."""
     with tempfile.TemporaryDirectory(prefix="tradeclaims-") as folder:
-        before = ForkProvisioner.server  # a server of an outer run (in tests) comes back
-        server = ForkProvisioner.server = None if os.environ.get(FRESH_KERNELS) else ForkServer(
-            KernelSpecManager().get_kernel_spec(KERNEL).argv, folder, cwd)
+        before = ForkProvisioner.server, ForkProvisioner.sockets  # an outer run's (in tests)
+        server = None if os.environ.get(FRESH_KERNELS) else ForkServer(
+            KernelSpecManager().get_kernel_spec(KERNEL).argv, folder, cwd,
+            {"preload": list(preload), "warm": warm})
+        ForkProvisioner.server, ForkProvisioner.sockets = server, folder
         try:
             yield folder
         finally:
-            ForkProvisioner.server = before
+            ForkProvisioner.server, ForkProvisioner.sockets = before
             if server is not None:
                 server.stop()
 
@@ -65,7 +61,7 @@ class ForkServer:
     kernel runs the Python a fresh one would. It listens on a socket in `folder` (the runner's
     private kernel folder) and ends when the runner closes its stdin, or is killed."""
 
-    def __init__(self, kernel_argv: list[str], folder: str, cwd: str):
+    def __init__(self, kernel_argv: list[str], folder: str, cwd: str, prepare: dict):
         launcher = _launcher_index(kernel_argv)
         if launcher is None:
             raise ValueError(f"the kernel spec does not start {' '.join(LAUNCHER)}")
@@ -75,7 +71,7 @@ class ForkServer:
             listener.bind(self.address)
             listener.listen(64)
             self.process = subprocess.Popen(
-                [*self.interpreter, "-m", __name__, str(listener.fileno())],
+                [*self.interpreter, "-m", __name__, str(listener.fileno()), json.dumps(prepare)],
                 pass_fds=[listener.fileno()], stdin=subprocess.PIPE, cwd=cwd)
 
     def serves(self, cmd: list[str]) -> bool:
@@ -83,7 +79,8 @@ class ForkServer:
         launcher = _launcher_index(cmd)
         return launcher is not None and cmd[:launcher] == self.interpreter
 
-    def launch(self, cmd: list[str], cwd: str, env: dict[str, str]) -> "ForkedKernel":
+    def launch(self, cmd: list[str], cwd: str, env: dict[str, str]) -> tuple[int, int]:
+        """Fork a kernel: its pid, and a pidfd to watch and signal it by."""
         request = {"argv": cmd[_launcher_index(cmd) + len(LAUNCHER):], "cwd": str(cwd),
                    "env": env}
         with socket.socket(socket.AF_UNIX) as conn:
@@ -93,69 +90,13 @@ class ForkServer:
             message, fds, _, _ = socket.recv_fds(conn, 64, 1)
         if not message or not fds:
             raise RuntimeError("the kernel fork server stopped before forking a kernel")
-        return ForkedKernel(int(message), fds[0])
+        return int(message), fds[0]
 
     def stop(self):
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
         self.process.stdin.close()
-
-
-class ForkedKernel:
-    """A forked kernel as jupyter_client's provisioner uses a Popen. It is the fork server's
-    child, not ours, so it is watched through a pidfd, which also keeps signals from reaching
-    another process that might reuse its pid."""
-
-    stdin = stdout = stderr = None
-
-    def __init__(self, pid: int, pidfd: int):
-        self.pid, self._pidfd = pid, pidfd
-        self.returncode: int | None = None
-        self._signal = 0
-
-    def poll(self) -> int | None:
-        if self.returncode is None and select.select([self._pidfd], [], [], 0)[0]:
-            self._ended()
-        return self.returncode
-
-    def wait(self, timeout: float | None = None) -> int:
-        if self.returncode is None:
-            if not select.select([self._pidfd], [], [], timeout)[0]:
-                raise subprocess.TimeoutExpired(f"kernel {self.pid}", timeout)
-            self._ended()
-        return self.returncode
-
-    def send_signal(self, signum: int):
-        if self.poll() is None:
-            signal.pidfd_send_signal(self._pidfd, signum)
-            self._signal = self._signal or signum
-
-    def kill(self):
-        self.send_signal(signal.SIGKILL)
-
-    def terminate(self):
-        self.send_signal(signal.SIGTERM)
-
-    def _ended(self):
-        # the fork server reaps it; its exit status is not ours to read
-        self.returncode = -self._signal if self._signal else 0
-        os.close(self._pidfd)
-
-
-class ForkProvisioner(LocalProvisioner):
-    """LocalProvisioner, launching by a fork of `server` where it can stand for the kernel
-    command, else as LocalProvisioner does."""
-
-    server: ForkServer | None = None
-
-    async def launch_kernel(self, cmd: list[str], **kwargs):
-        if self.server is None or not self.server.serves(cmd):
-            return await super().launch_kernel(cmd, **kwargs)
-        self.cwd = kwargs.get("cwd") or os.getcwd()
-        self.process = self.server.launch(cmd, self.cwd, kwargs.get("env") or dict(os.environ))
-        self.pid = self.pgid = self.process.pid  # each kernel leads a session of its own
-        return self.connection_info
 
 
 def _launcher_index(argv: list[str]) -> int | None:
@@ -165,23 +106,25 @@ def _launcher_index(argv: list[str]) -> int | None:
     return None
 
 
-def serve(listener_fd: int):
-    """The fork server's life: import once, then fork a kernel per request until the runner
-    closes stdin."""
+def serve(listener_fd: int, prepare: dict):
+    """The fork server's life: import once (prepared), then fork a kernel per request until
+    the runner closes stdin."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the runner's to handle
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     # some modules read at import whether they run in a Jupyter kernel (pandas sets its
     # display width so): let them find one, as they would in a fresh kernel
     builtins.get_ipython = _KernelShell
     try:
-        for module in PRELOAD:
+        for module in prepare["preload"]:
             importlib.import_module(module)
     except Exception:  # a broken input (a vocabulary that does not read, say): each
         pass  # kernel then meets it in its notebook's cell and says so, as a fresh one does
     finally:
         del builtins.get_ipython
-    with contextlib.suppress(Exception):  # as above: the kernel reads it again, and says so
-        _fill_caches()
+    if prepare["warm"]:
+        module, function = prepare["warm"].split(":")
+        with contextlib.suppress(Exception):  # as above: the kernel reads it again, says so
+            getattr(importlib.import_module(module), function)()
     # the kernels' garbage collections then leave the server's objects alone, rather than
     # touching (and so copying) every page of memory they share with it
     gc.freeze()
@@ -216,23 +159,6 @@ def _serve_one(conn: socket.socket, listener: socket.socket):
         signal.pidfd_send_signal(pidfd, signal.SIGKILL)
     finally:
         os.close(pidfd)
-
-
-def _fill_caches():
-    """What every kernel of a build reads the same way, read once: the dataset (trade.csv and
-    every source.yaml), the page templates compiled, country_converter's own table, and the
-    image plug-ins PIL registers on the first chart. Each kernel gets its own copy (a fork),
-    so what one report changes in them never reaches another."""
-    import PIL.Image
-
-    from tradeclaims.data import codes
-    from tradeclaims.report import lookups, pages
-
-    codes.iso3_codes()
-    lookups.dataset()
-    for template in ("macros.html.j2", "tables.html.j2"):
-        pages.environment().get_template(template)
-    PIL.Image.preinit()
 
 
 class _KernelShell:
@@ -302,4 +228,4 @@ def _run_kernel(request: dict, sockets: list[socket.socket], server: int):
 
 
 if __name__ == "__main__":
-    serve(int(sys.argv[1]))
+    serve(int(sys.argv[1]), json.loads(sys.argv[2]))
