@@ -98,21 +98,22 @@ def _write(rows: list[dict], path: Path):
 
 
 def checked(rows: list[dict], data: Dataset, folder: Path, name: str,
-            date: str = "") -> list[tuple[str, bool]]:
+            date: str = "", chosen: bool = False) -> list[tuple[str, bool]]:
     """The verdict `check` gives each row ('' for none) at the article's date, and whether its
-    readings disagree (a draft the reviewer must confirm)."""
+    readings disagree (a draft the reviewer must confirm); `chosen`, for a person's recipes."""
     if not rows:  # nothing drafted: `check` refuses a file of no rows
         return []
     path = folder / f"{name}.csv"
     _write(rows, path)
-    table = drafts.check(path, data, date=date).fillna("")
+    table = drafts.check(path, data, date=date, chosen=chosen).fillna("")
     return [(verdict, drafts.to_confirm(verdict, readings))
             for verdict, readings in zip(table.verdict, table.readings, strict=True)]
 
 
 def verdicts(rows: list[dict], data: Dataset, folder: Path, name: str) -> list[str]:
-    """The verdict `check` gives each row ('' for none)."""
-    return [verdict for verdict, _ in checked(rows, data, folder, name)]
+    """The verdict the engine gives each row of a person's recipes ('' for none), by the
+    registry's rules."""
+    return [verdict for verdict, _ in checked(rows, data, folder, name, chosen=True)]
 
 
 def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dict | None:

@@ -38,7 +38,9 @@ def found(text, lang=None):
     # quantities and words for fractions
     ("fell to 751 million units", [("751", "units", "million", "")]),
     ("出口3495亿个。", [("3495", "units", "hundred_million", "")]),
-    ("accounting for one-fifth of trade", [("20", "percent", "", "")]),
+    # a fraction in words is a rounded figure: about
+    ("accounting for one-fifth of trade", [("20", "percent", "", "about")]),
+    ("nearly half of exports", [("50", "percent", "", "nearly")]),
     ("more than half of the participants", [("50", "percent", "", "over")]),
     # number formats by language
     ("a total of 1,240.5 billion yuan", [("1240.5", "CNY", "billion", "")]),

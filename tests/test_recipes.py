@@ -940,3 +940,64 @@ def test_the_partners_of_a_list_after_one_preposition_are_partners_all():
     rows = recipes.propose("2025年中國對歐盟、拉美的出口則分別成長8%和7%。", date="2026-01-14")
     assert [recipes.spec_value(r["series"], k) for r in rows for k in ("reporter", "partner")] \
         == ["CHN", "EU27", "CHN", "LATAM"]
+
+
+def test_a_figure_of_the_year_before_and_a_tables_cells_are_read_so():
+    rows = recipes.propose("The trade surplus rose to $213.6 billion in the first two months of "
+                           "2026, from $169.2 billion in the same period last year.\n"
+                           "| Exports, year on year | +21.8% | +7.2% |\n", date="2026-03-10")
+    assert [recipes.spec_value(r["series"], "period") for r in rows[:2]] == [
+        "2026-01/2026-02", "2025-01/2025-02"]
+    assert [r["kind"] for r in rows[2:]] == ["growth"] * 2
+    assert all("a table's cell" in r["note"] for r in rows[2:])
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("2026年前两月中美贸易总值为6097.1亿元人民币。", "USA"),  # 中美: China and the US
+    ("2026年前两月中欧贸易总值为8000亿元。", "EU27"),
+])
+def test_a_pair_of_traders_names_the_partner(text, partner):
+    (row,) = recipes.propose(text, date="2026-03-10")
+    assert recipes.spec_value(row["series"], "partner") == partner
+    assert recipes.spec_value(row["series"], "reporter") == "CHN"
+
+
+def test_a_provinces_trade_is_not_the_countrys():
+    rows = recipes.propose("2026年1-2月，上海市進出口總值7965.7億元，同比增長23.1%。"
+                           "2026年1-2月，中國進出口總值7.73兆元。", date="2026-03-21")
+    assert [(r["claimed"], r["kind"]) for r in rows if r["kind"]] == [
+        ("7965.7", "not_checkable"), ("23.1", "not_checkable"), ("7.73", "level")]
+    assert "上海's own trade" in rows[1]["note"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("China's trade surged by a fifth in 2025.", ("about", "10%")),  # a fraction in words
+    ("China's trade surged by 20% in 2025.", ("", "")),
+    ("民营企业占比超过七成。", ("over", "")),  # a bound takes no band
+])
+def test_a_fraction_in_words_is_about_with_a_band(text, want):
+    row = recipes.propose(text, date="2026-01-14")[-1]
+    assert (row["qualifier"], row["band"]) == want
+
+
+def test_a_forecast_at_the_sentences_start_governs_its_figures():
+    rows = recipes.propose("投行高盛預測，大陸今年貿易順差有望超過一點二兆美元，來到一點四兆美元。",
+                           date="2026-03-11")
+    assert [r["reason"] for r in rows] == ["forecast_or_opinion"] * 2
+
+
+@pytest.mark.parametrize("claimed, verdict", [
+    ("5.6", "contradicted"),  # 49% above the 3.77 trillion of 2025: a journalist's error
+    ("5.7", drafts.TO_CONFIRM),  # 51% above: likelier a misreading; the reviewer picks
+    ("1.9", "contradicted"),  # 49.6% below
+    ("1.8", drafts.TO_CONFIRM),  # 52% below
+])
+def test_a_draft_far_off_its_reading_is_to_confirm_not_contradicted(tmp_path, claimed, verdict):
+    data = _release(tmp_path)
+    path = _drafts(tmp_path, [dict(claim_id="d-1", article_id="x", quote="q", claimed=claimed,
+                                   unit="USD", scale="trillion", kind="level",
+                                   series="reporter=CHN partner=WLD flow=export period=2025")])
+    row = drafts.check(path, data).iloc[0]
+    assert row.verdict == verdict
+    # a person's recipe keeps the registry's rules
+    assert drafts.check(path, data, chosen=True).iloc[0].verdict == "contradicted"

@@ -70,11 +70,13 @@ def load(path: Path, known_sources: set[str]) -> tuple[list[Claim], dict[int, st
     return claims, {line: (raw, unfinished[line]) for line, raw in rows if line in unfinished}
 
 
-def check(path: Path, data: Dataset | None = None, date: str = "") -> pd.DataFrame:
+def check(path: Path, data: Dataset | None = None, date: str = "",
+          chosen: bool = False) -> pd.DataFrame:
     """One row per draft, in the file's order: its verdict and recomputed value, or what is
     missing (CHECK_COLUMNS). Each is judged against the releases in force at its article's
     date (`date`, else its row in data/articles.csv; in_force.InForce), and its note says when
-    a later release would change the verdict."""
+    a later release would change the verdict. `chosen`: the recipes are a person's choice, as
+    registered claims' are, so the rules for machine readings (to_confirm) do not apply."""
     data = data or attach(Dataset.load())
     claims, unfinished = load(path, set(data.sources))
     if isinstance(data, WithBulk):
@@ -90,7 +92,9 @@ def check(path: Path, data: Dataset | None = None, date: str = "") -> pd.DataFra
     rows = {}
     for claim in claims:
         day = date or str(known.get(claim.article_id, ""))
-        rows[claim.row] = _judge(engine(day), claim, engine(day, latest=True) if day else None)
+        later = engine(day, latest=True) if day else None
+        rows[claim.row] = _evaluate(engine(day), claim) if chosen else _judge(
+            engine(day), claim, later)
     for line, (raw, missing) in unfinished.items():
         rows[line] = {**dict.fromkeys(CHECK_COLUMNS, ""), **{k: raw.get(k, "") for k in (
             "claim_id", "article_id", "quote", "kind", "qualifier", "reason", "origin",
@@ -135,6 +139,10 @@ def _judge(engine: Engine, claim: Claim, later: Engine | None = None) -> dict:
     row = _evaluate(engine, claim)
     if later is not None:
         _say_releases(row, claim, engine, later if engine.data.choices > choices else None)
+    if _far(row):  # a machine's reading this far off is likelier misread than misreported
+        row["verdict"] = TO_CONFIRM
+        row["note"] = (f"The figure is more than {FAR:.0%} off the proposed reading: the reading "
+                       f"may be wrong; pick it before a verdict. As proposed: {row['note']}")
     others = recipes.other_readings(claim.note) if claim.kind != DERIVED else None
     if others is None:
         return row | {"readings": ""}
@@ -162,6 +170,20 @@ def to_confirm(verdict: str, readings: str) -> bool:
     return verdict == TO_CONFIRM or any(
         part.rsplit(": ", 1)[-1].split(" (")[0] != verdict
         for part in readings.split("; ") if part)
+
+
+# How far off (claimed less recomputed, on the recomputed) a draft may be and still be
+# `contradicted`: journalists' errors are slips, roundings and stale releases; a figure half
+# off or more, or of the other sign, more often means the draft read the wrong series (a
+# province's trade as the country's, a forecast's column as the outcome).
+FAR = 0.5
+
+
+def _far(row: dict) -> bool:
+    claimed, recomputed = row["claimed"], row["recomputed"]
+    if row["verdict"] != "contradicted" or claimed is None or not recomputed:
+        return False
+    return abs(claimed - recomputed) > FAR * abs(recomputed)
 
 
 def _evaluate(engine: Engine, claim: Claim) -> dict:

@@ -186,9 +186,10 @@ def _find(text: str, lang: str) -> list[Figure]:
         if masked.overlaps(start, end) or _inside_word(text, start, end):
             continue
         figures.append(_figure(text, start, end, _to_plain(match[0], lang)))
-    for word, value in _FRACTIONS.items():
+    for word, value in _FRACTIONS.items():  # "a fifth" is about 20 percent
         for match in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
-            figures.append(_figure(text, *match.span(), value, unit="percent"))
+            figure = _figure(text, *match.span(), value, unit="percent")
+            figures.append(replace(figure, qualifier=figure.qualifier or "about"))
     for pattern, factor, unit in _CHINESE_WORDS:
         for match in pattern.finditer(text):
             value = str(_CHINESE_DIGITS[match[1]] * factor)

@@ -12,6 +12,7 @@ from tradeclaims.claims.reading.names import (
     flow_mentions,
     partner_mentions,
     product_names,
+    region_names,
 )
 from tradeclaims.claims.reading.periods import HALF_MONTH, ArticleDate, find_periods
 from tradeclaims.claims.reading.text import sentences
@@ -33,6 +34,7 @@ from tradeclaims.claims.reading.words import (
     SUBJECT,
     SUBJECT_VERB,
     SURPASSED,
+    TABLE_ROW,
     WHOLE,
 )
 from tradeclaims.claims.spans import Spans
@@ -48,6 +50,7 @@ class Context:
     product: str = "TOTAL"
     period: str = ""
     uncoded: str = ""  # the goods or firms named, when the vocabulary has no code for them
+    region: str = ""  # the province or city whose trade it is (上海市进出口), when not the country
     hints: list = field(default_factory=list)
     # why the reading is not certain (a key not read from the figure's own sentence), and the
     # other plausible readings, each as the keys it changes: {"period": "2025-12"}
@@ -85,6 +88,7 @@ class Article:
         self.partners = Spans([m for m in partner_mentions(text) if not any(
             a <= m.start < b for a, b in currencies) and not self._likened(m.start)])
         self.products = Spans(find_mentions(product_names(), text))
+        self.regions = Spans(find_mentions(region_names(), text))
         self.flows = Spans(flow_mentions(text))
         self.periods = Spans(find_periods(text, self.date), span=lambda period: period[:2])
         self._newlines = [match.start() for match in re.finditer("\n", text)]
@@ -119,17 +123,19 @@ class Article:
         self.reporter_known = False
         return "VNM" if self.lang == "vi" else "CHN"
 
-    def _is_subject(self, mention: Mention) -> bool:
+    def _is_subject(self, mention: Mention, region: bool = False) -> bool:
         """Whether the name is the trader: "China's exports", "China exported", "美国对中国",
-        "Việt Nam xuất khẩu", "xuất khẩu của Việt Nam"."""
+        "Việt Nam xuất khẩu", "xuất khẩu của Việt Nam"; a region's: "上海市进出口"."""
         after = self.text[mention.end:mention.end + 40]
+        if region:
+            after = re.sub(r"^(?:市|省|自治区|自治區)", "", after)
         before = self.text[max(0, mention.start - 30):mention.start]
         if self.lang == "zh":  # in 我国对美国进出口, 美国 is the partner
             return bool(re.match(r"\s*(?:(?:19|20)\d{2}\s*年(?:全年)?\s*)?(?:[对對自从從]|"
                                  r"的?(?:出口|进口|進口|进出口|進出口|外贸|外貿|贸易|貿易|出超|"
                                  r"入超|顺差|順差))", after)
-                        ) and not re.search(r"[对對与與同自从從和](?:[^，,。；]*[、和及])?\s*$",
-                                            before)  # 对欧盟、拉美的出口: partners both
+                        ) and not re.search(r"[对對与與同自从從和](?:[^，,。；]*[、和及])?\s*$|中$",
+                                            before)  # 对欧盟、拉美的出口: partners both; 中美
         if self.lang == "vi":
             return bool(re.match(r"\s*(?:xuất khẩu|nhập khẩu|xuất siêu|nhập siêu)", after)
                         or re.search(r"(?:xuất khẩu|nhập khẩu|thặng dư|thâm hụt|xuất siêu|"
@@ -189,6 +195,13 @@ class Article:
             if not product.value:
                 ctx.uncoded = self.text[product.start:product.end]
         ctx.period = self._period(start, end, lo, hi, ctx)
+        region = self.regions.last(lo, start, lambda m: self._is_subject(m, region=True))
+        if region is not None and (subject is None or subject.start < region.start):
+            ctx.region = region.value
+        line = self._newline_before(start) + 1
+        if TABLE_ROW.match(self.text, line, max(line, self.text.find("\n", start) % (
+                len(self.text) + 1))):
+            ctx.doubt("a table's cell: its column's heading says what it is")
         return ctx
 
     def _partner(self, start, end, lo, clause, ctx) -> Mention | None:

@@ -70,6 +70,12 @@ def country(code: str) -> str:
 
 
 @cache
+def region_names() -> tuple[re.Pattern, dict]:
+    """Provinces and cities with their own trade statistics (the vocabulary's `regions`)."""
+    return _alternation({name: name for name in section("names")["regions"]})
+
+
+@cache
 def product_names() -> tuple[re.Pattern, dict]:
     names = {word: code for code, words in section("names")["products"].items()
              for word in words}
@@ -98,9 +104,12 @@ def _bounded(name: str) -> str:
     return rf"{first}(?<![\w.]{first}){re.escape(name[1:])}(?!\w)"
 
 
-# One-character Chinese names, after the word that makes them a partner: 对美出口, 自台进口.
-SHORT_NAMES = {"美": "USA", "台": "TWN"}
-_SHORT = re.compile(r"(?<=[对對自从從与與和赴])([美台])(?![元金洲国國湾灣])")
+# One-character Chinese names, after the word that makes them a partner (对美出口, 自台进口),
+# or after 中 in a pair of traders (中美贸易, 中欧, 中越).
+SHORT_NAMES = {"美": "USA", "台": "TWN", "欧": "EU27", "歐": "EU27", "越": "VNM", "日": "JPN",
+               "韩": "KOR", "韓": "KOR", "俄": "RUS"}
+_SHORT = re.compile(r"(?<=[对對自从從与與和赴])([美台])(?![元金洲国國湾灣])|"
+                    r"(?<=中)([美欧歐越日韩韓俄])(?=[贸貿经經双雙两兩])")
 
 
 def find_mentions(names: tuple[re.Pattern, dict], text: str) -> list[Mention]:
@@ -113,7 +122,7 @@ def partner_mentions(text: str) -> list[Mention]:
     """The partners named: every name of partner_names(), and the one-character ones."""
     found = find_mentions(partner_names(), text)
     taken = {i for m in found for i in range(m.start, m.end)}
-    short = [Mention(m.start(), m.end(), SHORT_NAMES[m[1]]) for m in _SHORT.finditer(text)
+    short = [Mention(m.start(), m.end(), SHORT_NAMES[m[0]]) for m in _SHORT.finditer(text)
              if m.start() not in taken]
     return sorted(found + short, key=lambda m: m.start)
 

@@ -1,4 +1,4 @@
-"""Figures written in Chinese numerals (一一二〇億美元, 五．九％, 十一月, 二十八．六％) and in
+"""Figures written in Chinese numerals (一一二〇億美元, 五．九％, 十一月, 百分之三十九點六) and in
 full-width digits, rewritten in ASCII digits, with where each character came from, so that the
 figures are read as any others and quoted from the text as printed."""
 
@@ -11,15 +11,17 @@ _POWERS = {"十": 10, "百": 100, "千": 1000}
 _D = "".join(_DIGITS)
 # A run of numerals is a figure only before what a figure takes: a percent sign, a scale, a
 # currency, points, a month, a multiple. Elsewhere 一 is a word (一带一路, 统一, 之一).
+_NUMERAL = rf"[{_D}十百千]+(?:[．.點点][{_D}]+)?"
 _RUN = re.compile(
-    rf"[{_D}十百千]+(?:[．.][{_D}]+)?"
-    r"(?=\s*(?:[％%億亿萬万兆倍]|美元|元|[个個]?百分[点點]|[个個]?月))")
+    rf"百分之({_NUMERAL})|({_NUMERAL})"
+    r"(?=\s*(?:[％%億亿萬万兆倍]|美元|元|[个個]?百分[点點]|[个個]?月))"
+    rf"|({_NUMERAL})(?=\s*[至到~～-]\s*[0-9{_D}十]+\s*月)")  # 一至二月
 _WIDE = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 
 
 def value(numeral: str) -> str | None:
     """'一一二〇' -> '1120', '二十八．六' -> '28.6', '十一' -> '11'; None if it is no number."""
-    whole, _, tenths = numeral.replace("．", ".").partition(".")
+    whole, _, tenths = re.sub("[．點点]", ".", numeral).partition(".")
     if tenths and not all(c in _DIGITS for c in tenths):
         return None
     if all(c in _DIGITS for c in whole):  # digit by digit: 一一二〇
@@ -49,9 +51,11 @@ class Arabic:
         pieces, pos, shift = [], 0, 0
         self._runs = []  # (start in text, end in text, start printed, end printed)
         for match in _RUN.finditer(wide):
-            number = value(match[0])
+            number = value(match[1] or match[2] or match[3])
             if number is None:
                 continue
+            if match[1]:  # 百分之三十九點六: 39.6%
+                number += "%"
             pieces += [wide[pos:match.start()], number]
             start = match.start() + shift
             self._runs.append((start, start + len(number), match.start(), match.end()))

@@ -23,6 +23,7 @@ from tradeclaims.claims.reading.readings import (
     to_confirm,
 )
 from tradeclaims.claims.reading.words import (
+    A_YEAR_EARLIER,
     AVERAGE,
     CHANGE,
     CONVERSION,
@@ -45,6 +46,10 @@ from tradeclaims.claims.reading.words import (
     SHARE,
 )
 from tradeclaims.data import periods
+
+# The band of a fraction in words ("surged by a fifth"): a fifth lies 4 to 5 points from a
+# quarter and a sixth, so a tenth of the figure either way is what the words can mean.
+FRACTION_BAND = 10
 
 
 class Proposer:
@@ -200,6 +205,10 @@ class Proposer:
                 for m in FUTURE.finditer(said)):
             return not_checkable("forecast_or_opinion", "A forecast or an opinion (drafted: "
                                  "check the sentence).")
+        if ctx.region:
+            return not_checkable("not_located", f"{ctx.region}'s own trade, not the country's "
+                                 "(drafted: check the sentence). Would be settled by the "
+                                 "publisher's table of trade by region.")
         if ctx.period == HALF_MONTH:
             publisher = "Vietnam Customs'" if ctx.reporter == "VNM" else "the publisher's"
             return not_checkable("not_located", "Half a month's figure: the dataset holds "
@@ -243,6 +252,11 @@ class Proposer:
         if figure.unit == "percent" and MOM.match(a.text[figure.end:hi].lstrip(" ,")):
             return self._month_on_month(figure, ctx, out, lo, hi)
         if figure.unit == "percent":
+            if figure.qualifier in ("", "about", "nearly") and not any(
+                    c.isdigit() for c in a.text[figure.start:figure.end]):
+                # "a fifth", "half": the nearest fractions in words lie a few points apart
+                out["band"] = f"{FRACTION_BAND:g}%"
+                ctx.hints.append(f"band {FRACTION_BAND:g}%: a fraction in words")
             return self._percent(figure, ctx, out, lo, hi)
         if figure.unit == "pp":
             return self._points(figure, ctx, out, lo, hi)
@@ -301,6 +315,12 @@ class Proposer:
         else:
             measure = "quantity" if figure.unit in ("tonnes", "units") else ""
             series = series_of(ctx, measure=measure)
+            if A_YEAR_EARLIER.match(self.article.text, figure.end) and ctx.period:
+                try:  # "from $169.2 billion in the same period last year"
+                    series["period"] = ctx.period = str(periods.parse(ctx.period).previous())
+                    ctx.hints.append(f"period {ctx.period}: the figure is the year before's")
+                except ValueError:
+                    pass
             out["kind"] = "balance" if ctx.flow == "balance" else "level"
             self._month_or_so_far(figure, ctx)
             lo, hi = self.article.sentence(figure.start)

@@ -16,7 +16,7 @@ FLOWS = [  # longest first where one word holds another (进出口 holds 出口)
     ("total", r"进出口|進出口|xuất nhập khẩu|kim ngạch thương mại"),
     ("balance", r"\btrade (?:surplus|deficit|balance)\b|\bsurplus(?:es)?\b|\bdeficits?\b|"
                 r"(?:贸易|貿易)?(?:顺差|順差|逆差)|出超|入超|xuất siêu|nhập siêu|"
-                r"(?:thặng dư|thâm hụt)(?: thương mại)?"),
+                r"(?:thặng dư|thâm hụt)(?: thương mại)?|cán cân(?: thương mại)?"),
     ("export", r"\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bships\b|出口|xuất khẩu"),
     ("import", r"\bimport(?:s|ed|ing)?\b|进口|進口|nhập khẩu"),
     ("total", r"\btrade\b|\btrading\b|贸易|貿易|thương mại|外贸"),
@@ -30,7 +30,8 @@ SHARE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bmaking up\b|\bmade up\b|\bma
 # Words of a forecast or an estimate that govern the whole sentence up to the figure's clause
 # (lower-case modals: May is a month) ...
 FORECAST = re.compile(r"\b(?i:predict\w*|project(?:ed|ion)s?|expected to|estimat\w*)\b|"
-                       r"\b(?:will|would|could|may)\b|预计|預計|估计|估計|dự kiến|ước tính|"
+                       r"\b(?:will|would|could|may)\b|预计|預計|估计|估計|预测|預測|有望|可望|"
+                       r"dự kiến|ước tính|"
                        r"ước đạt")
 # ... and those that make only the figure's own clause one: "beat the expected 3%", 預期為3%,
 # "cao hơn mức tăng 5% do Wind dự báo".
@@ -77,9 +78,9 @@ OPENERS = re.compile(r"(?:Of (?:which|these|this)|Among them|In particular|Trong
                       r"(?:This|That|The) (?:figure|amount|total))\b", re.IGNORECASE)
 # Comparisons, which name a period that is not the figure's (from the same period last year).
 COMPARISONS = re.compile(
-    r"\b(?:from|over|compared (?:with|to)|than|versus|against|on) (?:the same (?:period|month|"
-    r"months|quarter) (?:of |in )?(?:last year|a year (?:earlier|ago)|the previous year|"
-    r"(?:19|20)\d{2})|a year (?:earlier|ago)|the previous year|last year)|"
+    r"\b(?:from|over|compared (?:with|to)|than|versus|against|on|in|during) (?:the same "
+    r"(?:period|month|months|quarter) (?:of |in )?(?:last year|a year (?:earlier|ago)|"
+    r"the previous year|(?:19|20)\d{2})|a year (?:earlier|ago)|the previous year|last year)|"
     r"\b(?:from|than|over) (?:the )?(?:last|previous|prior) year|"
     r"\b(?:than|from|compared (?:with|to)) (?:in )?(?:" + r"(?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December)(?: (?:19|20)\d{2})?|"
@@ -96,10 +97,13 @@ MONTHS = {name: number for number, names in enumerate(
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "一": 1, "二": 2,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "một": 1, "hai": 2,
+           "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+           "mười": 10, "mười một": 11, "mười hai": 12, "一": 1, "二": 2,
            "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}
-COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|một|hai|ba|" \
+    r"bốn|tư|năm|sáu|bảy|tám|chín|mười một|mười hai|mười)"
 ZH_COUNT = r"(\d{1,2}|十[一二]?|[一二两三四五六七八九])"
 YEAR = r"((?:19|20)\d{2})"
 # Period phrases: (pattern, what it gives). A year of None comes from the article's date.
@@ -176,6 +180,14 @@ COMPARED_BEFORE = re.compile(r"(?:较|較|比|高于|高於|低于|低於|快于
 # What sets another figure against this one ("…, following a 1.9% rise in November").
 SET_AGAINST = re.compile(r"\b(?:following|after|from|compared|than|versus)\b|so với|sau khi|"
                          r"[较較比]|高于|高於|低于|低於", re.IGNORECASE)
+# What makes a figure the year before's: "from $169.2 billion in the same period last year".
+A_YEAR_EARLIER = re.compile(
+    r"\s*(?:in|during|for|of)?\s*(?:the same (?:period|month|months) (?:of |in )?(?:last year|"
+    r"a year (?:earlier|ago)|the previous year)|a year (?:earlier|ago)|(?:of )?the previous "
+    r"year)\b|\s*(?:于|於)?(?:去年|上年)同期|\s*(?:của |trong )?cùng kỳ năm (?:trước|ngoái)",
+    re.IGNORECASE)
+# A table's cell ("| +21.8% | +7.2% |"): which column it is the words do not say.
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
 CLAUSE_END = re.compile(r"[,;，；、(（]|\s[—–]\s|——|\bwhile\b|\band\b|\bbut\b")
 # What a figure is likened to is not what it is: "comparable to the GDP of …", 相当于…GDP.
 LIKENED_ANY = re.compile(r"\b(?:comparable|equivalent|equal|similar) to\b|相当于|相當於|"
