@@ -1001,3 +1001,12 @@ def test_a_draft_far_off_its_reading_is_to_confirm_not_contradicted(tmp_path, cl
     assert row.verdict == verdict
     # a person's recipe keeps the registry's rules
     assert drafts.check(path, data, chosen=True).iloc[0].verdict == "contradicted"
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Trong giai đoạn tháng 1 đến tháng 2, xuất khẩu tăng 21,8%.", "2026-01/2026-02"),
+    ("2026年1月至2月出口增长21.8%。", "2026-01/2026-02"),
+])
+def test_a_span_of_months_written_with_words_between(text, period):
+    (row,) = recipes.propose(text, date="2026-03-10")
+    assert recipes.spec_value(row["series"], "period") == period

@@ -125,8 +125,9 @@ PERIODS = [
     (rf"\b(?:by|through|as of) (?:the end of )?({MONTH})(?:,? {YEAR})?(?![-–—\w])", "by_month"),
     (rf"\b({MONTH})\s*(?:[-–—]|to|through)\s*({MONTH})(?:,? {YEAR})?", "month_span"),
     (rf"\bbetween ({MONTH}) and ({MONTH})(?:,? {YEAR})?", "month_span"),
-    (rf"(?:{YEAR}\s*年\s*)?(\d{{1,2}})\s*[-—–至到~～]\s*(\d{{1,2}})\s*月", "zh_month_span"),
-    (rf"\btháng (\d{{1,2}})\s*[-–]\s*(\d{{1,2}})(?:/{YEAR}| năm {YEAR})?", "vi_month_span"),
+    (rf"(?:{YEAR}\s*年\s*)?(\d{{1,2}})\s*月?\s*[-—–至到~～]\s*(\d{{1,2}})\s*月", "zh_month_span"),
+    (rf"\btháng (\d{{1,2}})\s*(?:[-–]|đến|tới)\s*(?:hết )?(?:tháng )?(\d{{1,2}})"
+     rf"(?:/{YEAR}| năm {YEAR})?", "vi_month_span"),
     (rf"\b(?:in|for|during|of) ({MONTH})(?:,? {YEAR})?(?![-–—\w])", "month"),
     (rf"\b({MONTH}) {YEAR}\b", "month"),
     (rf"\b({MONTH}){APOSTROPHE}", "month"),
