@@ -298,7 +298,7 @@ def test_one_code_under_two_names_is_an_error(bulk, store):
                                                 "or TOTAL (a leading zero lost?"),
     (",China,X,VNM,", ",China,XX,VNM,", 4, "flowCode", "unknown flow code 'XX' (ingested: X, M;"),
     (",H6,851713,C00,0,u,1000,", ",H6,851713,C01,0,u,1000,", 2, "customsCode",
-     "'C01': only rows with customsCode C00 are ingested"),
+     "a breakdown row (customsCode 'C01') with no total row beside it"),
     (",u,1000,2500000\n", ",u,1000,\n", 2, "primaryValue", "empty: a value is required"),
     (",u,400,", ",u,4OO,", 3, "qty", "'4OO' is not a number"),
 ])

@@ -57,3 +57,18 @@ def test_series_filters_by_lists(data):
 def test_unknown_dimension_is_rejected(data):
     with pytest.raises(TypeError, match="country"):
         data.series(country="CHN")
+
+
+def test_an_official_table_is_used_before_a_press_copy_of_the_same_series(tmp_path):
+    """GAC's own table (5) and VnExpress's copy both hold China's January-February 2026 export
+    growth: the table's row by default, the copy's when its source is named."""
+    data = Registry(tmp_path).copy_source("gac-2026-02-customs-regime",
+                                          "gac-2026m02-vnexpress").build()
+    asked = dict(reporter="CHN", partner="WLD", flow="export", period="2026-01/2026-02",
+                 measure="growth_published")
+    assert len(data.frame.query("measure == 'growth_published' and flow == 'export' and "
+                                "period == '2026-01/2026-02'")) == 2  # both kept
+    assert data.get(**asked).source_id == "gac-2026-02-customs-regime"
+    assert data.get(**asked, source_id="gac-2026m02-vnexpress").value == 21.8
+    only_copy = Registry(tmp_path / "copy").copy_source("gac-2026m02-vnexpress").build()
+    assert only_copy.get(**asked).source_id == "gac-2026m02-vnexpress"  # no table: the copy

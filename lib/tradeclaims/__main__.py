@@ -30,7 +30,10 @@ def cmd_ingest(args) -> int:
         print(f"no bulk sources in {paths.relative(args.bulk)}: nothing to ingest")
         return 0
     counts = (f"{result.rows} rows from {result.files} files of {result.sources} sources"
-              + (f" ({result.skipped} rows skipped by rule)" if result.skipped else ""))
+              + (f" ({result.skipped} rows skipped by rule)" if result.skipped else "")
+              + (f" ({result.breakdowns} breakdown rows skipped beside their totals: "
+                 "partner2Code, customsCode or motCode other than the total's)"
+                 if result.breakdowns else ""))
     store = Path(paths.relative(args.store.parent)) / args.store.name  # the link, not its target
     if result.status == "unchanged":
         print(f"{store} is up to date: {counts}; nothing changed")

@@ -24,7 +24,9 @@ _PERIODS = {"YYYYMM": rf"([0-9]{{4}}){_MONTH}", "YYYY": "([0-9]{4})()",
 PERIOD_FORMATS = list(_PERIODS)
 KEYS = ["title", "documented_at", "encodings", "delimiter", "thousands", "columns", "values",
         "scale", "from_source", "fields", "require", "breakdowns"]
-OPTIONAL = {"trailing_delimiter": False}  # keys a format may leave out, with their default
+OPTIONAL = {"trailing_delimiter": False, "totals": {}}  # keys a format may leave out, with
+# their default
+NUMERIC = "#"  # marks a numeric code read where the code column is empty (see Format.code)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Format:
     require: dict[str, list[str]]
     breakdowns: list[str]
     trailing_delimiter: bool = False  # rows may end with one more, empty, field than the header
+    totals: dict[str, list[str]] | None = None  # breakdown column -> its total values: rows
+    # with another value are skipped beside their total, refused without one
 
     def column(self, field: str) -> str | None:
         """The source column that gives a tidy field, or None."""
@@ -66,6 +70,8 @@ class Format:
         (`name`, from the column `names`): CLDR's territory name, after the format's aliases."""
         if raw is None:
             raise ValueError("empty: a code is required")
+        if raw.startswith(NUMERIC):
+            raw = self._numeric(field, raw.removeprefix(NUMERIC))
         if (area := codes.AREA_CODES.get((self.name, raw))) and self.rule(field, "areas"):
             label = codes.AREAS[area].get("label")
             if self.names(field) and label is not None and name != label:
@@ -84,6 +90,24 @@ class Format:
             areas = " or an area of data/vocabulary.yaml" if self.rule(field, "areas") else ""
             raise ValueError(f"{raw!r} is not a {field} code (ISO3{areas})")
         return mapped
+
+    def numeric(self, field: str) -> str | None:
+        """The column of numeric codes read where the code column is empty, or None."""
+        return self.rule(field, "numeric")
+
+    def _numeric(self, field: str, raw: str) -> str:
+        """A numeric code (UN M49, as Comtrade numbers its areas) as the code column would
+        hold it: the format's own table first (Comtrade's codes that are not M49's), then
+        country_converter's M49 codes."""
+        if found := (self.rule(field, "numeric_codes") or {}).get(raw):
+            return found
+        iso3 = codes.m49_iso3(raw)
+        if iso3 is None:
+            raise ValueError(
+                f"{field} code {raw!r} (from {self.numeric(field)}, the ISO column empty) is "
+                f"not an M49 code of country_converter: add it, with its evidence, under "
+                f"fields.{field}.numeric_codes in {paths.relative(self.path)}")
+        return iso3
 
     def _named(self, field: str, raw: str, name: str | None) -> str:
         locale, aliases = self.rule(field, "locale"), self.rule(field, "aliases") or {}
@@ -165,6 +189,9 @@ def load(name: str, root: Path = paths.BULK_FORMATS) -> Format:
     conf = {**OPTIONAL, **{key: raw[key] for key in [*KEYS, *OPTIONAL] if key in raw}}
     if not isinstance(conf["trailing_delimiter"], bool):
         problem(("trailing_delimiter",), "must be true or false")
+    if not isinstance(conf["totals"], dict) or not all(
+            isinstance(v, list) and v for v in conf["totals"].values()):
+        problem(("totals",), "must be a mapping: breakdown column: [its total values]")
     for key, kind in [("documented_at", list), ("encodings", list), ("columns", dict),
                       ("values", dict), ("from_source", list), ("fields", dict),
                       ("require", dict), ("breakdowns", list)]:
@@ -176,7 +203,8 @@ def load(name: str, root: Path = paths.BULK_FORMATS) -> Format:
         problem(*problem_args)
     if errors:
         raise InputErrors(errors)
-    fields = {field: {key: _text(value) if key in ("map", "codes", "skip", "none", "aliases")
+    fields = {field: {key: _text(value) if key in ("map", "codes", "skip", "none", "aliases",
+                                                   "numeric_codes")
                       else value
                       for key, value in (rules or {}).items()}
               for field, rules in conf["fields"].items()}
@@ -189,7 +217,8 @@ def load(name: str, root: Path = paths.BULK_FORMATS) -> Format:
         from_source=list(conf["from_source"]), fields=fields,
         require={str(k): [str(v) for v in vals] for k, vals in conf["require"].items()},
         breakdowns=[str(c) for c in conf["breakdowns"]],
-        trailing_delimiter=conf["trailing_delimiter"])
+        trailing_delimiter=conf["trailing_delimiter"],
+        totals={str(k): [str(v) for v in vals] for k, vals in conf["totals"].items()})
 
 
 def _text(value):
@@ -252,7 +281,7 @@ def _field_problems(fields: dict):
                 re.compile(str(rules["pattern"]))
             except re.error as exc:
                 yield ("fields", field, "pattern"), f"not a regular expression: {exc}"
-        for key in ("map", "codes", "aliases"):
+        for key in ("map", "codes", "aliases", "numeric_codes"):
             if key in rules and not isinstance(rules[key], dict):
                 yield ("fields", field, key), "must be a mapping (code: value)"
         for code, flow in (rules.get("map") or {}).items() if field == "flow" else ():

@@ -32,6 +32,7 @@ class Result:
     rows: int = 0
     skipped: int = 0
     store: Path | None = None
+    breakdowns: int = 0  # breakdown rows skipped beside their totals (formats' `totals`)
 
 
 def manifest(found: list[BulkSource]) -> dict:
@@ -45,9 +46,9 @@ def manifest(found: list[BulkSource]) -> dict:
             for s in found}
 
 
-def _unchanged(store: Path, wanted: dict) -> tuple[int, int, int] | None:
-    """(files, rows, rows skipped) of the store when its sources.json records the manifest
-    `wanted`; None when it does not, or there is none, or it cannot be read."""
+def _unchanged(store: Path, wanted: dict) -> tuple | None:
+    """(files, rows, rows skipped, breakdowns skipped) of the store when its sources.json
+    records the manifest `wanted`; None when it does not, or there is none, or it cannot be read."""
     try:
         recorded = json.loads((store / "sources.json").read_text("utf-8"))
         files = [f for entry in recorded.values() for f in entry["files"]]
@@ -55,7 +56,8 @@ def _unchanged(store: Path, wanted: dict) -> tuple[int, int, int] | None:
                                          for f in entry["files"]]}
                 for sid, entry in recorded.items()}
         if same == json.loads(json.dumps(wanted, default=str)):
-            return len(files), sum(f["rows"] for f in files), sum(f["skipped"] for f in files)
+            return (len(files), sum(f["rows"] for f in files),
+                    sum(f["skipped"] for f in files), sum(f.get("breakdowns", 0) for f in files))
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         pass
     return None
@@ -100,7 +102,8 @@ def ingest(bulk: Path = paths.BULK, store: Path = paths.BULK_STORE,
         raise InputError(store, "is not the symlink that ingest maintains; move it away")
     wanted = manifest(found)
     if unchanged := _unchanged(store, wanted):
-        return Result("unchanged", len(found), *unchanged, store)
+        files, rows, skipped, breakdowns = unchanged
+        return Result("unchanged", len(found), files, rows, skipped, store, breakdowns)
     digest = hashlib.sha256(json.dumps(wanted, sort_keys=True, default=str).encode())
     out = store.with_name(f"{store.name}-{digest.hexdigest()[:12]}")
     if store.is_symlink() and store.resolve() == out.resolve():  # its sources.json was lost
@@ -122,7 +125,8 @@ def ingest(bulk: Path = paths.BULK, store: Path = paths.BULK_STORE,
     _remove_old(store, out)
     files = [f for e in entries.values() for f in e["files"]]
     return Result("ingested", len(found), len(files), sum(f["rows"] for f in files),
-                  sum(f["skipped"] for f in files), store)
+                  sum(f["skipped"] for f in files), store,
+                  sum(f["breakdowns"] for f in files))
 
 
 def _build(found: list[BulkSource], wanted: dict, out: Path, tmp: Path, quiet: bool) -> dict:

@@ -129,7 +129,8 @@ def _columns(header: list[str], original: Path, fmt: formats.Format) -> tuple[di
                           f"code, partner and period; export the table without it (see "
                           f"{paths.relative(fmt.path)}, breakdowns)", row=1, field=c)
                for c in fmt.breakdowns if c in header]
-    needed = [*wanted, *optional, *values, *fmt.require]
+    numeric = [fmt.numeric(f) for f in ("reporter", "partner") if fmt.numeric(f)]
+    needed = [*wanted, *optional, *values, *fmt.require, *fmt.totals, *numeric]
     errors += [InputError(original, "column named twice", row=1, field=c)
                for c in dict.fromkeys(needed) if header.count(c) > 1]
     if errors:
@@ -259,8 +260,7 @@ class _File:
         self.cols = {c: f"s{i}" for i, c in enumerate(positions)}  # source column -> read
         trimmed = {self.fmt.column(f) for f, rules in self.fmt.fields.items()
                    if (rules or {}).get("trim")}
-        self.read = [f"{'trim' if c in trimmed else ''}(c{positions[c]}) AS {s}"
-                     for c, s in self.cols.items()]
+        self.read = [f"{self._read(c, positions, trimmed)} AS {s}" for c, s in self.cols.items()]
         width = len(header)
         if self.fmt.trailing_delimiter and _width(self.readable, self.fmt) == width + 1:
             self.read.append(f"c{width} AS s_trailing")  # must be empty: checked with the rest
@@ -268,6 +268,17 @@ class _File:
         self.trailing = width > len(header)
         self.reader = _read_csv(self.readable, width, self.fmt)
         self.rows = 0
+
+    def _read(self, column: str, positions: dict, trimmed: set) -> str:
+        """SQL: a column as read; a code column with numeric codes beside it (Comtrade's
+        partnerCode where partnerISO is empty) falls back on them, marked formats.NUMERIC."""
+        text = f"{'trim' if column in trimmed else ''}(c{positions[column]})"
+        field = self.fmt.columns.get(column)
+        numeric = self.fmt.numeric(field) if field in ("reporter", "partner") else None
+        if numeric not in positions:
+            return text
+        return (f"coalesce(nullif({text}, ''), {lit(formats.NUMERIC)} || "
+                f"nullif(trim(c{positions[numeric]}), ''))")
 
     def sql(self, column: str) -> str:
         return self.cols[column]
@@ -330,7 +341,44 @@ class _File:
                   if any(bad for bad, _, _ in distinct[condition, None])]
         if problems or failed:
             raise InputErrors(sorted(self._errors(problems, failed), key=lambda e: e.row or 0))
+        self.breakdowns = self._breakdowns()
         return tables, skipped
+
+    def _breakdown(self) -> str | None:
+        """SQL: true where a row is a breakdown (a column of the format's `totals` holds
+        another value than its total's), or None when the file has none of those columns."""
+        parts = [f"coalesce({self.sql(c)} NOT IN ({', '.join(map(lit, totals))}), false)"
+                 for c, totals in self.fmt.totals.items() if c in self.cols]
+        return "(" + " OR ".join(parts) + ")" if parts else None
+
+    def _breakdowns(self) -> int:
+        """The breakdown rows (of flows not skipped) beside their totals, skipped; a breakdown
+        whose total row is not in the file is an error, naming its first row."""
+        if (brk := self._breakdown()) is None:
+            return 0
+        flow, skip = self.fmt.column("flow"), self.fmt.rule("flow", "skip") or []
+        kept = (f"coalesce({self.sql(flow)} NOT IN ({', '.join(map(lit, skip))}), true)"
+                if flow in self.cols and skip else "true")
+        keys = ", ".join(self.sql(self.fmt.column(f)) for f in formats.REQUIRED
+                         if self.fmt.column(f) in self.cols)
+        shown = ", ".join(f"arg_min({self.sql(c)}, file_row_number)" for c in self.fmt.totals
+                          if c in self.cols)
+        rows = self.rows_sql(numbered=True)
+        count, orphans, first, *values = self._query(
+            f"WITH r AS (SELECT *, {brk} AS brk FROM {rows}), "
+            f"t AS (SELECT DISTINCT {keys} FROM r WHERE NOT brk), "
+            f"o AS (SELECT * FROM r WHERE brk AND ({keys}) NOT IN (SELECT ({keys}) FROM t)) "
+            f"SELECT (SELECT count(*) FROM r WHERE brk AND {kept}), count(*), "
+            f"min(file_row_number), {shown} FROM o", threads=1)[0]
+        if orphans:
+            present = [c for c in self.fmt.totals if c in self.cols]
+            column = next(c for c, v in zip(present, values, strict=True)
+                          if v is not None and v not in self.fmt.totals[c])
+            raise self._error(first, orphans, column, (
+                f"a breakdown row ({column} {values[present.index(column)]!r}) with no total "
+                f"row beside it ({column} {' or '.join(self.fmt.totals[column])}, the same "
+                "reporter, partner, flow, product and period): download the totals too"))
+        return count
 
     def _checks(self) -> list[tuple[str, str]]:
         """(column, SQL true where a row fails): the value a number, not negative; a quantity
@@ -385,23 +433,27 @@ class _File:
         each check, found in one scan of the file in order (one thread: its rows numbered as
         they come)."""
         shown, wanted = {}, []
+        numeric = {c: self.fmt.numeric(f) for c, f in self.fmt.columns.items()
+                   if f in ("reporter", "partner") and self.fmt.numeric(f)}
         for column, raw, message in problems:
             if shown.setdefault(column, 0) < 3:
                 shown[column] += 1
                 s = self.sql(column)
                 wanted.append((column, f"{s} IS NULL" if raw is None else f"{s} = {lit(raw)}",
-                               message))
+                               message, raw))
         aggregates = [f"min(file_row_number) FILTER (WHERE {match}), count(*) FILTER (WHERE "
-                      f"{match})" for _, match, _ in wanted]
+                      f"{match})" for _, match, _, _ in wanted]
         aggregates += [f"arg_min({column}, file_row_number) FILTER (WHERE {bad}), "
                        f"min(file_row_number) FILTER (WHERE {bad}), count(*) FILTER (WHERE "
                        f"{bad})" for column, bad in failed]
         found = self._query(f"SELECT {', '.join(aggregates)} FROM "
                             f"{self.rows_sql(numbered=True)}", threads=1)[0]
         errors, found, columns = [], iter(found), {s: c for c, s in self.cols.items()}
-        for column, _, message in wanted:
+        for column, _, message, raw in wanted:
             first, count = next(found), next(found)
-            errors.append(self._error(first, count, column, message))
+            numbered = raw is not None and raw.startswith(formats.NUMERIC)
+            named = numeric[column] if numbered else column
+            errors.append(self._error(first, count, named, message))
         for column, _ in failed:
             raw, first, count = next(found), next(found), next(found)
             if column == "s_trailing":
@@ -461,9 +513,10 @@ class _File:
         exprs["year"] = f"CAST({exprs['year']} AS INTEGER)"
         select = ", ".join(f"{exprs[c]} AS {c}" for c in SCHEMA)
         flow = exprs["flow"]
+        breakdown = f" AND NOT {b}" if (b := self._breakdown()) else ""
         written = self._query(
             f"COPY (SELECT {select} FROM {self.rows_sql()} AS s {' '.join(joins)} "
-            f"WHERE {flow} IS NOT NULL) TO {lit(out)} (FORMAT parquet, PARTITION_BY "
+            f"WHERE {flow} IS NOT NULL{breakdown}) TO {lit(out)} (FORMAT parquet, PARTITION_BY "
             f"({', '.join(PARTITIONS)}), FILENAME_PATTERN {lit(tag + '_{i}')}, "
             "OVERWRITE_OR_IGNORE true)",
             preserve_insertion_order="false",  # the store's rows have no order
@@ -488,5 +541,6 @@ def ingest_file(con, path: Path, source: BulkSource, out: Path, tag: str, tmp: P
     advance(0.4)
     written = file.write(tables, out, tag)
     advance(0.6)
-    assert written == file.rows - skipped, (written, file.rows, skipped)
-    return {"name": path.name, "encoding": file.encoding, "rows": written, "skipped": skipped}
+    assert written == file.rows - skipped - file.breakdowns, (written, file.rows, skipped)
+    return {"name": path.name, "encoding": file.encoding, "rows": written, "skipped": skipped,
+            "breakdowns": file.breakdowns}

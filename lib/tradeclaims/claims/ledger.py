@@ -39,6 +39,24 @@ def counts(ledger: pd.DataFrame) -> pd.Series:
     return ledger.verdict.value_counts().reindex(VERDICTS, fill_value=0)
 
 
+OWN_TABLE = "official table"  # in `via`: the table read on the publisher's own statistics
+# site (as `tradeclaims source` records it), not a statement, transcript or press copy
+
+
+def grounding(ledger: pd.DataFrame, sources: dict) -> dict[str, int]:
+    """Of the settled claims (every verdict but not_checkable), how many rest on at least one
+    official publication, and how many on a publisher's own table."""
+    settled = [ids.split() for ids in ledger[ledger.verdict != "not_checkable"].sources]
+
+    def resting(test) -> int:
+        return sum(any(i in sources and test(sources[i]) for i in ids) for ids in settled)
+
+    return {"settled": len(settled),
+            "official": resting(lambda s: s.evidence == "official publication"),
+            "own_table": resting(lambda s: s.evidence == "official publication"
+                                 and OWN_TABLE in s.via)}
+
+
 def write(ledger: pd.DataFrame, path: Path = paths.VERDICTS_CSV):
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, to_csv_text(ledger))

@@ -80,6 +80,18 @@ def _normal(name: str) -> str:
     return unicodedata.normalize("NFKC", name).strip()  # 刚果（布） is 刚果(布)
 
 
+@cache
+def _m49() -> dict[str, str]:
+    data = _converter().data.dropna(subset=["UNcode"])
+    return {str(int(code)): iso3 for code, iso3 in zip(data.UNcode, data.ISO3, strict=True)}
+
+
+def m49_iso3(code: str) -> str | None:
+    """The ISO3 code of a UN M49 country code (country_converter's UNcode; "4" or "004"), or
+    None."""
+    return _m49().get(code.lstrip("0") or "0") if code.isascii() and code.isdigit() else None
+
+
 def territory_iso3(name: str, locale: str) -> str | None:
     """The ISO3 code of the territory CLDR calls `name` in `locale`, or None."""
     return _cldr_territories(locale).get(_normal(name))

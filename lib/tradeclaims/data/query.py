@@ -11,7 +11,7 @@ from tradeclaims.csvfile import parse_rows
 from tradeclaims.data.built import read_built
 from tradeclaims.data.fields import COLUMNS, KEY
 from tradeclaims.data.intervals import Interval
-from tradeclaims.data.sources import Source, load_provenance
+from tradeclaims.data.sources import EVIDENCE, Source, load_provenance
 
 
 class QueryError(LookupError):
@@ -59,6 +59,21 @@ class Dataset:
         # plain arrays of the key columns: a claim's lookups filter them hundreds of times, and
         # numpy does it ten times faster than pandas' isin on a frame this small
         self._keys = {column: frame[column].to_numpy() for column in KEY if column in frame}
+        self._copies = self.copies()
+
+    def copies(self) -> np.ndarray:
+        """True for each row of a press copy whose series (every key but the source) an
+        official publication in the dataset also holds: the official row is used by default,
+        the copy kept as a cross-check, found when its source_id is asked (data/README.md,
+        "Official tables first")."""
+        if self.frame.empty or not self.sources:
+            return np.zeros(len(self.frame), dtype=bool)
+        official = self.frame.source_id.map(
+            lambda s: s in self.sources and self.sources[s].evidence == EVIDENCE[0]).to_numpy()
+        series = [c for c in KEY if c != "source_id" and c in self.frame]
+        held = self.frame[official].groupby(series, dropna=False).size()
+        keys = pd.MultiIndex.from_frame(self.frame[series])
+        return ~official & keys.isin(held.index)
 
     @classmethod
     def load(cls, csv: Path = paths.TRADE_CSV, sources_root: Path = paths.SOURCES) -> "Dataset":
@@ -85,6 +100,8 @@ class Dataset:
                 mask &= np.fromiter((x in accepted for x in self._keys[column]), bool, len(mask))
             elif value is not None:
                 mask &= self._keys[column] == str(value)
+        if asked.get("source_id") is None:
+            mask &= ~self._copies
         return self.frame[mask]
 
     def require(self, **asked) -> pd.DataFrame:

@@ -24,6 +24,7 @@ from tradeclaims.report.tables import (
     Html,
     article,
     finding,
+    grounding,
     ledger_table,
     legend,
     observations_table,
@@ -36,7 +37,8 @@ from tradeclaims.report.tables import (
 )
 
 __all__ = ["Html", "Recomputed", "article", "bar_chart", "by_article", "cited", "dataset",
-           "finding", "gap_chart", "label", "ledger_table", "ledger_verdicts", "legend",
+           "finding", "gap_chart", "grounding", "label", "ledger_table", "ledger_verdicts",
+           "legend",
            "observations_table", "opening", "parameters", "recompute", "reference_line",
            "share_table", "shares", "source_line", "sources", "summary", "verdict_chart",
            "verdict_table", "verdicts", "wide"]

@@ -73,6 +73,15 @@ def summary(table: pd.DataFrame) -> Html:
                 f"{len(table)} claims: " + ", ".join(f"{v} {n}" for v, n in counts.items()))
 
 
+def grounding(table: pd.DataFrame) -> Html:
+    """How many settled claims rest on an official publication, and on a publisher's own
+    table (data/README.md, "Official tables first")."""
+    g = ledger.grounding(table, lookups.dataset().sources)
+    text = (f"Of {g['settled']} settled claims, {g['official']} rest on an official "
+            f"publication and {g['own_table']} on a publisher's own table.")
+    return Html(_markup("grounding", g), text, {"grounding": g})
+
+
 def verdict_table(table: pd.DataFrame) -> Html:
     """Claim by claim: quote, claimed, recomputed, verdict, tolerance, note and numbered links
     to the source footnotes."""
