@@ -40,10 +40,10 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_claims(args) -> int:
-    from tradeclaims.claims import corrections, ledger
+    from tradeclaims.claims import corrections, ledger, verdict_cache
     from tradeclaims.files import write_together
 
-    table = ledger.evaluate(args.claims)
+    table = verdict_cache.evaluate(args.claims)  # only the articles whose inputs moved
     before = ledger.committed(args.out)
     log_path = args.out.with_name(paths.CORRECTIONS_CSV.name)
     log = corrections.updated(table, log_path, args.out)
