@@ -3,8 +3,8 @@ what a full evaluation gives, and an article whose part of the registry moved is
 
 import pandas as pd
 import pytest
-from registry import Registry, claim
 
+from registry import Registry, claim
 from tradeclaims.claims import ledger, verdict_cache
 
 SERIES = "reporter=CHN partner=WLD flow=export period=2025"
