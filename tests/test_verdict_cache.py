@@ -6,6 +6,7 @@ import pytest
 
 from registry import Registry, claim
 from tradeclaims.claims import ledger, verdict_cache
+from tradeclaims.report.makefile import claim_parts
 
 SERIES = "reporter=CHN partner=WLD flow=export period=2025"
 
@@ -22,8 +23,10 @@ def registry(tmp_path):
     return registry
 
 
-def _cached(registry, cache) -> pd.DataFrame:
-    return verdict_cache.evaluate(registry.claims, registry.build(), registry.articles, cache)
+def _cached(registry, cache, shared="data and code") -> pd.DataFrame:
+    parts = claim_parts(registry.claims, registry.articles, registry.root / "corrections.csv")
+    return verdict_cache.evaluate(parts, shared, registry.claims, registry.build(),
+                                  registry.articles, cache)
 
 
 def test_the_cache_gives_what_a_full_evaluation_gives_cold_and_warm(registry, tmp_path):
@@ -57,3 +60,13 @@ def test_an_unreadable_entry_is_evaluated_again(registry, tmp_path):
     first = ledger.to_csv_text(_cached(registry, cache))
     (cache / "test-article.json").write_text("{not json", encoding="utf-8")
     assert ledger.to_csv_text(_cached(registry, cache)) == first
+
+
+def test_other_data_or_code_evaluates_every_article_again(registry, tmp_path):
+    cache = tmp_path / "cache"
+    _cached(registry, cache)
+    (cache / "test-article.json").write_text(  # a stored verdict unlike the engine's
+        (cache / "test-article.json").read_text(encoding="utf-8").replace(
+            '"reproduced"', '"contradicted"'), encoding="utf-8")
+    assert _cached(registry, cache).verdict.iloc[0] == "contradicted"  # the same key: kept
+    assert _cached(registry, cache, shared="other code").verdict.iloc[0] == "reproduced"

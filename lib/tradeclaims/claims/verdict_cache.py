@@ -3,7 +3,8 @@ digest of what they were computed from: the article's part of the registry (its 
 its corrections), the data and the code (report/provenance.py's digests, the ones its page
 names). An edit re-evaluates the articles whose key moved; the registry is still read and
 checked whole first. Nothing here is published: a missing or unreadable entry is evaluated again,
-and tests/test_committed_ledger compares verdicts.csv with a full evaluation."""
+and test_registry.py::test_committed_ledger_is_up_to_date compares
+verdicts.csv with a full evaluation (ledger.evaluate, no cache)."""
 
 import hashlib
 import json
@@ -22,18 +23,15 @@ from tradeclaims.files import write_atomic
 CACHE = paths.BUILD / "verdicts"
 
 
-def evaluate(claims_path: Path = paths.CLAIMS_CSV, data: Dataset | None = None,
-             articles_path: Path = paths.ARTICLES_CSV, cache: Path = CACHE,
-             root: Path = paths.ROOT) -> pd.DataFrame:
+def evaluate(parts: dict[str, str], shared: str, claims_path: Path = paths.CLAIMS_CSV,
+             data: Dataset | None = None, articles_path: Path = paths.ARTICLES_CSV,
+             cache: Path = CACHE) -> pd.DataFrame:
     """ledger.evaluate() of the whole registry, each article's rows taken from the cache when
-    its key is the one they were stored under. `root`: the repository whose data and code the
-    key covers (`data` must be what its data/ gives)."""
-    from tradeclaims.report import makefile, provenance
-
+    its key is the one they were stored under. The key of an article: its part of the registry
+    (`parts`, as report/makefile.claim_parts cuts it) and `shared`, the digest of the data and
+    the code (report/provenance.py; this layer reads no report)."""
     data = data or attach(Dataset.load())
     claims = load_claims(claims_path, articles_path, set(data.sources))  # every row checked
-    shared = provenance.data_digest(root) + provenance.code_digest(root)
-    parts = makefile.claim_parts(claims_path, articles_path, root / "reports" / "corrections.csv")
     by_article: dict[str, list] = {}
     for claim in claims:
         by_article.setdefault(claim.article_id, []).append(claim)
