@@ -14,7 +14,8 @@ from tradeclaims.report.config import Report, claim_link, load_config
 from tradeclaims.report.style import REASONS, claim_shown
 
 
-def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
+def render(reports: dict[str, Report], table: pd.DataFrame, reviews: list | None = None) -> str:
+    """`reviews`: claimreview.published() of the table, when the caller has it already."""
     articles = read_articles()
     sources = load_provenance(paths.SOURCES)
     report_rows = []
@@ -46,14 +47,15 @@ def render(reports: dict[str, Report], table: pd.DataFrame) -> str:
                         counts=list(ledger.counts(table).items()),
                         reasons=reasons, reports=report_rows, claims=claim_rows,
                         articles=articles_listed,
-                        reviews=claimreview.published(table, reports, sources))
+                        reviews=reviews if reviews is not None
+                        else claimreview.published(table, reports, sources))
 
 
 def write():
     """reports/index.html and reports/claimreview.json."""
     reports, table = load_config(), ledger.read()
-    page = render(reports, table)
     reviews = claimreview.published(table, reports, load_provenance(paths.SOURCES))
+    page = render(reports, table, reviews)  # the ClaimReview of the page and of the file, once
     # the page last: make dates the pair by it, the target `make reports` asks for (files.py)
     write_together((claimreview.CLAIMREVIEW_JSON,
                     json.dumps(reviews, ensure_ascii=False, indent=1) + "\n"),
