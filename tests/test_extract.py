@@ -66,6 +66,13 @@ def found(text, lang=None):
     ("dropped 34.8% to $69.1 billion", [("-34.8", "percent", "", ""),
                                         ("69.1", "USD", "billion", "")]),
     ("比2024年减少两个百分点。", [("-2", "pp", "", "")]),  # a year is not an earlier figure
+    # the clause's last word of change gives the sign, across a decimal point
+    ("exports fell 7.7% by volume and 9.4% by value", [("-7.7", "percent", "", ""),
+                                                      ("-9.4", "percent", "", "")]),
+    ("exports plunged 20.0% but those to ASEAN rose 8.4%", [("-20.0", "percent", "", ""),
+                                                           ("8.4", "percent", "", "")]),
+    ("cao hơn dự báo giảm 0,3% và tăng tốc so với mức tăng 1,9%",
+     [("-0.3", "percent", "", ""), ("1.9", "percent", "", "")]),
     ("chuyển sang thâm hụt 1,78 tỷ USD", [("-1.78", "USD", "billion", "")]),  # a deficit
     ("a trade deficit of $5 billion", [("-5", "USD", "billion", "")]),
     # Chinese words for tenths and points, and Taiwan's 兆 (a trillion before a currency)

@@ -626,6 +626,16 @@ def test_a_forecast_in_the_figures_clause_is_not_checkable(text):
     assert all(r["kind"] == "growth" for r in actual)  # the forecast is its clause's only
 
 
+@pytest.mark.parametrize("text", [
+    "Xuất khẩu tháng 12 vượt xa mức dự báo 2,2% và cao hơn mức tăng 5,9% của tháng 11.",
+    "Exports beat the forecast 2.2% and the 5.9% rise of November."])
+def test_a_forecast_ends_at_the_linking_word_after_a_decimal(text):
+    rows = recipes.propose(text, date="2026-01-14")
+    forecast, actual = (next(r for r in rows if r["claimed"] == v) for v in ("2.2", "5.9"))
+    assert forecast["reason"] == "forecast_or_opinion"
+    assert actual["kind"] == "growth" and "period=2025-11" in actual["series"]
+
+
 @pytest.mark.parametrize("date, kind", [("2025-12-25", "not_checkable"),
                                         ("2026-01-01", "level")])
 def test_a_figure_for_a_period_not_yet_over_is_an_estimate(date, kind):

@@ -6,12 +6,12 @@ are left out. The rows are drafts: a person fills in the recipe (`kind`, `series
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 from tradeclaims.claims.columns import COLUMNS
 from tradeclaims.claims.reading import words
 from tradeclaims.claims.reading.numerals import Arabic
+from tradeclaims.claims.reading.text import clause, clause_start
 from tradeclaims.csvfile import read_text, to_csv_text
 from tradeclaims.errors import InputError
 
@@ -112,10 +112,7 @@ _NOT_FIGURES = [
     r"\b(?:in|of|for|during|by|from|to|and|until|since|year|late|early|mid)\s+(?:19|20)\d{2}\b",
     r"\b(?:19|20)\d{2}\s*(?:[-–]|to)\s*(?:19|20)\d{2}\b", r"\b(?:19|20)\d{2}\b(?!\s*(?:%|percent))",
 ]
-_BREAKS = r",;:，；：。.!?！？\n—–()（）"  # what ends a clause, unless inside a number
-_CLAUSE = re.compile(rf"[^{_BREAKS}]+(?:(?<=\d)[.,]\d+[^{_BREAKS}]*)*")
 MAX_QUOTE = 400  # characters; each figure of a 1 MB text without a full stop quoted it whole
-_CLAUSE_MARKS = ",;:，；：。.\n"  # what ends the clause a figure's wording is read in
 _SPACES = re.compile(r"\s*")
 _OF = re.compile(r"\s*(?:of\s+)?")
 # the words compared in lower case, lowered once
@@ -349,47 +346,34 @@ def _qualifier(text: str, start: int) -> str:
 
 
 def _clause_before(text: str, start: int) -> str:
-    marks = _positions(text, _CLAUSE_MARKS)
-    return text[marks[bisect.bisect_left(marks, start) - 1] + 1:start]
+    return text[clause_start(text, start):start]
 
 
 def _declined(text: str, start: int) -> bool:
-    """Whether the clause says, before the figure, that something fell."""
+    """Whether the clause says, before the figure, that something fell: its last word of change
+    is one of decline ("fell 7.7% by volume and 9.4% by value"; not "plunged 20% but those to
+    the EU rose 8.4%")."""
     between = _clause_before(text, start)
+    changes = words.changes().findall(between)
     # a year or a month is not an earlier figure (2025年, 11月, tháng 11)
     figures = re.sub(r"(?:19|20)\d{2}\s*年?|\d{1,2}\s*月|(?i:tháng)\s*\d{1,2}", "", between)
-    return bool(words.declines().search(between)) and not re.search(r"\d", figures[-12:])
+    return (bool(changes) and bool(words.declines().fullmatch(changes[-1]))
+            and not re.search(r"\d", figures[-12:]))
 
 
 def _quote(text: str, start: int, end: int) -> str:
     """The shortest clause around the figure, verbatim; in a clause too long to be a quote
     (a text without punctuation), the words around the figure."""
-    starts, spans = _clauses(text)
-    i = bisect.bisect_right(starts, start) - 1  # clauses do not overlap: only this one can
-    if i < 0 or end > spans[i][1]:
+    span = clause(text, start, end)
+    if span is None:
         return text[start:end]
-    low, high = spans[i]
+    low, high = span
     if high - low > MAX_QUOTE:  # cut at the spaces nearest to half of it either side
         low, high = max(low, start - MAX_QUOTE // 2), min(high, end + MAX_QUOTE // 2)
         space_before, space_after = text.find(" ", low, start), text.rfind(" ", end, high)
         low = space_before + 1 if space_before >= 0 else low
         high = space_after if space_after >= 0 else high
     return text[low:high].strip()
-
-
-# Clauses and marks are found once per text, not once per figure: each search from the start
-# made `find` quadratic (1 MB took minutes; benchmarks/extract.py measures it). One text is
-# kept, the one being read.
-@lru_cache(maxsize=1)
-def _clauses(text: str) -> tuple[list[int], list[tuple[int, int]]]:
-    spans = [match.span() for match in _CLAUSE.finditer(text)]
-    return [start for start, _ in spans], spans
-
-
-@lru_cache(maxsize=1)
-def _positions(text: str, marks: str) -> list[int]:
-    """Where any of `marks` is in the text, after a -1 that stands for the start."""
-    return [-1, *(match.start() for match in re.finditer(f"[{re.escape(marks)}]", text))]
 
 
 def rows(text: str, article_id: str = "", lang: str | None = None) -> list[dict]:

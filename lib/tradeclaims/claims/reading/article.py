@@ -15,10 +15,9 @@ from tradeclaims.claims.reading.names import (
     region_names,
 )
 from tradeclaims.claims.reading.periods import HALF_MONTH, ArticleDate, find_periods
-from tradeclaims.claims.reading.text import sentences
+from tradeclaims.claims.reading.text import links, sentences
 from tradeclaims.claims.reading.words import (
     BILATERAL,
-    CLAUSE_END,
     COMPARED_BEFORE,
     CURRENCY_NAME,
     GOES_ON,
@@ -164,7 +163,7 @@ class Article:
             ctx.doubt(f"reporter {ctx.reporter} only from the article's language", *(
                 {"reporter": r} for r in REPORTERS if r != ctx.reporter and any(
                     m.value == r for m in self.partners)))
-        clause_start, clause_end = self._clause_start(lo, start), self._clause_end(end, hi)
+        clause_start, clause_end = self.clause_start(lo, start), self.clause_end(end, hi)
         partner = self._partner(start, end, lo, (clause_start, clause_end), ctx)
         ctx.partner = partner.value if partner else "WLD"
         if partner is None:
@@ -233,13 +232,13 @@ class Article:
     def _breaks(self, lo: int, hi: int) -> list:
         """The clause breaks within [lo, hi), none inside a name ("Belt and Road",
         "mechanical and electrical products")."""
-        return [m for m in CLAUSE_END.finditer(self.text, lo, hi) if not (
-            self.partners.overlaps(m.start(), m.end()) or
-            self.products.overlaps(m.start(), m.end()))]
+        return [(a, b) for a, b in links(self.text, lo, hi) if not (
+            self.partners.overlaps(a, b) or self.products.overlaps(a, b))]
 
-    def _clause_end(self, end: int, hi: int) -> int:
+    def clause_end(self, end: int, hi: int) -> int:
+        """Where the clause a figure ending at `end` is read in ends (`hi`: its sentence's)."""
         breaks = self._breaks(end, hi)
-        return breaks[0].start() if breaks else hi
+        return breaks[0][0] if breaks else hi
 
     def _carried(self, mentions, lo, skip=()):
         """The last mention of an earlier sentence of the same paragraph, or of the paragraph
@@ -259,7 +258,7 @@ class Article:
         """The sentence's last period before the figure, else its first after it; else the
         news peg's, or one carried from an earlier sentence. A period not read from the
         figure's own clause, where another is plausible, is a doubt."""
-        clause = self._clause_start(lo, start), self._clause_end(end, hi)
+        clause = self.clause_start(lo, start), self.clause_end(end, hi)
         own = self.periods.first(end, min(hi, end + 12))
         if own is not None and not OWN_PERIOD.fullmatch(self.text, end, own[0]):
             own = None  # "1% của tháng 10", "5.9% in November": the figure's own
@@ -292,7 +291,7 @@ class Article:
         if chosen is not None:
             named = {p[2] for p in map(self.periods.__getitem__, self.periods.within(lo, hi))
                      if p[2] and p[2] != chosen[2]}
-            if named and chosen[0] < self._clause_start(lo, start) and chosen[2]:
+            if named and chosen[0] < self.clause_start(lo, start) and chosen[2]:
                 ctx.doubt(f"period: the sentence names {len(named) + 1}",
                           *({"period": p} for p in sorted(named)))
         else:
@@ -364,9 +363,11 @@ class Article:
         between = self.text[pos:start]
         return bool(re.search(r"[)）]", between)) and not re.search(r"[(（]", between)
 
-    def _clause_start(self, lo: int, start: int) -> int:
+    def clause_start(self, lo: int, start: int) -> int:
+        """Where the clause a figure starting at `start` is read in starts (`lo`: its
+        sentence's)."""
         breaks = self._breaks(lo, start)
-        return breaks[-1].end() if breaks else lo
+        return breaks[-1][1] if breaks else lo
 
     def _lead_period(self, pegged: list[str]) -> str:
         """The peg's period the headline and lead name, else its first (the longest of the

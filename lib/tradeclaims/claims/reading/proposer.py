@@ -80,7 +80,7 @@ class Proposer:
         if not found:
             return ""
         a = self.article
-        clause = a._clause_start(lo, figure.start), a._clause_end(figure.end, hi)
+        clause = a.clause_start(lo, figure.start), a.clause_end(figure.end, hi)
         inside = [m for m in found if clause[0] <= m.start() < clause[1]]
         if inside:
             return inside[0][0]
@@ -197,9 +197,9 @@ class Proposer:
             out.update(kind="not_checkable", reason=reason, note=note)
             return out
 
-        clause_end = a._clause_end(figure.end, hi)
+        clause_end = a.clause_end(figure.end, hi)
         said = a.text[lo:clause_end]  # up to the end of the figure's clause
-        clause = a.text[a._clause_start(lo, figure.start):clause_end]
+        clause = a.text[a.clause_start(lo, figure.start):clause_end]
         if FORECAST.search(said) or EXPECTED.search(clause) or any(
                 int(next(g for g in m.groups() if g)) > (a.date.year or 9999)
                 for m in FUTURE.finditer(said)):
@@ -269,7 +269,7 @@ class Proposer:
         lower than the previous month"): the printed rate less the one it is compared with, a
         `difference` whose base is the other period."""
         a = self.article
-        said = a.text[lo:a._clause_end(figure.end, hi)]
+        said = a.text[lo:a.clause_end(figure.end, hi)]
         compared = compared_period(said, ctx.period)
         if not compared:
             out["note"] = ("kind: a difference in points; with which period? write it as a "
@@ -460,7 +460,7 @@ class Proposer:
             ctx.hints.append(f"unit {unit}: no level beside the rate; {why}")
             ctx.doubt("unit: no level beside the rate", *({"unit": u} for u in MONEY
                                                            if u != unit))
-        clause = a.text[a._clause_start(lo, figure.start):figure.start]
+        clause = a.text[a.clause_start(lo, figure.start):figure.start]
         if AVERAGE.search(clause):
             out.update(kind="not_checkable", reason="not_located", note=(
                 "An average yearly rate over several years: the dataset's rates are on the "

@@ -189,7 +189,6 @@ A_YEAR_EARLIER = re.compile(
     re.IGNORECASE)
 # A table's cell ("| +21.8% | +7.2% |"): which column it is the words do not say.
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
-CLAUSE_END = re.compile(r"[,;，；、(（]|\s[—–]\s|——|\bwhile\b|\band\b|\bbut\b")
 # What a figure is likened to is not what it is: "comparable to the GDP of …", 相当于…GDP.
 LIKENED_ANY = re.compile(r"\b(?:comparable|equivalent|equal|similar) to\b|相当于|相當於|"
                          r"tương đương", re.IGNORECASE)
