@@ -3,7 +3,6 @@ Vietnamese, with the figure as printed, its unit, scale and wording, and the sho
 that holds it as the quote. Dates, times, years used as dates, list numbers and period phrases
 are left out. The rows are drafts: a person fills in the recipe (`kind`, `series`)."""
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -12,6 +11,7 @@ from tradeclaims.claims.columns import COLUMNS
 from tradeclaims.claims.reading import words
 from tradeclaims.claims.reading.numerals import Arabic
 from tradeclaims.claims.reading.text import clause, clause_start
+from tradeclaims.claims.spans import Spans
 from tradeclaims.csvfile import read_text, to_csv_text
 from tradeclaims.errors import InputError
 
@@ -176,7 +176,7 @@ def find_plain(text: str, lang: str | None = None) -> tuple[Arabic, list[Figure]
 
 
 def _find(text: str, lang: str) -> list[Figure]:
-    masked = _Spans(_masked(text))
+    masked = Spans.merged(_masked(text))
     figures = []
     for match in re.finditer(_NUMBER[lang], text):
         start, end = match.span()
@@ -247,25 +247,6 @@ def _likewise(text: str, figures: list[Figure]) -> list[Figure]:
 
 def _masked(text: str) -> list[tuple[int, int]]:
     return [m.span() for pattern in _NOT_FIGURES for m in re.finditer(pattern, text)]
-
-
-class _Spans:
-    """Spans of a text, merged and sorted, so that whether a figure overlaps one is a binary
-    search rather than a pass over all of them (which made long texts quadratic)."""
-
-    def __init__(self, spans):
-        merged: list[list[int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [start for start, _ in merged]
-        self.ends = [end for _, end in merged]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end) - 1  # the last span starting before `end`
-        return i >= 0 and self.ends[i] > start
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

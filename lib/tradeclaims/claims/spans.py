@@ -22,6 +22,17 @@ class Spans(Sequence):
             self.starts.append(start)
             self.ends.append(end)
 
+    @classmethod
+    def merged(cls, spans) -> "Spans":
+        """(start, end) spans that may overlap, merged into ones that do not."""
+        runs: list[list[int]] = []
+        for start, end in sorted(spans):
+            if runs and start <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], end)
+            else:
+                runs.append([start, end])
+        return cls(map(tuple, runs), span=lambda run: run)
+
     def __getitem__(self, index):
         return self._items[index]
 
