@@ -91,11 +91,19 @@ class Article:
         self.flows = Spans(flow_mentions(text))
         self.periods = Spans(find_periods(text, self.date), span=lambda period: period[:2])
         self._newlines = [match.start() for match in re.finditer("\n", text)]
+        # the headline and lead: up to the first blank line, else the first 400 characters
+        lead = text.find("\n\n")
+        self._lead = lead if lead > 0 else min(len(text), 400)
         self.reporter = self._main_reporter()
         self.figure_starts = []  # where the figures start, once the proposer gives them
 
     def sentence(self, pos: int) -> tuple[int, int]:
         return self.sentences.containing(pos, pos + 1) or (0, len(self.text))
+
+    def _line_end(self, pos: int) -> int:
+        """Where the line holding `pos` ends: its line break, or the text's end."""
+        i = bisect.bisect_left(self._newlines, pos)
+        return self._newlines[i] if i < len(self._newlines) else len(self.text)
 
     def _newline_before(self, pos: int) -> int:
         """The last line break before `pos`, or -1, as text.rfind would say."""
@@ -198,8 +206,7 @@ class Article:
         if region is not None and (subject is None or subject.start < region.start):
             ctx.region = region.value
         line = self._newline_before(start) + 1
-        if TABLE_ROW.match(self.text, line, max(line, self.text.find("\n", start) % (
-                len(self.text) + 1))):
+        if TABLE_ROW.match(self.text, line, self._line_end(start)):
             ctx.doubt("a table's cell: its column's heading says what it is")
         return ctx
 
@@ -372,7 +379,5 @@ class Article:
     def _lead_period(self, pegged: list[str]) -> str:
         """The peg's period the headline and lead name, else its first (the longest of the
         latest release)."""
-        lead = self.text.find("\n\n")
-        lead = lead if lead > 0 else min(len(self.text), 400)
-        named = [p[2] for p in map(self.periods.__getitem__, self.periods.within(0, lead))]
+        named = [p[2] for p in map(self.periods.__getitem__, self.periods.within(0, self._lead))]
         return next((p for p in named if p in pegged), pegged[0])
