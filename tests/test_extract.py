@@ -66,6 +66,11 @@ def found(text, lang=None):
     ("dropped 34.8% to $69.1 billion", [("-34.8", "percent", "", ""),
                                         ("69.1", "USD", "billion", "")]),
     ("比2024年减少两个百分点。", [("-2", "pp", "", "")]),  # a year is not an earlier figure
+    # 亿 and 万亿 with no currency: the last amount's, unless a thing counted follows
+    ("进出口45.46万亿人民币，出口26.98万亿；14亿人口。", [
+        ("45.46", "CNY", "trillion", ""), ("26.98", "CNY", "trillion", ""),
+        ("14", "count", "hundred_million", "")]),
+    ("出口26.98万亿。", [("26.98", "count", "trillion", "")]),
     # the clause's last word of change gives the sign, across a decimal point
     ("exports fell 7.7% by volume and 9.4% by value", [("-7.7", "percent", "", ""),
                                                       ("-9.4", "percent", "", "")]),

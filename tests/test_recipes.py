@@ -1022,3 +1022,58 @@ def test_a_draft_far_off_its_reading_is_to_confirm_not_contradicted(tmp_path, cl
 def test_a_span_of_months_written_with_words_between(text, period):
     (row,) = recipes.propose(text, date="2026-03-10")
     assert recipes.spec_value(row["series"], "period") == period
+
+
+@pytest.mark.parametrize("claimed, verdict", [
+    ("3800", drafts.TO_CONFIRM),  # 3.77 trillion to the nearest hundred billion is 3,800
+    ("3700", "contradicted"),  # 70 bn off: more than half of the hundred its zeros round to
+    ("3780", "contradicted"),  # to the nearest ten, 3,770: one zero, 10 bn off
+    ("3780.0", "contradicted"),  # a zero after the point is a digit read
+])
+def test_a_whole_number_ending_in_zeros_is_to_confirm_where_its_zeros_may_be_rounding(
+        tmp_path, claimed, verdict):
+    data = _release(tmp_path)
+    path = _drafts(tmp_path, [dict(claim_id="d-1", article_id="x", quote="q", claimed=claimed,
+                                   unit="USD", scale="billion", kind="level",
+                                   series="reporter=CHN partner=WLD flow=export period=2025")])
+    assert drafts.check(path, data).iloc[0].verdict == verdict
+    assert drafts.check(path, data, chosen=True).iloc[0].verdict == "contradicted"
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Thặng dư tháng 11 đạt 111,68 tỷ USD, so với mức 90,07 tỷ USD của tháng trước.", "2025-10"),
+    ("The surplus was $111.68 billion in November, up from $90.07 billion the previous month.",
+     "2025-10"),
+    ("The surplus was $111.68 billion in November.", "2025-11"),
+])
+def test_a_level_of_the_month_before_gets_that_month(text, period):
+    row = recipes.propose(text, date="2025-12-08")[-1]
+    assert recipes.spec_value(row["series"], "period") == period
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Kim ngạch xuất khẩu trong 15 ngày cuối tháng 1 đạt 25,08 tỷ USD.", "not_located"),
+    ("In the first 15 days of January exports reached $25.08 billion.", "not_located"),
+    ("Kim ngạch xuất khẩu trong tháng 1 đạt 25,08 tỷ USD.", ""),
+])
+def test_the_first_or_last_fifteen_days_of_a_month_are_half_a_month(text, reason):
+    (row,) = recipes.propose(text, date="2026-02-06")
+    assert row["reason"] == reason
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("经合组织报告显示,2025年全球贸易增速约4.2%。", "not_checkable"),
+    ("Global trade grew 4.2% in 2025, the WTO said.", "not_checkable"),
+    ("China's global trade surplus grew 20% in 2025.", "growth"),
+])
+def test_the_worlds_trade_is_no_reporters_statistic(text, kind):
+    (row,) = recipes.propose(text, date="2026-01-14")
+    assert row["kind"] == kind
+
+
+def test_a_level_a_day_is_the_periods_over_its_days():
+    first, daily = recipes.propose("2025年进出口总额45.46万亿元，相当于每天有1200多亿元的货物。",
+                                   date="2026-01-14")
+    assert first["kind"] == "level"
+    assert daily["kind"] == "derived" and daily["series"] == (
+        "[reporter=CHN partner=WLD flow=total period=2025 unit=CNY] / 365")

@@ -85,3 +85,20 @@ def test_claims_and_sources_share_one_rounding_rule(text, decimals, half):
 ])
 def test_a_period_names_what_it_sums(text, parts):
     assert periods.parse(text).parts() == parts
+
+
+@pytest.mark.parametrize("text, days", [("2025", 365), ("2024", 366), ("2026-02", 28),
+                                        ("2026-01/2026-02", 59), ("2021/2025", 1826)])
+def test_a_period_counts_its_days(text, days):
+    assert periods.parse(text).days() == days
+
+
+@pytest.mark.parametrize("text, before", [("2026-01", "2025-12"), ("2025-11", "2025-10")])
+def test_the_month_before_a_month(text, before):
+    assert str(periods.parse(text).month_before()) == before
+
+
+@pytest.mark.parametrize("text", ["2025", "2026-01/2026-02"])
+def test_only_a_single_month_has_a_month_before(text):
+    with pytest.raises(ValueError, match="not a single month"):
+        periods.parse(text).month_before()

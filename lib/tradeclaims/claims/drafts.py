@@ -143,6 +143,11 @@ def _judge(engine: Engine, claim: Claim, later: Engine | None = None) -> dict:
         row["verdict"] = TO_CONFIRM
         row["note"] = (f"The figure is more than {FAR:.0%} off the proposed reading: the reading "
                        f"may be wrong; pick it before a verdict. As proposed: {row['note']}")
+    if _round_zeros(row, claim):
+        row["verdict"] = TO_CONFIRM
+        row["note"] = (f"Printed {claim.printed}: read to its last zero it contradicts, read as "
+                       "rounded to the digit before its zeros it does not; confirm the "
+                       f"figure's precision before a verdict. As proposed: {row['note']}")
     others = recipes.other_readings(claim.note) if claim.kind != DERIVED else None
     if others is None:
         return row | {"readings": ""}
@@ -184,6 +189,18 @@ def _far(row: dict) -> bool:
     if row["verdict"] != "contradicted" or claimed is None or not recomputed:
         return False
     return abs(claimed - recomputed) > FAR * abs(recomputed)
+
+
+def _round_zeros(row: dict, claim: Claim) -> bool:
+    """Whether a contradicted whole number ending in zeros (1,190 billion; 1.190 tỷ) is within
+    half a unit of the digit before its zeros: whether its zeros are digits read or the
+    rounding's, the words do not say."""
+    printed = claim.printed.replace(",", "").lstrip("-")
+    zeros = len(printed) - len(printed.rstrip("0"))
+    if row["verdict"] != "contradicted" or "." in printed or not zeros or zeros == len(printed) \
+            or row["claimed"] is None or row["recomputed"] is None:
+        return False
+    return abs(row["claimed"] - row["recomputed"]) <= 0.5 * 10 ** zeros
 
 
 def _evaluate(engine: Engine, claim: Claim) -> dict:

@@ -43,7 +43,8 @@ _UNITS = [  # printed word -> claim unit, longest first
     ("per cent", "percent"), ("percent", "percent"), ("phần trăm", "percent"), ("%", "percent"),
     ("US dollars", "USD"), ("U.S. dollars", "USD"), ("dollars", "USD"), ("USD", "USD"),
     ("美元", "USD"), ("đô la", "USD"), ("nhân dân tệ", "CNY"), ("yuan", "CNY"),
-    ("RMB", "CNY"), ("元", "CNY"), ("units", "units"), ("handsets", "units"), ("个", "units"),
+    ("RMB", "CNY"), ("人民币", "CNY"), ("人民幣", "CNY"), ("美金", "USD"), ("元", "CNY"),
+    ("units", "units"), ("handsets", "units"), ("个", "units"),
     ("個", "units"), ("部", "units"), ("台", "units"), ("tonnes", "tonnes"), ("tons", "tonnes"),
     ("吨", "tonnes"), ("噸", "tonnes"), ("tấn", "tonnes"), ("years", "year"), ("năm", "year"),
     ("年", "year"),
@@ -202,7 +203,7 @@ def _find(text: str, lang: str) -> list[Figure]:
             value = _ORDINAL_WORDS.get(match[group].lower(), match[group])
             figures.append(Figure(match.start(group), match.end(group), value, "rank", "", "",
                                   _quote(text, match.start(group), match.end(group))))
-    return sorted(_likewise(text, figures), key=lambda f: f.start)
+    return _bare_scales(text, sorted(_likewise(text, figures), key=lambda f: f.start))
 
 
 def _compounds(text: str, figures: list[Figure]) -> list[Figure]:
@@ -243,6 +244,27 @@ def _likewise(text: str, figures: list[Figure]) -> list[Figure]:
                        _quote(text, f.start, end))
         out.append(f)
     return out
+
+
+# 亿 and 万亿 with no currency after them ("出口26.98万亿，增长6%"), where no thing counted follows
+# (14亿人口, 5亿件, 一亿的国家): the currency of the text's last amount in 亿 or 万亿 before them.
+_BARE_SCALE = re.compile(r"\s*(?:[^\u4e00-\u9fff]|的(?:货|貨|贸|貿|商品|进|進|出)|$)")
+
+
+def _bare_scales(text: str, figures: list[Figure]) -> list[Figure]:
+    out, currency = [], ""
+    for f in figures:
+        if f.unit in _MONEY and f.scale in _CHINESE_SCALES:
+            currency = f.unit
+        elif (currency and f.unit == "count" and f.scale in _CHINESE_SCALES
+              and text[f.end - 1] in "亿億" and _BARE_SCALE.match(text, f.end)):
+            f = replace(f, unit=currency)
+        out.append(f)
+    return out
+
+
+_MONEY = ("USD", "CNY")
+_CHINESE_SCALES = ("hundred_million", "trillion")
 
 
 def _masked(text: str) -> list[tuple[int, int]]:

@@ -34,6 +34,21 @@ class Period:
         years = y1 - y0 + 1 if m0 == 0 else 1
         return Period((y0 - years, m0), (y1 - years, m1))
 
+    def days(self) -> int:
+        """The days it covers: 365 for 2025, 31 for 2026-01, 59 for 2026-01/2026-02."""
+        (y0, m0), (y1, m1) = self.start, self.end
+        months = [(y, m) for y in range(y0, y1 + 1) for m in range(1, 13)
+                  if (y, m or 1) >= (y0, m0 or 1) and (y, m) <= (y1, m1 or 12)]
+        return sum(calendar.monthrange(y, m)[1] for y, m in months)
+
+    def month_before(self) -> "Period":
+        """The month before a single month (2025-12 for 2026-01); ValueError for any other."""
+        (year, month) = self.start
+        if self.is_span or month == 0:
+            raise ValueError(f"{self}: not a single month")
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return Period((year, month), (year, month))
+
     def parts(self) -> list[str]:
         """What it sums: the months of a year or of a span of months, the years of a span of
         years; [] for a single month."""

@@ -23,6 +23,7 @@ from tradeclaims.claims.reading.readings import (
     to_confirm,
 )
 from tradeclaims.claims.reading.words import (
+    A_MONTH_EARLIER,
     A_YEAR_EARLIER,
     AVERAGE,
     CHANGE,
@@ -38,12 +39,14 @@ from tradeclaims.claims.reading.words import (
     MONEY,
     NOT_TRADE,
     PEAK,
+    PER_DAY,
     POLICY,
     PRICE,
     REFERS_BACK,
     REPORTERS,
     RESPECTIVELY,
     SHARE,
+    WORLD_TRADE,
 )
 from tradeclaims.data import periods
 
@@ -209,6 +212,12 @@ class Proposer:
             return not_checkable("not_located", f"{ctx.region}'s own trade, not the country's "
                                  "(drafted: check the sentence). Would be settled by the "
                                  "publisher's table of trade by region.")
+        world = WORLD_TRADE.search(clause)
+        if world and world.start() < figure.start - a.clause_start(lo, figure.start):
+            return not_checkable("not_located", f"The world's trade ({world[0]!r}), not a "
+                                 "reporter's: the dataset holds none (drafted: check the "
+                                 "sentence). Would be settled by the WTO's or the OECD's "
+                                 "world trade statistics.")
         if ctx.period == HALF_MONTH:
             publisher = "Vietnam Customs'" if ctx.reporter == "VNM" else "the publisher's"
             return not_checkable("not_located", "Half a month's figure: the dataset holds "
@@ -315,12 +324,15 @@ class Proposer:
         else:
             measure = "quantity" if figure.unit in ("tonnes", "units") else ""
             series = series_of(ctx, measure=measure)
-            if A_YEAR_EARLIER.match(self.article.text, figure.end) and ctx.period:
-                try:  # "from $169.2 billion in the same period last year"
-                    series["period"] = ctx.period = str(periods.parse(ctx.period).previous())
-                    ctx.hints.append(f"period {ctx.period}: the figure is the year before's")
-                except ValueError:
-                    pass
+            for earlier, shift, said in (
+                    (A_YEAR_EARLIER, periods.Period.previous, "the year before's"),
+                    (A_MONTH_EARLIER, periods.Period.month_before, "the month before's")):
+                if earlier.match(self.article.text, figure.end) and ctx.period:
+                    try:  # "from $169.2 billion in the same period last year"
+                        series["period"] = ctx.period = str(shift(periods.parse(ctx.period)))
+                        ctx.hints.append(f"period {ctx.period}: the figure is {said}")
+                    except ValueError:
+                        pass
             out["kind"] = "balance" if ctx.flow == "balance" else "level"
             self._month_or_so_far(figure, ctx)
             lo, hi = self.article.sentence(figure.start)
@@ -329,7 +341,25 @@ class Proposer:
                 series["period"] = ctx.period
             if PEAK.search(self.article.text, lo, figure.start):
                 ctx.doubt("a peak: the highest of which years?")
+            a = self.article  # 每天 in the figure's clause, just before or after it
+            if out["kind"] in ("level", "balance") and PER_DAY.search(
+                    a.text, max(a.clause_start(lo, figure.start), figure.start - 12),
+                    min(a.clause_end(figure.end, hi), figure.end + 12)):
+                return self._per_day(figure, out, series, ctx)
         return self._finish(out, series, ctx)
+
+    def _per_day(self, figure, out, series, ctx) -> dict:
+        """A level a day ("相当于每天有1200多亿的货物", "$3 billion a day"): the period's level
+        over its days."""
+        out = self._finish(out, series | {"unit": figure.unit}, ctx)
+        try:
+            days = periods.parse(series["period"]).days()
+        except (KeyError, ValueError):
+            return out | {"kind": "", "series": ""}
+        out.update(kind="derived", series=f"[{out['series']}] / {days}")
+        out["note"] = "; ".join(filter(None, [out["note"], f"a level a day: the period's over "
+                                              f"its {days} days"]))
+        return out
 
     def _first_time(self, out, ctx):
         """A threshold crossed for the first time (首次突破45万亿元, "past $1 trillion for the

@@ -47,6 +47,16 @@ REFERS_BACK = re.compile(r"(?:This|That|The) (?:figure|amount|total|sum|value)\b
 FIRMS = re.compile(r"enterprises|firms|companies|企业|doanh nghiệp", re.IGNORECASE)
 POLICY = re.compile(r"\btariffs?\b|\bagreements?\b|\bFTAs?\b|\bvisas?\b|\bsanctions?\b|"
                      r"关税|關稅|协定|協定|thuế quan|hiệp định", re.IGNORECASE)
+# A level a day: 每天, "a day", mỗi ngày.
+PER_DAY = re.compile(r"每天|每日|平均每日|\b(?:a|per|each|every) day\b|\bmỗi ngày\b",
+                     re.IGNORECASE)
+# The world's trade as a whole (the WTO's, the OECD's figures): no reporter's statistic; not
+# "China's global trade surplus".
+WORLD_TRADE = re.compile(r"(?<!'s )(?<!’s )\b(?:global|world|worldwide) (?:merchandise |goods )?"
+                         r"trade\b(?! (?:surplus|deficit|balance|partner))|"
+                         r"全球贸易|全球貿易|世界贸易(?!组织)|世界貿易(?!組織)|"
+                         r"thương mại (?:toàn cầu|thế giới)",
+                         re.IGNORECASE)
 PRICE = re.compile(r"\b(?:average )?prices?\b|价格|價格|\bgiá\b", re.IGNORECASE)
 CONVERSION = re.compile(r"(?:equivalent to|equal to|or|about|around|roughly|nearly|some|"
                          r"approximately|\()\s*(?:around|about|roughly|some|approximately)?\s*$",
@@ -109,8 +119,11 @@ YEAR = r"((?:19|20)\d{2})"
 # Period phrases: (pattern, what it gives). A year of None comes from the article's date.
 PERIODS = [
     # half a month (Vietnam Customs' kỳ 1, 上半月): no period of the dataset
-    (rf"\b(?:the )?(?:first|second) half of ({MONTH})(?:,? {YEAR})?|\bnửa (?:đầu|cuối) tháng "
-     rf"(\d{{1,2}})(?:/{YEAR}| năm {YEAR})?|\bkỳ [12] tháng (\d{{1,2}})(?:/{YEAR})?|"
+    (rf"\b(?:the )?(?:first|second) half of ({MONTH})(?:,? {YEAR})?|"
+     rf"\b(?:the )?(?:first|last) (?:15|fifteen) days of ({MONTH})(?:,? {YEAR})?|"
+     rf"\b15 ngày (?:đầu|cuối) (?:của )?tháng (\d{{1,2}})(?:/{YEAR}| năm {YEAR})?|"
+     rf"\bnửa (?:đầu|cuối) tháng (\d{{1,2}})(?:/{YEAR}| năm {YEAR})?|"
+     rf"\bkỳ [12] tháng (\d{{1,2}})(?:/{YEAR})?|"
      rf"\btừ (?:ngày )?\d{{1,2}}/\d{{1,2}}(?:/{YEAR})? đến (?:hết )?(?:ngày )?\d{{1,2}}/\d{{1,2}}"
      rf"(?:/{YEAR})?|(\d{{1,2}})\s*月\s*(?:上|下)半月|(\d{{1,2}})\s*月\s*(?:上|中|下)旬",
      "half_month"),
@@ -187,6 +200,11 @@ A_YEAR_EARLIER = re.compile(
     r"a year (?:earlier|ago)|the previous year)|a year (?:earlier|ago)|(?:of )?the previous "
     r"year)\b|\s*(?:于|於)?(?:去年|上年)同期|\s*(?:của |trong )?cùng kỳ năm (?:trước|ngoái)",
     re.IGNORECASE)
+# After a figure, the month before the one the sentence is about: "so với mức 90,07 tỷ USD của
+# tháng trước", "from $90 billion the previous month", 上月的.
+A_MONTH_EARLIER = re.compile(
+    r"\s*(?:in |of |for )?(?:the previous month|the month before|a month (?:earlier|before))\b|"
+    r"\s*(?:của |trong )?tháng trước\b|\s*(?:于|於)?(?:上月|上个月|上個月)", re.IGNORECASE)
 # A table's cell ("| +21.8% | +7.2% |"): which column it is the words do not say.
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
 # What a figure is likened to is not what it is: "comparable to the GDP of …", 相当于…GDP.
