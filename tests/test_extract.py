@@ -66,6 +66,7 @@ def found(text, lang=None):
     ("dropped 34.8% to $69.1 billion", [("-34.8", "percent", "", ""),
                                         ("69.1", "USD", "billion", "")]),
     ("比2024年减少两个百分点。", [("-2", "pp", "", "")]),  # a year is not an earlier figure
+    ("貿易順差達1兆1,890億美元", [("1.189", "USD", "trillion", "")]),  # a thousands comma
     # 亿 and 万亿 with no currency: the last amount's, unless a thing counted follows
     ("进出口45.46万亿人民币，出口26.98万亿；14亿人口。", [
         ("45.46", "CNY", "trillion", ""), ("26.98", "CNY", "trillion", ""),

@@ -1077,3 +1077,30 @@ def test_a_level_a_day_is_the_periods_over_its_days():
     assert first["kind"] == "level"
     assert daily["kind"] == "derived" and daily["series"] == (
         "[reporter=CHN partner=WLD flow=total period=2025 unit=CNY] / 365")
+
+
+@pytest.mark.parametrize("text, period", [
+    ("In the first 11 months the surplus was $1.08 trillion. November alone posted a surplus "
+     "of $111.68 billion.", "2025-11"),
+    ("Exports rose 5.5% in 2025. December exports grew 6% year-on-year.", "2025-12"),
+])
+def test_a_month_that_names_its_figures_is_their_period(text, period):
+    row = recipes.propose(text, date="2026-01-14")[-1]
+    assert recipes.spec_value(row["series"], "period") == period
+
+
+@pytest.mark.parametrize("date, kind", [
+    ("2026-02-06", "balance"),  # January is over: the statistics office's first estimate
+    ("2026-01-20", "not_checkable"),  # January is not: a forecast
+])
+def test_an_estimate_of_a_month_that_has_ended_is_the_offices_figure(date, kind):
+    (row,) = recipes.propose("Vietnam posted an estimated trade deficit of $1.78 billion in "
+                             "January 2026.", date=date)
+    assert row["kind"] == kind
+
+
+def test_gdp_written_against_chinese_characters_is_no_trade_statistic():
+    rows = recipes.propose("中國GDP突破140萬億元，增長5.0%。進口4429.6億元，增19.8%。",
+                           date="2026-01-14")
+    assert [r["reason"] for r in rows[:2]] == ["not_trade_statistic"] * 2
+    assert rows[3]["kind"] == "growth"  # 增 alone is a rise

@@ -46,6 +46,27 @@ def test_over_is_a_strict_bound(value, expected):
     assert verdict(claim("1", scale="trillion", qualifier="over"), value) == expected
 
 
+@pytest.mark.parametrize("claimed, qualifier, value, expected", [
+    ("-20", "over", -26.7, "reproduced"),  # "fell more than 20%"
+    ("-20", "over", -20.0, "contradicted"), ("-20", "over", -19.9, "contradicted"),
+    ("-20", "at_least", -20.0, "reproduced"),
+    ("-2", "under", -1.5, "reproduced"),  # "fell less than 2%"
+    ("-2", "under", -2.0, "contradicted"), ("-2", "under", 0.5, "contradicted"),  # it rose
+    ("-2", "at_most", -2.0, "reproduced"), ("-2", "at_most", -2.1, "contradicted"),
+])
+def test_a_negative_figures_bound_is_on_its_size(claimed, qualifier, value, expected):
+    result = judge(claim(claimed, "percent", "", qualifier, "growth"),
+                   Evidence(Interval.exact(value), ["src"]))
+    assert result.verdict == expected and "in size" in result.tolerance
+
+
+def test_a_deficit_over_a_bound_is_short_of_it_when_smaller():
+    c = claim("-1", scale="trillion", qualifier="over", kind="balance")
+    assert judge(c, Evidence(Interval.exact(-1.2e12), ["src"])).verdict == "reproduced"
+    surplus = judge(c, Evidence(Interval.exact(1.19e12), ["src"]))  # 逆差突破1兆: a surplus
+    assert surplus.verdict == "contradicted" and "short of the bound" in surplus.note
+
+
 def test_at_most():
     assert verdict(claim("4", "rank", "", "at_most", "rank"), 4) == "reproduced"
     assert verdict(claim("4", "rank", "", "at_most", "rank"), 5) == "contradicted"

@@ -417,16 +417,22 @@ def judge(claim: Claim, ev: Evidence) -> Verdict:
         verdict = "reproduced" if ok else "contradicted"
         tolerance = f"first time over {show(c)}: the value must exceed it and no earlier one may"
     elif q in BOUNDS:
-        ok = {"over": value.point > c, "at_least": value.point >= c, "under": value.point < c,
-              "at_most": value.point <= c}[q]
+        v = value.point
+        # a negative figure's bound is on its size: "fell more than 20%" is below -20, "a
+        # deficit of over $5 billion" below -5 billion, "fell less than 2%" between -2 and 0
+        ok = ({"over": v > c, "at_least": v >= c, "under": v < c, "at_most": v <= c} if c >= 0
+              else {"over": v < c, "at_least": v <= c, "under": c < v <= 0,
+                    "at_most": c <= v <= 0})[q]
         verdict = "reproduced" if ok else "contradicted"
         word = {"over": "more than", "at_least": "at least", "under": "less than",
                 "at_most": "at most"}[q]
         tolerance = f"bound: {word} {show(c)}"
         if value.overlaps(c, c) and ok:
             notes.append("The rounding of the inputs reaches the bound.")
+        if c < 0:
+            tolerance += " (in size: a negative figure's bound)"
         if not ok:
-            side = "over" if q in ("under", "at_most") else "short of"
+            side = "over" if q in ("under", "at_most") else "short of"  # in size
             notes.append(f"Gap: the recomputed {show(value.point)} is "
                          f"{show(abs(c - value.point), extra=2, points=True)} {side} the bound.")
     elif q == "nearly":  # just short of the figure in size: "fell nearly 27%" is -26.7

@@ -62,7 +62,7 @@ _RANKS = re.compile(
     r"(?:đứng|xếp|xếp hạng) thứ (\d{1,3}|hai|ba|tư|năm)\b",
     re.IGNORECASE)
 # 6兆3547億 (Taiwan): 6.3547 trillion; a multiple, 增长3.5倍: 350 percent.
-_TRILLION_AND = re.compile(r"(\d+)\s*兆\s*(\d{1,4})\s*億")
+_TRILLION_AND = re.compile(r"(\d+)\s*兆\s*(\d,\d{3}|\d{1,4})\s*億")  # 1兆1,890億
 _TIMES = re.compile(r"(\d+(?:\.\d+)?)\s*倍")
 # "45.47兆（人民幣，下同）": every bare 兆 after it is a trillion of that currency.
 _LIKEWISE = re.compile(r"兆\s*[（(]\s*(人民幣|人民币|美元|新台幣|新台币)\s*[,，]\s*下同\s*[)）]")
@@ -215,7 +215,7 @@ def _compounds(text: str, figures: list[Figure]) -> list[Figure]:
         if len(parts) != 2:
             continue
         whole, rest = parts
-        value = f"{int(match[1]) + int(match[2]) / 10_000:.6g}"
+        value = f"{int(match[1]) + int(match[2].replace(',', '')) / 10_000:.6g}"
         out = [f for f in out if f not in parts]
         out.append(Figure(whole.start, rest.end, value, rest.unit, "trillion", whole.qualifier,
                           _quote(text, whole.start, rest.end)))

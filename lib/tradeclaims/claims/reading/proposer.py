@@ -28,6 +28,7 @@ from tradeclaims.claims.reading.words import (
     AVERAGE,
     CHANGE,
     CONVERSION,
+    ESTIMATED,
     EXPECTED,
     FIRST,
     FIRST_TIME,
@@ -203,7 +204,9 @@ class Proposer:
         clause_end = a.clause_end(figure.end, hi)
         said = a.text[lo:clause_end]  # up to the end of the figure's clause
         clause = a.text[a.clause_start(lo, figure.start):clause_end]
-        if FORECAST.search(said) or EXPECTED.search(clause) or any(
+        forecast = [m for m in FORECAST.finditer(said) if not (
+            ESTIMATED.fullmatch(m[0]) and ctx.period and not self._unpublished(ctx.period))]
+        if forecast or EXPECTED.search(clause) or any(
                 int(next(g for g in m.groups() if g)) > (a.date.year or 9999)
                 for m in FUTURE.finditer(said)):
             return not_checkable("forecast_or_opinion", "A forecast or an opinion (drafted: "

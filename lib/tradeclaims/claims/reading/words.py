@@ -33,12 +33,16 @@ FORECAST = re.compile(r"\b(?i:predict\w*|project(?:ed|ion)s?|expected to|estimat
                        r"\b(?:will|would|could|may)\b|预计|預計|估计|估計|预测|預測|有望|可望|"
                        r"dự kiến|ước tính|"
                        r"ước đạt")
+# ... of which these are also the statistics office's word for its first figures of a month
+# that has ended ("an estimated deficit of $1.78 billion in January", ước tính, ước đạt).
+ESTIMATED = re.compile(r"(?i:estimat\w*)|ước tính|ước đạt|估计|估計")
 # ... and those that make only the figure's own clause one: "beat the expected 3%", 預期為3%,
 # "cao hơn mức tăng 5% do Wind dự báo".
 EXPECTED = re.compile(r"\b(?i:forecast\w*|expected|expectations?|consensus|analysts?|"
                        r"economists?|polled|poll|survey)\b|预测|預測|预期|預期|预估|預估|dự báo|"
                        r"kỳ vọng")
-NOT_TRADE = re.compile(r"\binvestment\b|\bGDP\b|\bindustrial (?:output|production|products)\b|"
+NOT_TRADE = re.compile(r"\binvestment\b|(?<![A-Za-z])(?:GDP|IIP)(?![A-Za-z])|"
+                       r"\bindustrial (?:output|production|products)\b|"
                         r"\bretail sales\b|\bmanufacturing (?:power|output)\b|\binflation\b|"
                         r"\bprices? of electricity\b|投资|投資|工业增加值|工業增加值|đầu tư|"
                         r"sản xuất công nghiệp", re.IGNORECASE)
@@ -142,6 +146,9 @@ PERIODS = [
     (rf"\btháng (\d{{1,2}})\s*(?:[-–]|đến|tới)\s*(?:hết )?(?:tháng )?(\d{{1,2}})"
      rf"(?:/{YEAR}| năm {YEAR})?", "vi_month_span"),
     (rf"\b(?:in|for|during|of) ({MONTH})(?:,? {YEAR})?(?![-–—\w])", "month"),
+    # "November alone", "December exports": a month that names its figures
+    (rf"\b({MONTH}) (?=alone\b|(?:exports|imports|shipments|trade|surplus|deficit)\b)",
+     "month"),
     (rf"\b({MONTH}) {YEAR}\b", "month"),
     (rf"\b({MONTH}){APOSTROPHE}", "month"),
     (r"\b(?:for|over|in|during) the (?:full|whole|entire) year\b|\bfull[- ]year\b|"
