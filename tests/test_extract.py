@@ -107,7 +107,7 @@ def test_figures_as_the_registry_writes_them(text, figures):
 
 @pytest.mark.parametrize("text", [
     "Published: Jan. 30, 2026  4:20 p.m.  GMT+8",  # dateline and time
-    "3月21日发布", "Hà Nội, 06-02-2026", "in 2025, trade grew", "2025年，贸易",
+    "3月21日发布", "欧洲央行18日发布", "Hà Nội, 06-02-2026", "in 2025, trade grew", "2025年，贸易",
     "第1名", "“十五五”规划", "前2个月", "2 tháng đầu năm", "the first two months",
     "the G20 and COVID-19", "the 15th Five-Year Plan", "tháng 1/2026",
     "2025年前10個月", "Ngày 10/3, Hải quan", "nên tính chung 2 tháng", "Trong kỳ 2 tháng 01/2026",

@@ -1104,3 +1104,19 @@ def test_gdp_written_against_chinese_characters_is_no_trade_statistic():
                            date="2026-01-14")
     assert [r["reason"] for r in rows[:2]] == ["not_trade_statistic"] * 2
     assert rows[3]["kind"] == "growth"  # 增 alone is a rise
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The surplus climbed to a record $1.19 trillion after exports rose more strongly than "
+     "expected in December.", "balance"),
+    ("12月出口超预期增长6.6%。", "growth"),
+    ("Exports beat the expected 3% in December 2025.", "not_checkable"),
+])
+def test_a_figure_set_against_expectations_is_the_outcome(text, kind):
+    assert recipes.propose(text, date="2026-01-14")[0]["kind"] == kind
+
+
+def test_a_partner_after_an_appositive_is_the_partner():
+    (row,) = recipes.propose("2025年，中国对世界最大经济体美国的出口下降20%。", date="2026-02-21")
+    assert recipes.spec_value(row["series"], "reporter") == "CHN"
+    assert recipes.spec_value(row["series"], "partner") == "USA"

@@ -102,7 +102,8 @@ _NOT_FIGURES = [
     r"\d{1,2}:\d{2}", r"(?:GMT|UTC)\s*[+-]\s*\d+",  # a time of day, a time zone
     r"\d{4}-\d{2}(?:-\d{2})?", r"\d{1,2}[-/]\d{1,2}[-/]\d{2,4}", r"\d{1,2}/\d{4}",  # dates
     r"https?://\S+", r"www\.\S+",  # addresses
-    r"\d+\s*月\s*\d+\s*日", r"\d+\s*月", r"\d{4}\s*年", r"第\s*\d+", r"前\s*\d+\s*[个個]?月",
+    r"\d+\s*月\s*\d+\s*日", r"(?<![\d.])\d{1,2}\s*日(?![元圓圆])", r"\d+\s*月",
+    r"\d{4}\s*年", r"第\s*\d+", r"前\s*\d+\s*[个個]?月",
     r"\d+\s*[个個]月", r"\d+\s*(?:st|nd|rd|th)\b", r"(?i:tháng|ngày|năm|quý)\s+\d+(?:/\d+)*",
     r"\d+\s*tháng\s+đầu\s+năm", r"\d+\s+(?:tháng|ngày|giờ|tuần)(?!\s*\d)",  # 2 months, 15 days
     r"(?i:kỳ)\s+\d+",

@@ -38,6 +38,12 @@ from tradeclaims.claims.reading.words import (
 )
 from tradeclaims.claims.spans import Spans
 
+# What makes a Chinese name the partner: 对欧盟、拉美的出口 (both), 对世界最大经济体美国 (an
+# appositive between), 中美.
+_ZH_PARTNER_BEFORE = re.compile(r"[对對与與同自从從和](?:[^，,。；]*[、和及]|[^，,。；]{0,10}"
+                                r"(?:经济体|經濟體|国家|國家|伙伴|夥伴|市场|市場|大国|大國))?\s*$|"
+                                r"中$")
+
 
 @dataclass
 class Context:
@@ -141,8 +147,7 @@ class Article:
             return bool(re.match(r"\s*(?:(?:19|20)\d{2}\s*年(?:全年)?\s*)?(?:[对對自从從]|"
                                  r"的?(?:出口|进口|進口|进出口|進出口|外贸|外貿|贸易|貿易|出超|"
                                  r"入超|顺差|順差))", after)
-                        ) and not re.search(r"[对對与與同自从從和](?:[^，,。；]*[、和及])?\s*$|中$",
-                                            before)  # 对欧盟、拉美的出口: partners both; 中美
+                        ) and not _ZH_PARTNER_BEFORE.search(before)
         if self.lang == "vi":
             return bool(re.match(r"\s*(?:xuất khẩu|nhập khẩu|xuất siêu|nhập siêu)", after)
                         or re.search(r"(?:xuất khẩu|nhập khẩu|thặng dư|thâm hụt|xuất siêu|"

@@ -47,6 +47,7 @@ from tradeclaims.claims.reading.words import (
     REPORTERS,
     RESPECTIVELY,
     SHARE,
+    THAN_EXPECTED,
     WORLD_TRADE,
 )
 from tradeclaims.data import periods
@@ -206,7 +207,7 @@ class Proposer:
         clause = a.text[a.clause_start(lo, figure.start):clause_end]
         forecast = [m for m in FORECAST.finditer(said) if not (
             ESTIMATED.fullmatch(m[0]) and ctx.period and not self._unpublished(ctx.period))]
-        if forecast or EXPECTED.search(clause) or any(
+        if forecast or EXPECTED.search(THAN_EXPECTED.sub(" ", clause)) or any(
                 int(next(g for g in m.groups() if g)) > (a.date.year or 9999)
                 for m in FUTURE.finditer(said)):
             return not_checkable("forecast_or_opinion", "A forecast or an opinion (drafted: "

@@ -41,6 +41,12 @@ ESTIMATED = re.compile(r"(?i:estimat\w*)|ước tính|ước đạt|估计|估�
 EXPECTED = re.compile(r"\b(?i:forecast\w*|expected|expectations?|consensus|analysts?|"
                        r"economists?|polled|poll|survey)\b|预测|預測|预期|預期|预估|預估|dự báo|"
                        r"kỳ vọng")
+# ... but not where the figure is set against the expectations ("rose more strongly than
+# expected", 超预期增长6.6%, "vượt kỳ vọng"): the figure is the outcome.
+THAN_EXPECTED = re.compile(r"\b(?:than|-than-)(?:\s*\w+)?\s*(?:had\s+)?(?i:expected|forecast|"
+                           r"anticipated|predicted)\b|(?:超|好于|好於|不及|低于|低於|高于|高於|超出)"
+                           r"(?:市场)?(?:预期|預期)(?![的为為是])|vượt (?:mức )?kỳ vọng",
+                           re.IGNORECASE)
 NOT_TRADE = re.compile(r"\binvestment\b|(?<![A-Za-z])(?:GDP|IIP)(?![A-Za-z])|"
                        r"\bindustrial (?:output|production|products)\b|"
                         r"\bretail sales\b|\bmanufacturing (?:power|output)\b|\binflation\b|"
