@@ -285,7 +285,8 @@ def test_the_fixtures_expected_verdicts_are_what_their_frozen_data_gives(tmp_pat
 
 def test_each_frozen_half_is_scored_only_with_its_own_flag(capsys):
     """The frozen halves (test … test5) refuse to be scored unless asked by name, and one half's
-    flag does not open another; the dev half needs none. Nothing is scored here: a refusal returns first."""
+    flag does not open another; the dev half needs none. Nothing is scored here: a refusal
+    returns first."""
     bench = _benchmark()
     corpus = paths.ROOT / "benchmarks" / "corpus"
     for half, flag, other in (("test", "--frozen-test", "--frozen-test2"),
