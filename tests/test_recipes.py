@@ -1122,3 +1122,12 @@ def test_a_partner_after_an_appositive_is_the_partner():
     (row,) = recipes.propose("2025年，中国对世界最大经济体美国的出口下降20%。", date="2026-02-21")
     assert recipes.spec_value(row["series"], "reporter") == "CHN"
     assert recipes.spec_value(row["series"], "partner") == "USA"
+
+
+def test_a_year_no_series_can_hold_leaves_the_draft_unfinished_not_refused(tmp_path, data):
+    rows = recipes.propose("The surplus, $1.08 trillion in 1947, was the largest.", "a",
+                           date="2025-12-08")
+    assert rows[0]["series"] == "" and "no period of the dataset" in rows[0]["note"]
+    path = tmp_path / "drafts.csv"
+    path.write_text(extract.to_csv(rows), encoding="utf-8")
+    assert drafts.check(path, data).verdict.tolist() == [""]

@@ -39,6 +39,9 @@ def find_periods(text: str, date: ArticleDate) -> list[tuple[int, int, str, str]
             if taken.overlaps(*match.span()):
                 continue
             period, hint = resolve(kind, match, date)
+            if period not in ("", HALF_MONTH) and not periods.is_valid(period):
+                # "since 1947": a year no series can hold, so no recipe `check` would refuse
+                period, hint = "", f"period: {match[0].strip()!r} is no period of the dataset"
             found.append((match.start(), match.end(), period, hint))
     return sorted(found)
 
