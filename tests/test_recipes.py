@@ -1131,3 +1131,24 @@ def test_a_year_no_series_can_hold_leaves_the_draft_unfinished_not_refused(tmp_p
     path = tmp_path / "drafts.csv"
     path.write_text(extract.to_csv(rows), encoding="utf-8")
     assert drafts.check(path, data).verdict.tolist() == [""]
+
+
+@pytest.mark.parametrize("text", ["中國2025全年對非美地區出口規模為3.35萬億美元。",
+                                  "In 2025 exports to non-US markets reached $3.35 trillion."])
+def test_the_world_less_the_us_is_a_difference(text):
+    (row,) = recipes.propose(text, date="2026-01-14")
+    assert row["kind"] == "difference" and row["base"] == "partner=USA"
+    assert recipes.spec_value(row["series"], "partner") == "WLD"
+
+
+def test_a_rate_of_the_world_less_the_us_is_never_certain():
+    (row,) = recipes.propose("Exports to non-US markets rose 9.8% in 2025.", date="2026-01-14")
+    assert recipes.spec_value(row["series"], "partner") == "WLD"
+    assert {} in recipes.other_readings(row["note"])  # others the words do not give
+
+
+def test_a_conversion_in_parentheses_is_not_the_level_a_rate_qualifies():
+    rows = recipes.propose("Kim ngạch xuất nhập khẩu năm 2025 đạt 45.470 tỷ Nhân dân tệ "
+                           "(6.514,3 tỷ USD), tăng 3,8% so với năm trước.", date="2026-01-14")
+    assert [r["unit"] for r in rows] == ["CNY", "USD", "percent"]
+    assert recipes.spec_value(rows[2]["series"], "unit") == "CNY"

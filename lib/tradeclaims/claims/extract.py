@@ -42,7 +42,8 @@ _UNITS = [  # printed word -> claim unit, longest first
     ("个百分点", "pp"), ("個百分點", "pp"), ("百分点", "pp"), ("百分點", "pp"),
     ("per cent", "percent"), ("percent", "percent"), ("phần trăm", "percent"), ("%", "percent"),
     ("US dollars", "USD"), ("U.S. dollars", "USD"), ("dollars", "USD"), ("USD", "USD"),
-    ("美元", "USD"), ("đô la", "USD"), ("nhân dân tệ", "CNY"), ("yuan", "CNY"),
+    ("美元", "USD"), ("đô la", "USD"), ("nhân dân tệ", "CNY"),
+    ("Nhân dân tệ", "CNY"), ("NDT", "CNY"), ("yuan", "CNY"),
     ("RMB", "CNY"), ("人民币", "CNY"), ("人民幣", "CNY"), ("美金", "USD"), ("元", "CNY"),
     ("units", "units"), ("handsets", "units"), ("个", "units"),
     ("個", "units"), ("部", "units"), ("台", "units"), ("tonnes", "tonnes"), ("tons", "tonnes"),
@@ -103,7 +104,8 @@ _NOT_FIGURES = [
     r"\d{4}-\d{2}(?:-\d{2})?", r"\d{1,2}[-/]\d{1,2}[-/]\d{2,4}", r"\d{1,2}/\d{4}",  # dates
     r"https?://\S+", r"www\.\S+",  # addresses
     r"\d+\s*月\s*\d+\s*日", r"(?<![\d.])\d{1,2}\s*日(?![元圓圆])", r"\d+\s*月",
-    r"\d{4}\s*年", r"第\s*\d+", r"前\s*\d+\s*[个個]?月",
+    r"\d{4}\s*年", r"(?:19|20)\d{2}(?=\s*(?:全年|年度|上半年|下半年))", r"第\s*\d+",
+    r"前\s*\d+\s*[个個]?月",
     r"\d+\s*[个個]月", r"\d+\s*(?:st|nd|rd|th)\b", r"(?i:tháng|ngày|năm|quý)\s+\d+(?:/\d+)*",
     r"\d+\s*tháng\s+đầu\s+năm", r"\d+\s+(?:tháng|ngày|giờ|tuần)(?!\s*\d)",  # 2 months, 15 days
     r"(?i:kỳ)\s+\d+",

@@ -20,6 +20,7 @@ from tradeclaims.claims.reading.words import (
     BILATERAL,
     COMPARED_BEFORE,
     CURRENCY_NAME,
+    EXCEPT_US,
     GOES_ON,
     LAST_YEAR,
     LIKENED_ANY,
@@ -56,6 +57,7 @@ class Context:
     period: str = ""
     uncoded: str = ""  # the goods or firms named, when the vocabulary has no code for them
     region: str = ""  # the province or city whose trade it is (上海市进出口), when not the country
+    excluding: str = ""  # the partner left out of the world's (非美地区, non-US markets)
     hints: list = field(default_factory=list)
     # why the reading is not certain (a key not read from the figure's own sentence), and the
     # other plausible readings, each as the keys it changes: {"period": "2025-12"}
@@ -89,7 +91,9 @@ class Article:
         self.date = ArticleDate.parse(date)
         self.peg = peg or {}  # periods of the releases the article reports, by reporter
         self.sentences = Spans(sentences(text), span=lambda sentence: sentence)
-        currencies = [m.span() for m in CURRENCY_NAME.finditer(text)]
+        # a currency (US$) and the world less a partner (non-US) name no partner
+        currencies = [m.span() for pattern in (CURRENCY_NAME, EXCEPT_US)
+                      for m in pattern.finditer(text)]
         self.partners = Spans([m for m in partner_mentions(text) if not any(
             a <= m.start < b for a, b in currencies) and not self._likened(m.start)])
         self.products = Spans(find_mentions(product_names(), text))
@@ -179,7 +183,9 @@ class Article:
         clause_start, clause_end = self.clause_start(lo, start), self.clause_end(end, hi)
         partner = self._partner(start, end, lo, (clause_start, clause_end), ctx)
         ctx.partner = partner.value if partner else "WLD"
-        if partner is None:
+        if partner is None and EXCEPT_US.search(self.text, clause_start, start):
+            ctx.excluding = "USA"
+        if partner is None and not ctx.excluding:
             earlier = self._carried(self.partners, lo, skip=(ctx.reporter, "WLD"))
             if earlier is not None:
                 ctx.doubt(f"partner: none named in the sentence, {earlier.value} in the one "

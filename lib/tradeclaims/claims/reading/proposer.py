@@ -338,6 +338,8 @@ class Proposer:
                     except ValueError:
                         pass
             out["kind"] = "balance" if ctx.flow == "balance" else "level"
+            if ctx.excluding:  # "exports to non-US markets": the world's less the partner's
+                out["kind"], out["base"] = "difference", spec_text(partner=ctx.excluding)
             self._month_or_so_far(figure, ctx)
             lo, hi = self.article.sentence(figure.start)
             if figure.qualifier == "over" and FIRST_TIME.search(self.article.text, lo, hi):
@@ -494,6 +496,8 @@ class Proposer:
             ctx.hints.append(f"unit {unit}: no level beside the rate; {why}")
             ctx.doubt("unit: no level beside the rate", *({"unit": u} for u in MONEY
                                                            if u != unit))
+        if ctx.excluding:  # a rate of the world less a partner: no series holds it
+            ctx.doubt(f"partner: the world less {country(ctx.excluding)}")
         clause = a.text[a.clause_start(lo, figure.start):figure.start]
         if AVERAGE.search(clause):
             out.update(kind="not_checkable", reason="not_located", note=(

@@ -57,6 +57,9 @@ REFERS_BACK = re.compile(r"(?:This|That|The) (?:figure|amount|total|sum|value)\b
 FIRMS = re.compile(r"enterprises|firms|companies|企业|doanh nghiệp", re.IGNORECASE)
 POLICY = re.compile(r"\btariffs?\b|\bagreements?\b|\bFTAs?\b|\bvisas?\b|\bsanctions?\b|"
                      r"关税|關稅|协定|協定|thuế quan|hiệp định", re.IGNORECASE)
+# The world less the United States: 非美地区, "non-US markets", "outside the U.S.", ngoài Mỹ.
+EXCEPT_US = re.compile(r"非美(?:国|國)?|\bnon-U\.?S\.?|\b(?:outside|excluding|except) (?:the )?"
+                       r"U\.?S\.?\b|\bex-U\.?S\.?|ngoài (?:thị trường )?Mỹ")
 # A level a day: 每天, "a day", mỗi ngày.
 PER_DAY = re.compile(r"每天|每日|平均每日|\b(?:a|per|each|every) day\b|\bmỗi ngày\b",
                      re.IGNORECASE)
