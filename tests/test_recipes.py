@@ -1152,3 +1152,12 @@ def test_a_conversion_in_parentheses_is_not_the_level_a_rate_qualifies():
                            "(6.514,3 tỷ USD), tăng 3,8% so với năm trước.", date="2026-01-14")
     assert [r["unit"] for r in rows] == ["CNY", "USD", "percent"]
     assert recipes.spec_value(rows[2]["series"], "unit") == "CNY"
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Năm 2025, xuất khẩu của Việt Nam tăng hơn 35 tỷ USD.", "change_published"),  # by
+    ("Năm 2025, xuất khẩu của Việt Nam tăng lên 475 tỷ USD.", ""),  # to
+])
+def test_a_rise_by_an_amount_is_a_change_in_level(text, measure):
+    (row,) = recipes.propose(text, date="2026-01-14")
+    assert recipes.spec_value(row["series"], "measure") == measure

@@ -92,10 +92,12 @@ RANK_WORDS = {"second": 2, "third": 3, "二大": 2, "三大": 3, "thứ hai": 2,
 MOM_WORDS = (r"so với (?:tháng|kỳ) trước|month[- ]on[- ]month|m/m|from the previous month|"
               r"from a month (?:earlier|before)|环比|比上月")
 MOM = re.compile(MOM_WORDS, re.IGNORECASE)
-# A money figure that is a change in level ("an increase of 9.88 billion").
-CHANGE = re.compile(r"(?:tăng thêm|giảm|an? (?:increase|rise|drop|fall) of|(?:increased|rose|"
-                     r"fell|dropped|grew) by|up by|down by|增加|减少)\s*(?:US\$|\$)?\s*$",
-                     re.IGNORECASE)
+# A money figure that is a change in level ("an increase of 9.88 billion", "tăng hơn 35 tỷ USD";
+# not "tăng lên 475 tỷ USD", rose to).
+CHANGE = re.compile(r"(?:tăng thêm|tăng(?! lên)|giảm|an? (?:increase|rise|drop|fall) of|"
+                    r"(?:increased|rose|fell|dropped|grew) by|up by|down by|增加|减少|減少)"
+                    r"(?:\s*(?:hơn|gần|khoảng|more than|over|nearly|about|almost|约|約|近|超过|"
+                    r"超過))?\s*(?:US\$|\$)?\s*$", re.IGNORECASE)
 # Words that open a sentence about the one before ("Of which", 其中).
 OPENERS = re.compile(r"(?:Of (?:which|these|this)|Among them|In particular|Trong đó|其中|"
                       r"(?:This|That|The) (?:figure|amount|total))\b", re.IGNORECASE)
