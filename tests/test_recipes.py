@@ -1161,3 +1161,13 @@ def test_a_conversion_in_parentheses_is_not_the_level_a_rate_qualifies():
 def test_a_rise_by_an_amount_is_a_change_in_level(text, measure):
     (row,) = recipes.propose(text, date="2026-01-14")
     assert recipes.spec_value(row["series"], "measure") == measure
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Tính chung từ đầu năm đến hết tháng 12/2025, tổng trị giá xuất nhập khẩu của cả nước đạt "
+     "930,07 tỷ USD.", "2025"),  # January to December is the year
+    ("Tính đến hết tháng 11, xuất khẩu của Việt Nam đạt 430 tỷ USD.", "2025-01/2025-11"),
+])
+def test_the_year_to_a_month_in_vietnamese(text, period):
+    (row,) = recipes.propose(text, date="2026-01-09")
+    assert recipes.spec_value(row["series"], "period") == period

@@ -106,6 +106,8 @@ def resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
         year = date.year - 1 if date.month is not None and last >= date.month else date.year
     if first == last:
         return f"{year}-{first:02d}", ""
+    if (first, last) == (1, 12):  # January to December is the year, as publishers print it
+        return str(year), ""
     return f"{year}-{first:02d}/{year}-{last:02d}", ""
 
 

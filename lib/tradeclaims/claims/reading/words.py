@@ -144,6 +144,9 @@ PERIODS = [
      "half_month"),
     (rf"\bfirst {COUNT} months(?: of {YEAR}| of (?:the|this) year)?", "first_months"),
     (rf"\b{COUNT} tháng đầu năm(?: {YEAR})?", "first_months"),
+    # "từ đầu năm đến hết tháng 12/2025", "tính đến hết tháng 11": the year to that month
+    (rf"\b(?:từ đầu năm|tính) (?:đến|tới) (?:hết )?tháng (\d{{1,2}})(?:/{YEAR}| năm {YEAR})?",
+     "first_months"),
     (rf"(?:{YEAR}\s*年\s*)?前\s*{ZH_COUNT}\s*[个個]?月", "zh_first_months"),
     (rf"\b(?:the )?first quarter(?: of {YEAR})?|\bQ1(?: {YEAR})?", "q1"),
     (rf"\b(?:the )?first month (?:of (?:the year )?{YEAR}|of the year)|"
