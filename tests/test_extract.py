@@ -67,6 +67,7 @@ def found(text, lang=None):
                                         ("69.1", "USD", "billion", "")]),
     ("比2024年减少两个百分点。", [("-2", "pp", "", "")]),  # a year is not an earlier figure
     ("貿易順差達1兆1,890億美元", [("1.189", "USD", "trillion", "")]),  # a thousands comma
+    ("貿易總額突破九二○○億美元", [("9200", "USD", "hundred_million", "over")]),  # ○ for zero
     # 亿 and 万亿 with no currency: the last amount's, unless a thing counted follows
     ("进出口45.46万亿人民币，出口26.98万亿；14亿人口。", [
         ("45.46", "CNY", "trillion", ""), ("26.98", "CNY", "trillion", ""),

@@ -1171,3 +1171,13 @@ def test_a_rise_by_an_amount_is_a_change_in_level(text, measure):
 def test_the_year_to_a_month_in_vietnamese(text, period):
     (row,) = recipes.propose(text, date="2026-01-09")
     assert recipes.spec_value(row["series"], "period") == period
+
+
+@pytest.mark.parametrize("text", [
+    "中國2025年對美國出口下滑20%，為1990年有數據記錄以來最大年度跌幅；進口下跌14.6%。",
+    "2025年中国对美出口下滑20%，为2017年以来最大；进口下跌14.6%。",
+    "China's exports to the US fell 20% in 2025, the steepest since 1990, and imports fell 14.6%.",
+])
+def test_a_records_since_year_is_not_the_next_figures_period(text):
+    row = [r for r in recipes.propose(text, date="2026-01-14") if r["unit"] != "year"][-1]
+    assert recipes.spec_value(row["series"], "period") == "2025"

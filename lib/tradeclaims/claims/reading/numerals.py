@@ -1,11 +1,12 @@
-"""Figures written in Chinese numerals (一一二〇億美元, 五．九％, 十一月, 百分之三十九點六) and in
-full-width digits, rewritten in ASCII digits, with where each character came from, so that the
-figures are read as any others and quoted from the text as printed."""
+"""Figures written in Chinese numerals (一一二〇億美元, 九二○○ with a circle for zero, 五．九％,
+十一月, 百分之三十九點六) and in full-width digits, rewritten in ASCII digits, with where each
+character came from, so that the figures are read as any others and quoted from the text as
+printed."""
 
 import bisect
 import re
 
-_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
 _POWERS = {"十": 10, "百": 100, "千": 1000}
 _D = "".join(_DIGITS)

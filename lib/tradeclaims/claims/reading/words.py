@@ -113,7 +113,10 @@ COMPARISONS = re.compile(
     r"year[- ]on[- ]year|同比|比去年同期|去年同期|(?:较|較|比|高于|高於|低于|低於)\s*(?:上年|去年|"
     r"前一年|上月|(?:19|20)\d{2}\s*年|\d{1,2}\s*月)(?:同期)?(?!\s*的)|"
     r"(?:so với )?cùng kỳ(?: năm (?:trước|ngoái|(?:19|20)\d{2}))?|so với (?:năm|tháng) "
-    r"(?:trước|ngoái|\d{1,2}|(?:19|20)\d{2})|" + MOM_WORDS,
+    r"(?:trước|ngoái|\d{1,2}|(?:19|20)\d{2})|"
+    # a record's span: "since 1992", 为2017年以来最小, 自1993年以來, kể từ năm 2021
+    r"\bsince (?:(?:early|mid|late)[- ])?(?:19|20)\d{2}\b|(?:自|为|為|是)?\s*(?:19|20)\d{2}\s*年"
+    r"(?:[^，,。；\d]{0,8})?以[来來]|kể từ (?:năm )?(?:19|20)\d{2}|" + MOM_WORDS,
     re.IGNORECASE)
 MONTHS = {name: number for number, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
