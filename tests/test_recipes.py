@@ -1181,3 +1181,14 @@ def test_the_year_to_a_month_in_vietnamese(text, period):
 def test_a_records_since_year_is_not_the_next_figures_period(text):
     row = [r for r in recipes.propose(text, date="2026-01-14") if r["unit"] != "year"][-1]
     assert recipes.spec_value(row["series"], "period") == "2025"
+
+
+def test_a_list_respectively_goes_past_conversions_and_its_rates_take_the_same_names():
+    rows = recipes.propose(
+        "Năm 2025, kim ngạch thương mại của Trung Quốc với ASEAN, Mỹ Latin và châu Phi lần lượt "
+        "đạt 7.550 tỷ NDT (1.081,6 tỷ USD), 3.930 tỷ NDT (563 tỷ USD) và 2.490 tỷ NDT (356,7 tỷ "
+        "USD), tăng tương ứng 8%; 6,5% và 18,4%.", date="2026-01-14")
+    partners = [recipes.spec_value(r["series"], "partner") for r in rows]
+    assert partners == ["ASEAN", "ASEAN", "LATAM", "LATAM", "AFRICA", "AFRICA",
+                        "ASEAN", "LATAM", "AFRICA"]
+    assert [r["kind"] for r in rows[:2]] == ["level", "conversion"]

@@ -36,6 +36,7 @@ class Levels:
         source = self._conversion_of(figure)
         if source is not None:
             ctx = self.article.context(source.start, source.end)
+            self._respective(source, ctx, *self.article.sentence(source.start))
             series = series_of(ctx)
             whole = {"partner": "WLD", "product": "TOTAL", "flow": "total"}
             base = {k: v for k, v in whole.items() if (series.get(k) or "TOTAL") != v} or {

@@ -43,6 +43,10 @@ from tradeclaims.data import periods
 FRACTION_BAND = 10
 
 
+# What a list's gap may hold besides its commas: an aside in parentheses (a conversion).
+_ASIDES = re.compile(r"\s*[(（][^)）]*[)）]")
+
+
 class Proposer(Levels, Rates):
     def __init__(self, text: str, figures: list, date: str = "", lang: str | None = None,
                  peg: dict | None = None):
@@ -98,9 +102,9 @@ class Proposer(Levels, Rates):
         ($1.12 trillion); 45 trillion yuan, equivalent to around 6.48 trillion dollars)."""
         if figure.unit not in MONEY:
             return None
-        # those that end fewer than 40 characters before it, in text order
+        # those that end fewer than 40 characters before it, the nearest first
         near = sorted(self._by_end[bisect.bisect_right(self._ends, figure.start - 40):
-                                   bisect.bisect_right(self._ends, figure.start)])
+                                   bisect.bisect_right(self._ends, figure.start)], reverse=True)
         for other in (self.figures[i] for i in near):
             if other.unit in MONEY and other.unit != figure.unit:
                 between = self.article.text[other.end:figure.start]
@@ -135,38 +139,50 @@ class Proposer(Levels, Rates):
         """"Exports to the EU and ASEAN rose 8.4% and 13.4%, respectively", 出口、進口分別成長
         5.5%和0: the figures of a list before the word go, in order, with the names (partners,
         else flows) between the figure before the list and the list."""
-        word = RESPECTIVELY.search(self.article.text, lo, hi)
-        if word is None:
-            return
-        # the run of figures of one unit (a bare number may close it: 5.5%和0) just before the
-        # word ("… 13.4 percent, respectively"), or just after it (分別成長5.5%和0)
-        after = word.start() < figure.start
-        run = []
-        for f in self._starting(word.end() if after else lo, hi if after else word.start()):
-            gap = self.article.text[run[-1].end:f.start] if run else ""
-            if run and f.unit in (run[-1].unit, "count") and LIST_GAP.fullmatch(gap):
-                run.append(f)
-            elif after and run:
+        for word in RESPECTIVELY.finditer(self.article.text, lo, hi):  # the figure's list
+            after = word.start() < figure.start
+            run = self._run(word, after, lo, hi)
+            if figure in run:
                 break
-            else:
-                run = [f]
-        if figure not in run:
+        else:
             return
         names_end = word.start() if after else run[0].start
         since = max((f.end for f in self._starting(lo, names_end)), default=lo)
         a = self.article
         for key, mentions, skip in (("partner", a.partners, (ctx.reporter, "WLD")),
                                     ("flow", a.flows, ())):
-            names = [m.value for m in map(mentions.__getitem__,
-                                          mentions.within(since, names_end))
-                     if m.value not in skip]
-            names = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
+            names = self._names(mentions, since, names_end, skip) or self._names(
+                mentions, lo, names_end, skip)  # "A, B and C reached x, y, z, up a%, b%, c%"
             if len(names) == len(run):
                 setattr(ctx, key, names[run.index(figure)])
                 ctx.hints.append(f"{key} {getattr(ctx, key)}: the {run.index(figure) + 1}. of "
                                  f"{len(run)} named, respectively")
                 return
         ctx.doubt(f"'{word[0]}': {len(run)} figures, and no list of as many names before them")
+
+    def _run(self, word, after: bool, lo: int, hi: int) -> list:
+        """The run of figures of one unit (a bare number may close it: 5.5%和0) just before the
+        word ("… 13.4 percent, respectively"), or just after it (分別成長5.5%和0)."""
+        run = []
+        for f in self._starting(word.end() if after else lo, hi if after else word.start()):
+            if run and self._conversion_of(f):
+                continue  # "7.550 tỷ NDT (1.081,6 tỷ USD), 3.930 tỷ NDT …": the list goes on
+            gap = _ASIDES.sub("", self.article.text[run[-1].end:f.start]) if run else ""
+            if run and f.unit in (run[-1].unit, "count") and LIST_GAP.fullmatch(gap):
+                run.append(f)
+            elif after and run:
+                break
+            else:
+                run = [f]
+        return run
+
+    @staticmethod
+    def _names(mentions, since: int, end: int, skip) -> list[str]:
+        """The names within [since, end), none of `skip`, a name repeated at once counted once
+        ("Hiệp hội Các quốc gia Đông Nam Á (ASEAN)")."""
+        names = [m.value for m in map(mentions.__getitem__, mentions.within(since, end))
+                 if m.value not in skip]
+        return [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
 
     def propose(self, figure) -> dict:
         """kind, series, base, reason and note for one figure ('' where unsure)."""

@@ -191,8 +191,8 @@ PARTNER_BEFORE = re.compile(r"(?:\b(?:to|from|with|and)|\b(?:sang|từ|với|và
 PEAK = re.compile(r"\bpeak(?:ed|s)?\b|\bhighest\b|峰值|最高|đỉnh", re.IGNORECASE)
 FIRST = re.compile(r"\bfor the first time\b|\brecord\b|首次|首度|lần đầu|kỷ lục", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b|分别|分別|lần lượt|tương ứng", re.IGNORECASE)
-LIST_GAP = re.compile(r"\s*(?:,|、|，|和|及|与|與|và|and|,? and)?\s*(?:percent|per cent|%)?\s*"
-                       r"(?:,|、|，|和|及|与|與|và|and|,? and)?\s*")
+LIST_GAP = re.compile(r"\s*(?:,|;|、|，|；|和|及|与|與|và|and|,? and)?\s*(?:percent|per cent|%)?\s*"
+                       r"(?:,|;|、|，|；|和|及|与|與|và|and|,? and)?\s*")
 # A currency named after a country ("US$1 trillion", "U.S. dollars", đô la Mỹ): no partner.
 CURRENCY_NAME = re.compile(r"\bUS\s?\$|\bU\.?S\.? dollars?\b|đô la Mỹ|美元|美金", re.IGNORECASE)
 # Words that make a flow the reporter's whole trade ("total exports", 全国进出口, cả nước).
