@@ -1192,3 +1192,12 @@ def test_a_list_respectively_goes_past_conversions_and_its_rates_take_the_same_n
     assert partners == ["ASEAN", "ASEAN", "LATAM", "LATAM", "AFRICA", "AFRICA",
                         "ASEAN", "LATAM", "AFRICA"]
     assert [r["kind"] for r in rows[:2]] == ["level", "conversion"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Năm 2025, tổng trị giá xuất khẩu của Việt Nam tăng 17,14% so với cùng kỳ.", "growth"),
+    ("Năm 2025, giá gạo xuất khẩu của Việt Nam giảm 17,14%.", "not_checkable"),  # a price
+])
+def test_trị_giá_is_a_value_not_a_price(text, kind):
+    (row,) = recipes.propose(text, date="2026-01-14")
+    assert row["kind"] == kind

@@ -70,7 +70,8 @@ WORLD_TRADE = re.compile(r"(?<!'s )(?<!’s )\b(?:global|world|worldwide) (?:mer
                          r"全球贸易|全球貿易|世界贸易(?!组织)|世界貿易(?!組織)|"
                          r"thương mại (?:toàn cầu|thế giới)",
                          re.IGNORECASE)
-PRICE = re.compile(r"\b(?:average )?prices?\b|价格|價格|\bgiá\b", re.IGNORECASE)
+# A price (giá; not trị giá, a value).
+PRICE = re.compile(r"\b(?:average )?prices?\b|价格|價格|(?<!trị )\bgiá\b", re.IGNORECASE)
 CONVERSION = re.compile(r"(?:equivalent to|equal to|or|about|around|roughly|nearly|some|"
                          r"approximately|\()\s*(?:around|about|roughly|some|approximately)?\s*$",
                          re.IGNORECASE)
