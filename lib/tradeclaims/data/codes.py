@@ -7,13 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-import country_converter as coco
-
 from tradeclaims.data.vocabulary import section
 
 
 @cache
-def _converter() -> coco.CountryConverter:
+def _converter():
+    """country_converter's table, imported when first asked (it imports pandas: 0.35 s)."""
+    import country_converter as coco
+
     return coco.CountryConverter()
 
 

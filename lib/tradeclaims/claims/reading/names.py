@@ -38,12 +38,19 @@ def cldr_names() -> dict[str, str]:
     """{name: ISO3} of CLDR's territories in LOCALES (names of three letters or fewer, and
     those with a comma, left out), from CLDR_CACHE when it was written by the same versions of
     babel and country_converter."""
+    return _cached()["names"]
+
+
+@cache
+def _cached() -> dict:
+    """CLDR's names as ISO3 codes and country_converter's short name of each ISO3 code, from
+    CLDR_CACHE, else read and kept there."""
     key = {"babel": version("babel"), "country_converter": version("country_converter"),
            "locales": list(LOCALES)}
     try:
         cached = json.loads(CLDR_CACHE.read_text(encoding="utf-8"))
-        if cached["key"] == key:
-            return cached["names"]
+        if cached["key"] == key and "short" in cached:
+            return cached
     except (OSError, ValueError, KeyError, TypeError):
         pass
     from tradeclaims.data import codes  # imports country_converter
@@ -54,19 +61,24 @@ def cldr_names() -> dict[str, str]:
         for name, code in codes.cldr_names(lang).items():
             if len(name) > 2 and "," not in name:
                 names.setdefault(name, code)
+    short = {code: codes.name(code) for code in codes.iso3_codes()}
+    cached = {"key": key, "names": names, "short": short}
     try:
         CLDR_CACHE.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(CLDR_CACHE, json.dumps({"key": key, "names": names}, ensure_ascii=False))
+        write_atomic(CLDR_CACHE, json.dumps(cached, ensure_ascii=False))
     except OSError:
         pass  # a read-only checkout: read them each time
-    return names
+    return cached
 
 
 def country(code: str) -> str:
-    """A code's short name (China, Viet Nam), importing country_converter only when asked."""
+    """A code's short name (China, Viet Nam): a group's from the vocabulary, a country's from
+    CLDR_CACHE, so that no draft's note imports country_converter."""
     from tradeclaims.data import codes
 
-    return codes.name(code) if codes.is_known(code) else code
+    if code in codes.GROUPS or code in codes.AREAS:
+        return codes.name(code)
+    return _cached()["short"].get(code, code)
 
 
 @cache
