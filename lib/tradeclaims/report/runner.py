@@ -37,16 +37,19 @@ def prepared():
 
 
 def read_once():
-    """What every kernel reads, read once in the fork server: the dataset, the page templates
-    compiled, country_converter's table, PIL's image plug-ins. Each kernel gets its own copy (a
-    fork), so what one report changes in them never reaches another."""
+    """What every kernel reads, read once in the fork server: the dataset, the registry parsed
+    (csvfile.parse_rows), the page templates compiled, country_converter's table, PIL's image
+    plug-ins. Each kernel gets its own copy (a fork), so what one report changes in them never
+    reaches another."""
     import PIL.Image
 
+    from tradeclaims.claims.registry import load_claims
     from tradeclaims.data import codes
     from tradeclaims.report import lookups, pages
 
     codes.iso3_codes()
     lookups.dataset()
+    load_claims(article_id="")  # each kernel then checks its own article's rows only
     for template in ("macros.html.j2", "tables.html.j2"):
         pages.environment().get_template(template)
     PIL.Image.preinit()
