@@ -44,11 +44,12 @@ def cmd_ingest(args) -> int:
 
 def cmd_claims(args) -> int:
     from tradeclaims.claims import corrections, ledger, verdict_cache
+    from tradeclaims.claims.parts import claim_parts
     from tradeclaims.files import write_together
-    from tradeclaims.report import makefile, provenance
+    from tradeclaims.report import provenance
 
     # only the articles whose part of the registry, data or code moved are evaluated again
-    parts = makefile.claim_parts(args.claims, paths.ARTICLES_CSV, paths.CORRECTIONS_CSV)
+    parts = claim_parts(args.claims, paths.ARTICLES_CSV, paths.CORRECTIONS_CSV)
     shared = provenance.data_digest() + provenance.code_digest()
     table = verdict_cache.evaluate(parts, shared, args.claims)
     before = ledger.committed(args.out)

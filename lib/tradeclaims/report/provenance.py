@@ -113,7 +113,7 @@ def _claim_parts(root: Path) -> dict[str, str]:
 
 @cache  # by the files' dates: a build cuts the registry once, however many pages it makes
 def _parts(files: tuple[Path, ...], dated: tuple) -> dict[str, str]:
-    from tradeclaims.report.makefile import claim_parts
+    from tradeclaims.claims.parts import claim_parts
 
     return claim_parts(*files)
 
