@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from tradeclaims import paths
+from tradeclaims.digests import dated
 from tradeclaims.errors import InputError, explain
 
 # What a report's kernel imports on its way, which the fork server imports once: the notebooks'
@@ -150,7 +151,7 @@ def _page(name: str, fds: list[int], listener: socket.socket):
             os.dup2(fd, target)
             os.close(fd)
         html = paths.REPORTS / f"{name}.html"
-        before = _dated(html)  # to tell an interrupt from one held until the page was written
+        before = dated(html)  # to tell an interrupt from one held until the page was written
         try:
             pipeline.run(_chosen.get(name) or config.chosen([name])[name])
         except pipeline.ReportFailed as exc:
@@ -198,18 +199,12 @@ def _on_ctrl_c(signum, frame):
     raise KeyboardInterrupt
 
 
-def _dated(path: Path) -> tuple | None:
-    with contextlib.suppress(FileNotFoundError):
-        return path.stat().st_ino, path.stat().st_mtime_ns
-    return None
-
-
 def _interrupted(name: str, html: Path, before: tuple | None) -> int:
     from tradeclaims.kernel import provisioner
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up
     provisioner.stop_all()  # before their folder goes: a live kernel writes into it
-    if _dated(html) == before:
+    if dated(html) == before:
         print(f"interrupted: report {name} was not written; "
               f"{paths.relative(html)} is unchanged", file=sys.stderr)
     else:  # Ctrl-C came while the two files were renamed, and waited for both
