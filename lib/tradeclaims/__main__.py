@@ -70,6 +70,10 @@ def cmd_claims(args) -> int:
 
 
 def cmd_run(args) -> int:
+    if args.start and args.make is not None:  # the runner alone, ahead of the pages
+        from tradeclaims.report import runner
+
+        return runner.start(args.make)
     if not args.names:
         print("error: name a report to run", file=sys.stderr)
         return 2
@@ -201,6 +205,8 @@ def main(argv=None) -> int:
     run.add_argument("names", nargs="*")
     run.add_argument("--make", type=int, metavar="PID", help="run them in the runner that the "
                      "pages of make PID share (a page's recipe: make -jN runs N at once)")
+    run.add_argument("--start", action="store_true", help="with --make, start that runner "
+                     "and return: it imports what pages need while make runs another recipe")
     run.set_defaults(run=cmd_run)
     commands.add_parser("index", help="write reports/index.html").set_defaults(run=cmd_index)
     ex = commands.add_parser("extract", help="draft registry rows, with a proposed recipe, for "

@@ -75,6 +75,13 @@ def shared(name: str, make: int) -> int:
     return 1 if code is None or code < 0 else code
 
 
+def start(make: int) -> int:
+    """Start the runner of make `make` (if no page has), and return at once."""
+    interruptible = signal.signal(signal.SIGINT, signal.SIG_IGN) is signal.default_int_handler
+    _connection(f"\0tradeclaims-runner-{make}", make, interruptible).close()
+    return 0
+
+
 def _connection(address: str, make: int, interruptible: bool) -> socket.socket:
     """Connected to the runner (an abstract socket: no file), which the first page starts."""
     while True:
@@ -122,6 +129,9 @@ def serve(listener: socket.socket, make: int, interruptible: bool) -> int:
                 if listener in ready:
                     conn, _ = listener.accept()
                     name, fds, _, _ = socket.recv_fds(conn, 1024, 2)
+                    if not name:  # start(): no page
+                        conn.close()
+                        continue
                     if (pid := os.fork()) == 0:  # never returns into this loop
                         _page(name.decode(), fds, listener)
                     for fd in fds:
