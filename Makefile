@@ -101,8 +101,8 @@ build/reports.mk: notebooks/reports.yaml data/articles.csv lib/tradeclaims/repor
 	$(PY) -m tradeclaims makefile $@
 
 # Each page's rule (build/reports.mk) runs `python -m tradeclaims run --make $$PPID NAME`, $$PPID
-# being this make: its pages share one runner, which the first page starts and which ends with
-# make. The runner imports papermill and nbconvert and compiles the page template once, then
+# being this make: its pages share one runner, which the ledger's recipe (or else the first
+# page) starts and which ends with make. The runner imports papermill and nbconvert and compiles the page template once, then
 # forks a child per page (lib/tradeclaims/report/runner.py says what that saves), so make still
 # schedules every page (-jN runs N at once, a failure stops the rest), direct targets (`make
 # reports/a.html reports/b.html`) share it too, and `make -n reports` lists the pages that will
@@ -113,7 +113,11 @@ run_report = $(PY) -m tradeclaims run --make $$PPID $(1)
 reports: reports/index.html ## Build the data, then every report in reports/ (make -j2 runs two at once)
 
 # The ledger, and the log of verdicts that moved since HEAD, which each article's part carries.
+# Every page waits for it, and the ledger page follows it: the pages' runner starts first and
+# imports papermill, nbconvert and the kernels' modules while the ledger is evaluated (the data
+# it reads is built by then: REPORT_DEPS).
 reports/verdicts.csv reports/corrections.csv &: $(REPORT_DEPS) | $(READY)
+	$(PY) -m tradeclaims run --start --make $$PPID
 	$(PY) -m tradeclaims claims --quiet
 
 reports/index.html reports/claimreview.json &: $(REPORT_HTML) reports/verdicts.csv notebooks/reports.yaml notebooks/publish.yaml | $(READY)

@@ -5,17 +5,22 @@ is timed: the full build, the no-op, one claim edited, one article added, a lib/
 (every page), and `make test`. Prints a table with the cost per article and writes it to a CSV.
 
     .venv/bin/python benchmarks/many_articles.py [--articles 50] [--out FILE.csv] [--no-test]
+        [--repeat R]   (R edits and R additions, and their medians)
         [--index]   (the index in headless Chromium: load and filter times; needs chromium)
 
-Wall time is what a user waits; CPU time (the children's user + system) says how much of it
-the machine was busy, which stays comparable when other work shares it."""
+Wall time is what a user waits; CPU time (user + system of every process a step started, the
+runner and its kernels too: this process is their subreaper) says how much of it the machine was
+busy, which stays comparable when other work shares it; `load` is the 1-minute load average
+before and after each step."""
 
 import argparse
 import csv
+import ctypes
 import os
 import re
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -26,8 +31,18 @@ from tradeclaims import paths
 sys.path.insert(0, str(paths.ROOT / "tests"))  # the repository copies the tests use too
 from workspace import Workspace  # noqa: E402
 
+PR_SET_CHILD_SUBREAPER = 36  # linux/prctl.h
+
 
 def cpu_seconds() -> float:
+    """CPU time of every process this one started and waited for, orphans included: the
+    runner a build's first page starts outlives that page's recipe, and so would go
+    uncounted; as this process's subreaper, it and its kernels are waited for here."""
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            break
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
@@ -37,9 +52,12 @@ def main(argv=None) -> int:
     parser.add_argument("--articles", type=int, default=int(os.environ.get("N", 50)))
     parser.add_argument("--out", type=Path, default=paths.ROOT / "benchmarks" / "many_articles.csv")
     parser.add_argument("--no-test", action="store_true", help="skip timing make test")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="edits and additions, each timed (and their medians)")
     parser.add_argument("--index", action="store_true",
                         help="time the index in headless Chromium (needs chromium)")
     args = parser.parse_args(argv)
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1)
     scratch = Path(tempfile.mkdtemp(prefix="tradeclaims-articles-"))
     try:
         return bench(Workspace(scratch / "repo", git=True), args)
@@ -52,9 +70,10 @@ def bench(ws: Workspace, args) -> int:
     print(f"{n} synthetic articles in {ws.root}, {os.cpu_count()} CPUs", flush=True)
 
     def step(label: str, *command, pages: int | None = None) -> list[str]:
-        cpu, start = cpu_seconds(), time.perf_counter()
+        cpu, load, start = cpu_seconds(), os.getloadavg()[0], time.perf_counter()
         result = ws.run(*command)
         wall, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+        load = f"{load:.1f}-{os.getloadavg()[0]:.1f}"
         if result.returncode:
             sys.exit(f"{label} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
         built = [name for name in re.findall(r"wrote reports/(\S+)\.html", result.stdout)
@@ -63,20 +82,25 @@ def bench(ws: Workspace, args) -> int:
         rows.append({"articles": n, "figure": label, "wall_s": round(wall, 2),
                      "cpu_s": round(cpu, 2), "pages_built": len(built),
                      "wall_s_per_page": round(wall / pages, 3) if pages else "",
-                     "tests": tests[1] if tests else ""})
-        print(f"  {label}: {wall:.1f} s wall, {cpu:.1f} s CPU, {len(built)} pages", flush=True)
+                     "tests": tests[1] if tests else "", "load": load})
+        print(f"  {label}: {wall:.1f} s wall, {cpu:.1f} s CPU, {len(built)} pages, load {load}",
+              flush=True)
         return built
 
     ids = ws.add_articles(n)
     step(f"full build of {n} new article pages (make -j2 reports)", "make", "-j2", "reports",
          pages=n)
     step("no-op (make -j2 reports)", "make", "-j2", "reports")
-    ws.edit("data/claims.csv", f"{ids[-1]}-01,{ids[-1]},", f"{ids[-1]}-01,{ids[-1]},Edited: ")
-    built = step("one claim edited", "make", "-j2", "reports")
-    _expect(built, {f"article-{ids[-1]}", "ledger"})
-    added = ws.add_articles(1, start=n + 1)
-    built = step("one article added", "make", "-j2", "reports")
-    _expect(built, {f"article-{added[0]}", "ledger"})
+    for k in range(args.repeat):  # each time another article's claim, then a new article
+        edit_quote(ws, edited := ids[-1 - k])
+        built = step("one claim edited", "make", "-j2", "reports")
+        _expect(built, {f"article-{edited}", "ledger"})
+    for k in range(args.repeat):
+        added = ws.add_articles(1, start=n + 1 + k)
+        built = step("one article added", "make", "-j2", "reports")
+        _expect(built, {f"article-{added[0]}", "ledger"})
+    if args.repeat > 1:
+        rows.extend(medians(rows, n, ("one claim edited", "one article added")))
     (ws.root / "lib" / "tradeclaims" / "report" / "tables.py").touch()
     pages = len(list((ws.root / "reports").glob("*.html"))) - 1
     step(f"a lib/ file touched: every page ({pages})", "make", "-j2", "reports", pages=pages)
@@ -94,6 +118,27 @@ def bench(ws: Workspace, args) -> int:
               f"{row['pages_built']:>6} {row['wall_s_per_page'] or '':>7}")
     write(args.out, n, rows)
     return 0
+
+
+def edit_quote(ws: Workspace, article_id: str):
+    """The quote of the article's first claim starts with "Edited: " (inside its quotes, if
+    it has them)."""
+    head = f"{article_id}-01,{article_id},"
+    text = (ws.root / "data" / "claims.csv").read_text(encoding="utf-8")
+    quoted = text[text.index(head) + len(head)] == '"'
+    ws.edit("data/claims.csv", head + '"' * quoted, head + '"' * quoted + "Edited: ")
+
+
+def medians(rows: list[dict], n: int, labels) -> list[dict]:
+    out = []
+    for label in labels:
+        runs = [row for row in rows if row["figure"] == label]
+        out.append(runs[0] | {
+            "figure": f"{label} (median of {len(runs)})",
+            "wall_s": round(statistics.median(r["wall_s"] for r in runs), 2),
+            "cpu_s": round(statistics.median(r["cpu_s"] for r in runs), 2),
+            "load": " ".join(r["load"] for r in runs)})
+    return out
 
 
 def prove_the_guard(ws: Workspace, article_id: str):
@@ -143,8 +188,8 @@ def index_in_browser(ws: Workspace, n: int) -> list[dict]:
     print(f"  the index: {page.stat().st_size / 1e6:.1f} MB, " +
           ", ".join(f"{k} {v:.0f} ms" for k, v in timings.items()), flush=True)
     return [{"articles": n, "figure": f"index in Chromium: {k}", "wall_s": round(v / 1000, 3),
-             "cpu_s": "", "pages_built": "", "wall_s_per_page": "", "tests": ""}
-            for k, v in timings.items()]
+             "cpu_s": "", "pages_built": "", "wall_s_per_page": "", "tests": "",
+             "load": ""} for k, v in timings.items()]
 
 
 def write(out: Path, n: int, rows: list[dict]):

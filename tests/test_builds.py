@@ -7,6 +7,7 @@ import difflib
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -395,3 +396,44 @@ def test_ctrl_c_during_a_report_keeps_it_and_leaves_no_kernel_files(built, comma
     private.rmdir()
     # the pages of one make ran in one runner: their kernels were forked by one fork server
     assert len({(running / name).read_text() for name in reports}) == 1
+
+
+@pytest.mark.repository_copy
+def test_the_ledger_recipe_starts_the_runner_that_its_pages_then_share(built, tmp_path):
+    """The runner starts before the ledger is evaluated (`make -n` shows the order), returns
+    at once, serves the make's pages, and ends with that make."""
+    with (built.root / "data" / "claims.csv").open("a", encoding="utf-8") as f:
+        f.write("zz-start-1,asean-trillion,a forecast,1,USD,,,not_checkable,,,,,a forecast,"
+                "forecast_or_opinion,\n")
+    planned = built.make("-n", "reports").stdout.splitlines()
+    starts = [i for i, line in enumerate(planned) if "tradeclaims run --start --make" in line]
+    ledger = [i for i, line in enumerate(planned) if "tradeclaims claims" in line]
+    assert len(starts) == 1 and len(ledger) == 1 and starts[0] < ledger[0]
+    make = subprocess.Popen(["sleep", "120"])  # stands in for the make the pages belong to
+    address = f"\0tradeclaims-runner-{make.pid}"
+    try:
+        begun, said = time.monotonic(), tmp_path / "said"
+        with said.open("w") as out:  # a file, as make's own output: the runner keeps it open
+            started = subprocess.run([built.python, "-m", "tradeclaims", "run", "--start",
+                                      "--make", str(make.pid)], cwd=built.root, env=built.env,
+                                     stdout=out, stderr=out)
+        assert started.returncode == 0 and said.read_text() == ""
+        assert time.monotonic() - begun < 5  # the runner's imports go on without it
+        with socket.socket(socket.AF_UNIX) as probe:
+            probe.connect(address)  # the runner listens (a connection with no page is fine)
+        page = built.run(built.python, "-m", "tradeclaims", "run", "--make", str(make.pid),
+                         "asean")
+        assert page.returncode == 0 and "wrote reports/asean.html" in page.stdout, page.stderr
+    finally:
+        make.kill()
+        make.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # the runner ends with its make
+        with socket.socket(socket.AF_UNIX) as probe:
+            try:
+                probe.connect(address)
+            except ConnectionRefusedError:
+                break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the runner outlived its make")

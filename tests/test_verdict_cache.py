@@ -6,7 +6,7 @@ import pytest
 
 from registry import Registry, claim
 from tradeclaims.claims import ledger, verdict_cache
-from tradeclaims.report.makefile import claim_parts
+from tradeclaims.claims.parts import claim_parts
 
 SERIES = "reporter=CHN partner=WLD flow=export period=2025"
 

@@ -44,11 +44,12 @@ def cmd_ingest(args) -> int:
 
 def cmd_claims(args) -> int:
     from tradeclaims.claims import corrections, ledger, verdict_cache
+    from tradeclaims.claims.parts import claim_parts
     from tradeclaims.files import write_together
-    from tradeclaims.report import makefile, provenance
+    from tradeclaims.report import provenance
 
     # only the articles whose part of the registry, data or code moved are evaluated again
-    parts = makefile.claim_parts(args.claims, paths.ARTICLES_CSV, paths.CORRECTIONS_CSV)
+    parts = claim_parts(args.claims, paths.ARTICLES_CSV, paths.CORRECTIONS_CSV)
     shared = provenance.data_digest() + provenance.code_digest()
     table = verdict_cache.evaluate(parts, shared, args.claims)
     before = ledger.committed(args.out)
@@ -69,6 +70,10 @@ def cmd_claims(args) -> int:
 
 
 def cmd_run(args) -> int:
+    if args.start and args.make is not None:  # the runner alone, ahead of the pages
+        from tradeclaims.report import runner
+
+        return runner.start(args.make)
     if not args.names:
         print("error: name a report to run", file=sys.stderr)
         return 2
@@ -200,6 +205,8 @@ def main(argv=None) -> int:
     run.add_argument("names", nargs="*")
     run.add_argument("--make", type=int, metavar="PID", help="run them in the runner that the "
                      "pages of make PID share (a page's recipe: make -jN runs N at once)")
+    run.add_argument("--start", action="store_true", help="with --make, start that runner "
+                     "and return: it imports what pages need while make runs another recipe")
     run.set_defaults(run=cmd_run)
     commands.add_parser("index", help="write reports/index.html").set_defaults(run=cmd_index)
     ex = commands.add_parser("extract", help="draft registry rows, with a proposed recipe, for "

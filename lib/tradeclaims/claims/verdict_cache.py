@@ -28,7 +28,7 @@ def evaluate(parts: dict[str, str], shared: str, claims_path: Path = paths.CLAIM
              cache: Path = CACHE) -> pd.DataFrame:
     """ledger.evaluate() of the whole registry, each article's rows taken from the cache when
     its key is the one they were stored under. The key of an article: its part of the registry
-    (`parts`, as report/makefile.claim_parts cuts it) and `shared`, the digest of the data and
+    (`parts`, as claims/parts.claim_parts cuts it) and `shared`, the digest of the data and
     the code (report/provenance.py; this layer reads no report)."""
     data = data or attach(Dataset.load())
     claims = load_claims(claims_path, articles_path, set(data.sources))  # every row checked

@@ -14,12 +14,12 @@ changed says which group moved."""
 
 import hashlib
 import json
-import os
 import re
 from functools import cache
 from pathlib import Path
 
 from tradeclaims import paths
+from tradeclaims.digests import dated, files_digest, text_digest
 
 GROUPS = ("notebook", "parameters", "claims", "data", "code")
 SHOWN = 12  # hex digits of the digest of all inputs; 8 of each group's
@@ -30,24 +30,24 @@ _BUILT = re.compile(r'(<span class="tc-built">).*?(</span>)', re.S)
 def page_inputs(report, root: Path = paths.ROOT) -> dict[str, str]:
     """The digest of each group of a report's inputs, then of them all ("inputs")."""
     if report.article_id:
-        claims = _text_digest(_claim_parts(root).get(report.article_id, ""))
+        claims = text_digest(_claim_parts(root).get(report.article_id, ""))
     else:
-        claims = _files_digest(root, [root / "data" / "claims.csv", root / "data" / "articles.csv",
+        claims = files_digest(root, [root / "data" / "claims.csv", root / "data" / "articles.csv",
                                       root / "reports" / "verdicts.csv"])
     groups = {"notebook": notebook_digest(report.notebook),
-              "parameters": _text_digest(json.dumps(report.parameters, sort_keys=True)),
+              "parameters": text_digest(json.dumps(report.parameters, sort_keys=True)),
               "claims": claims, "data": data_digest(root), "code": code_digest(root)}
-    return groups | {"inputs": _text_digest(json.dumps(groups, sort_keys=True))}
+    return groups | {"inputs": text_digest(json.dumps(groups, sort_keys=True))}
 
 
 def index_inputs(root: Path = paths.ROOT) -> dict[str, str]:
     """The same for the index: the ledger and what it is listed with, the data, the code."""
-    groups = {"reports": _files_digest(root, [root / "notebooks" / "reports.yaml"]),
-              "claims": _files_digest(root, [root / "reports" / "verdicts.csv",
+    groups = {"reports": files_digest(root, [root / "notebooks" / "reports.yaml"]),
+              "claims": files_digest(root, [root / "reports" / "verdicts.csv",
                                              root / "reports" / "corrections.csv",
                                              root / "data" / "articles.csv"]),
               "data": data_digest(root), "code": code_digest(root)}
-    return groups | {"inputs": _text_digest(json.dumps(groups, sort_keys=True))}
+    return groups | {"inputs": text_digest(json.dumps(groups, sort_keys=True))}
 
 
 def shown(digests: dict[str, str]) -> dict[str, str]:
@@ -74,11 +74,11 @@ def data_digest(root: Path = paths.ROOT) -> str:
     manifest = root / "build" / "bulk" / "store" / "sources.json"
     if any(data.glob("bulk/*/source.yaml")) and manifest.exists():
         files.append(manifest)
-    return _files_digest(root, files)
+    return files_digest(root, files)
 
 
 def code_digest(root: Path = paths.ROOT) -> str:
-    return _files_digest(root, [p for p in (root / "lib" / "tradeclaims").rglob("*")
+    return files_digest(root, [p for p in (root / "lib" / "tradeclaims").rglob("*")
                                 if p.is_file() and "__pycache__" not in p.parts])
 
 
@@ -91,7 +91,7 @@ def notebook_digest(notebook: Path) -> str:
     """Of the notebook as git commits it (stripped by the filter `make env` sets): what JupyterLab
     leaves in the working file (outputs, counts, the kernel's language_info) papermill replaces,
     so it is no input of the page."""
-    return _stripped(notebook, _dated(notebook))
+    return _stripped(notebook, dated(notebook))
 
 
 # the Makefile's strip_notebook, which git's filter runs with (a test compares the two)
@@ -108,38 +108,14 @@ def _stripped(notebook: Path, dated: tuple | None) -> str:
 def _claim_parts(root: Path) -> dict[str, str]:
     files = (root / "data" / "claims.csv", root / "data" / "articles.csv",
              root / "reports" / "corrections.csv")
-    return _parts(files, tuple(_dated(f) for f in files))
+    return _parts(files, tuple(dated(f) for f in files))
 
 
 @cache  # by the files' dates: a build cuts the registry once, however many pages it makes
 def _parts(files: tuple[Path, ...], dated: tuple) -> dict[str, str]:
-    from tradeclaims.report.makefile import claim_parts
+    from tradeclaims.claims.parts import claim_parts
 
     return claim_parts(*files)
-
-
-def _files_digest(root: Path, files: list[Path]) -> str:
-    """Over each file's path (from the repository's root, so a copy elsewhere gives the same
-    digest) and contents; a missing file counts as missing, not as empty."""
-    return _text_digest(json.dumps([(p.relative_to(root).as_posix(), _file_digest(p, _dated(p)))
-                                    for p in sorted(files)]))
-
-
-@cache  # by the file's identity and date: lib/ is read once per build, not once per page
-def _file_digest(path: Path, dated: tuple | None) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if dated else "missing"
-
-
-def _dated(path: Path) -> tuple | None:
-    try:
-        stat = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return stat.st_ino, stat.st_size, stat.st_mtime_ns
-
-
-def _text_digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def latest_release(sources) -> dict:

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from tradeclaims import paths
+from tradeclaims.digests import dated
 from tradeclaims.errors import InputError, explain
 
 # What a report's kernel imports on its way, which the fork server imports once: the notebooks'
@@ -37,16 +38,19 @@ def prepared():
 
 
 def read_once():
-    """What every kernel reads, read once in the fork server: the dataset, the page templates
-    compiled, country_converter's table, PIL's image plug-ins. Each kernel gets its own copy (a
-    fork), so what one report changes in them never reaches another."""
+    """What every kernel reads, read once in the fork server: the dataset, the registry parsed
+    (csvfile.parse_rows), the page templates compiled, country_converter's table, PIL's image
+    plug-ins. Each kernel gets its own copy (a fork), so what one report changes in them never
+    reaches another."""
     import PIL.Image
 
+    from tradeclaims.claims.registry import load_claims
     from tradeclaims.data import codes
     from tradeclaims.report import lookups, pages
 
     codes.iso3_codes()
     lookups.dataset()
+    load_claims(article_id="")  # each kernel then checks its own article's rows only
     for template in ("macros.html.j2", "tables.html.j2"):
         pages.environment().get_template(template)
     PIL.Image.preinit()
@@ -69,6 +73,13 @@ def shared(name: str, make: int) -> int:
         print(f"error: report {name}: its run was {how}; reports/{name}.html is unchanged",
               file=sys.stderr)
     return 1 if code is None or code < 0 else code
+
+
+def start(make: int) -> int:
+    """Start the runner of make `make` (if no page has), and return at once."""
+    interruptible = signal.signal(signal.SIGINT, signal.SIG_IGN) is signal.default_int_handler
+    _connection(f"\0tradeclaims-runner-{make}", make, interruptible).close()
+    return 0
 
 
 def _connection(address: str, make: int, interruptible: bool) -> socket.socket:
@@ -118,6 +129,9 @@ def serve(listener: socket.socket, make: int, interruptible: bool) -> int:
                 if listener in ready:
                     conn, _ = listener.accept()
                     name, fds, _, _ = socket.recv_fds(conn, 1024, 2)
+                    if not name:  # start(): no page
+                        conn.close()
+                        continue
                     if (pid := os.fork()) == 0:  # never returns into this loop
                         _page(name.decode(), fds, listener)
                     for fd in fds:
@@ -147,7 +161,7 @@ def _page(name: str, fds: list[int], listener: socket.socket):
             os.dup2(fd, target)
             os.close(fd)
         html = paths.REPORTS / f"{name}.html"
-        before = _dated(html)  # to tell an interrupt from one held until the page was written
+        before = dated(html)  # to tell an interrupt from one held until the page was written
         try:
             pipeline.run(_chosen.get(name) or config.chosen([name])[name])
         except pipeline.ReportFailed as exc:
@@ -195,18 +209,12 @@ def _on_ctrl_c(signum, frame):
     raise KeyboardInterrupt
 
 
-def _dated(path: Path) -> tuple | None:
-    with contextlib.suppress(FileNotFoundError):
-        return path.stat().st_ino, path.stat().st_mtime_ns
-    return None
-
-
 def _interrupted(name: str, html: Path, before: tuple | None) -> int:
     from tradeclaims.kernel import provisioner
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up
     provisioner.stop_all()  # before their folder goes: a live kernel writes into it
-    if _dated(html) == before:
+    if dated(html) == before:
         print(f"interrupted: report {name} was not written; "
               f"{paths.relative(html)} is unchanged", file=sys.stderr)
     else:  # Ctrl-C came while the two files were renamed, and waited for both
