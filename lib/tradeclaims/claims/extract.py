@@ -257,7 +257,7 @@ _BARE_SCALE = re.compile(r"\s*(?:[^\u4e00-\u9fff]|的(?:货|貨|贸|貿|商品|�
 def _bare_scales(text: str, figures: list[Figure]) -> list[Figure]:
     out, currency = [], ""
     for f in figures:
-        if f.unit in _MONEY and f.scale in _CHINESE_SCALES:
+        if f.unit in words.MONEY and f.scale in _CHINESE_SCALES:
             currency = f.unit
         elif (currency and f.unit == "count" and f.scale in _CHINESE_SCALES
               and text[f.end - 1] in "亿億" and _BARE_SCALE.match(text, f.end)):
@@ -266,7 +266,6 @@ def _bare_scales(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-_MONEY = ("USD", "CNY")
 _CHINESE_SCALES = ("hundred_million", "trillion")
 
 

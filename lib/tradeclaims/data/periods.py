@@ -38,7 +38,7 @@ class Period:
         """The days it covers: 365 for 2025, 31 for 2026-01, 59 for 2026-01/2026-02."""
         (y0, m0), (y1, m1) = self.start, self.end
         months = [(y, m) for y in range(y0, y1 + 1) for m in range(1, 13)
-                  if (y, m or 1) >= (y0, m0 or 1) and (y, m) <= (y1, m1 or 12)]
+                  if (y0, m0 or 1) <= (y, m) <= (y1, m1 or 12)]
         return sum(calendar.monthrange(y, m)[1] for y, m in months)
 
     def month_before(self) -> "Period":

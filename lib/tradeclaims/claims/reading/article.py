@@ -92,10 +92,10 @@ class Article:
         self.peg = peg or {}  # periods of the releases the article reports, by reporter
         self.sentences = Spans(sentences(text), span=lambda sentence: sentence)
         # a currency (US$) and the world less a partner (non-US) name no partner
-        currencies = [m.span() for pattern in (CURRENCY_NAME, EXCEPT_US)
+        not_partners = [m.span() for pattern in (CURRENCY_NAME, EXCEPT_US)
                       for m in pattern.finditer(text)]
         self.partners = Spans([m for m in partner_mentions(text) if not any(
-            a <= m.start < b for a, b in currencies) and not self._likened(m.start)])
+            a <= m.start < b for a, b in not_partners) and not self._likened(m.start)])
         self.products = Spans(find_mentions(product_names(), text))
         self.regions = Spans(find_mentions(region_names(), text))
         self.flows = Spans(flow_mentions(text))

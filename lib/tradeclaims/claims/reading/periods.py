@@ -146,7 +146,7 @@ def compared_period(text: str, period: str) -> str:
         if own.is_span:
             return ""  # a span's month before is not one period
         if kind == "previous_month":
-            return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+            return str(periods.Period((year, month), (year, month)).month_before())
         other = MONTHS[value.lower().rstrip(".")] if kind == "month_name" else int(value)
         if not 1 <= other <= 12:
             return ""
