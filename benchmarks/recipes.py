@@ -153,8 +153,10 @@ def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dic
         counts["kind_or_missing"] += got["kind"] == want["kind"] or (
             want["kind"] == "not_checkable" and want.get("reason") == "not_located"
             and got_verdicts[got["claim_id"]] == "not_checkable")
-        same_series = (got["kind"] == want["kind"] and got["series"] != "" and
-                       keys(got) == keys(want) and _number(got["claimed"]) ==
+        # a draft `extract` wrote not_located keeps its reading in the note: that is its recipe
+        read = got | recipes.proposed_reading(got["note"])
+        same_series = (read["kind"] == want["kind"] and read["series"] != "" and
+                       keys(read) == keys(want) and _number(got["claimed"]) ==
                        _number(want["claimed"]))
         if want["kind"] != "not_checkable":
             counts["checkable"] += 1

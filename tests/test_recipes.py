@@ -766,8 +766,89 @@ def test_the_news_peg_read_from_the_files_is_the_one_read_from_the_dataset(tmp_p
     monkeypatch.setattr(paths, "DATAPACKAGE", root / "datapackage.json")
     for date in ("2026-01-14", "2026-01-30"):
         from_files, loaded = peg.from_files(date), peg.releases(data, date)
-        assert (dict(from_files), from_files.held) == (dict(loaded), loaded.held)
+        assert (dict(from_files), from_files.held, from_files.covered) == (
+            dict(loaded), loaded.held, loaded.covered)
     assert peg.from_files("2026-01-14")["CHN"] == ["2025", "2025-12"]
+    assert peg.from_files("unknown").covered == loaded.covered  # coverage needs no date
+    store = tmp_path / "bulk"
+    monkeypatch.setattr(paths, "BULK_STORE", store)
+    store.mkdir()
+    (store / "sources.json").write_text("{}", encoding="utf-8")
+    assert peg.from_files("2026-01-14").covered is None  # `check` may settle it from bulk
+
+
+def _november(tmp_path, before: bool):
+    """November 2025's exports, published on 2025-12-08, and November 2024's beside them."""
+    registry = Registry(tmp_path / f"nov-{before}")
+    registry.add_source("nov", ["CHN,WLD,export,TOTAL,2025-11,value,,3303.5,亿美元,"] + (
+        ["CHN,WLD,export,TOTAL,2024-11,value,,3123.1,亿美元,"] if before else []),
+        meta=META.replace("2026-01-14", "2025-12-08").replace(
+            "date_accessed: 2026-02-01", "date_accessed: 2025-12-20"))
+    return registry.build()
+
+
+@pytest.mark.parametrize("text, before, kind", [
+    ("China's exports rose 5.8% in November.", True, "growth"),  # both levels: the engine's
+    ("China's exports rose 5.8% in November.", False, "not_checkable"),  # no November 2024
+    ("China's exports reached $330.35 billion in November.", False, "level"),
+    ("China's imports reached $218.7 billion in November.", True, "not_checkable"),
+    ("China's exports to ASEAN rose 8.2% in November.", True, "not_checkable")])
+def test_a_draft_on_what_the_dataset_lacks_is_written_not_located(tmp_path, text, before,
+                                                                 kind):
+    """A recipe whose series the dataset holds nothing of is drafted as the registry writes
+    such a figure: not_checkable, not_located, the table that would settle it, and the
+    proposed reading kept in the note; `check` agrees with the draft either way."""
+    data = _november(tmp_path, before)
+    row = recipes.propose(text, "x", date="2025-12-08", peg=peg.releases(data, "2025-12-08"))[0]
+    assert row["kind"] == kind, row
+    if kind == "not_checkable":
+        assert row["reason"] == "not_located" and row["note"].startswith("Would be settled by ")
+        reading = recipes.proposed_reading(row["note"])
+        assert reading["kind"] in ("growth", "level") and "period=2025-11" in reading["series"]
+    checked = drafts.check(_drafts(tmp_path, [row | {"claim_id": "x-1"}]), data).iloc[0]
+    assert (checked.verdict == "not_checkable") == (kind == "not_checkable"), checked.note
+
+
+def test_a_draft_another_reading_of_which_the_dataset_holds_stays_a_recipe(tmp_path):
+    data = _november(tmp_path, True)
+    note = recipes.to_confirm(["period carried"], [{"period": "2025-11"}])
+    row = dict.fromkeys(COLUMNS, "") | {"kind": "growth", "note": note, "unit": "percent",
+                                        "series": "reporter=CHN partner=WLD flow=export "
+                                                  "period=2025-10 unit=USD"}
+    covers = peg.releases(data, "2025-12-08").covers
+    assert recipes.unlocated(row, covers) == row
+    alone = row | {"note": recipes.to_confirm(["period carried"], [{"period": "2025-09"}])}
+    assert recipes.unlocated(alone, covers)["kind"] == "not_checkable"
+    assert recipes.unlocated(alone, peg.NewsPeg().covers) == alone  # the dataset not read
+
+
+_SPECS = st.fixed_dictionaries({
+    "reporter": st.sampled_from(["CHN", "VNM"]), "partner": st.sampled_from(["WLD", "ASEAN"]),
+    "flow": st.sampled_from(["export", "import", "total", "balance"]),
+    "period": st.sampled_from(["2025", "2024", "2025-12", "2024-12", "2025-11", "2026-01"])})
+
+
+@settings(max_examples=60, deadline=None)
+@given(kind=st.sampled_from(["level", "growth", "balance", "share"]), spec=_SPECS,
+       unit=st.sampled_from(["USD", "CNY"]))
+def test_the_engine_settles_nothing_the_news_peg_says_the_dataset_lacks(tmp_path_factory,
+                                                                        kind, spec, unit):
+    """What makes a draft not_located is no more than the engine needs: wherever
+    NewsPeg.covers says no, `check` finds nothing to settle the recipe with."""
+    data = _BUILT.get("peg") or _BUILT.setdefault("peg", _release(tmp_path_factory.mktemp("p")))
+    if peg.releases(data, "2026-01-14").covers(kind, spec):
+        return
+    series = " ".join(f"{k}={v}" for k, v in spec.items()) + (
+        f" unit={unit}" if kind in ("growth", "share") else "")
+    row = dict.fromkeys(COLUMNS, "") | {
+        "claim_id": "x-1", "article_id": "x", "quote": "q", "kind": kind, "series": series,
+        "claimed": "5" if kind in ("growth", "share") else "3.5",
+        "unit": "percent" if kind in ("growth", "share") else unit,
+        "scale": "" if kind in ("growth", "share") else "trillion",
+        "base": "partner=WLD" if kind == "share" else ""}
+    path = tmp_path_factory.mktemp("d") / "drafts.csv"
+    path.write_text(extract.to_csv([row]), encoding="utf-8")
+    assert drafts.check(path, data).iloc[0].verdict in ("not_checkable", ""), (kind, spec)
 
 
 @pytest.mark.parametrize("text, date, period", [

@@ -107,10 +107,11 @@ def cmd_extract(args) -> int:
 
 
 def _news_peg(date: str) -> dict:
-    """The periods of the releases an article of that day reports (none before `make data`)."""
+    """The periods of the releases an article of that day reports, and what the dataset covers
+    (neither before `make data`)."""
     from tradeclaims.claims.reading import peg
 
-    return peg.from_files(date) if date else {}
+    return peg.from_files(date)
 
 
 def _article_date(article_id: str | None) -> str:

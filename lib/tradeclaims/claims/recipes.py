@@ -13,9 +13,11 @@ from tradeclaims.claims.reading.readings import (  # noqa: F401  (the recipes' A
     TO_CONFIRM,
     UNLISTED,
     other_readings,
+    proposed_reading,
     settled_by,
     spec_value,
     to_confirm,
+    unlocated,
 )
 from tradeclaims.claims.reading.text import MAX_SENTENCE, sentences  # noqa: F401
 from tradeclaims.claims.reading.words import MONEY  # noqa: F401
@@ -40,6 +42,9 @@ def propose(text: str, article_id: str = "", lang: str | None = None, date: str 
         drafts.append((f.start, row))
     drafts += ranks(proposer, [row for _, row in drafts])
     drafts.sort(key=lambda pair: pair[0])
+    covers = getattr(peg, "covers", None)
+    if covers is not None:
+        drafts = [(start, unlocated(row, covers)) for start, row in drafts]
     rows = []
     for number, (_, row) in enumerate(drafts, 1):
         row.update(article_id=article_id, claim_id=f"{article_id}-{number}" if article_id else "")

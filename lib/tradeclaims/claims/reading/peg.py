@@ -18,13 +18,44 @@ if TYPE_CHECKING:
 # How long after a release an article still reports it as news.
 WINDOW = dt.timedelta(days=10)
 _MONEY = ("USD", "CNY")
+_FLOWS = {"export+import": "total", "export-import": "balance"}
 
 
 class NewsPeg(dict):
     """{reporter: periods} of the releases an article reports, and in `held` the series they
-    print: (reporter, partner, flow, product, period, currency) for each level and rate."""
+    print: (reporter, partner, flow, product, period, currency) for each level and rate. In
+    `covered`, what the whole dataset holds observations of: (reporter, partner, flow, product,
+    period, measure), whatever the unit; None where it was not read, or where a bulk store
+    stands behind it (`check` settles drafts from both)."""
 
     held: frozenset = frozenset()
+    covered: frozenset | None = None
+
+    def covers(self, kind: str, spec: dict) -> bool:
+        """Whether the dataset holds what a recipe of that kind on `spec` needs at the least
+        (True when it was not read): a level or share, its period's observation; a growth rate,
+        the published rate, or its period's level and the one before; a total or a balance
+        may come from exports and imports, as the engine computes them. Where it does not,
+        the recipe can only be not_checkable."""
+        if self.covered is None:
+            return True
+        period = spec.get("period", "")
+        if kind == "growth":
+            return self._holds(spec, period, "growth_published") or (
+                self._holds(spec, period, "value")
+                and self._holds(spec, _previous(period), "value"))
+        measure = spec.get("measure", "value")
+        return self._holds(spec, period, measure) or (
+            kind == "share" and self._holds(spec, period, "share_published"))
+
+    def _holds(self, spec: dict, period: str, measure: str) -> bool:
+        key = (spec.get("reporter"), spec.get("partner"), spec.get("product", "TOTAL"), period,
+               measure)
+        flow = spec.get("flow", "")
+        if flow in ("total", "balance", "export+import", "export-import") and all(
+                (key[0], key[1], f, *key[2:]) in self.covered for f in ("export", "import")):
+            return True
+        return (key[0], key[1], _FLOWS.get(flow, flow), *key[2:]) in self.covered
 
     def currencies(self, reporter, partner, flow, product, period) -> list[str]:
         """The currencies in which the pegged releases print that series."""
@@ -35,8 +66,12 @@ class NewsPeg(dict):
 def releases(data: "Dataset", date: str) -> NewsPeg:
     """The news peg of an article of that day, from a loaded dataset (see `of`)."""
     published = {source.id: source.date_published for source in data.sources.values()}
-    columns = ["source_id", "reporter", "partner", "flow", "product", "period", "unit", "basis"]
-    return of(date, published, data.frame[columns].itertuples(index=False, name=None))
+    columns = ["source_id", "reporter", "partner", "flow", "product", "period", "measure",
+               "unit", "basis"]
+    found = of(date, published, data.frame[columns].itertuples(index=False, name=None))
+    if hasattr(data, "bulk"):  # bulk.dataset.WithBulk: the bulk store may hold the rest
+        found.covered = None
+    return found
 
 
 def from_files(date: str) -> NewsPeg:
@@ -52,32 +87,37 @@ def from_files(date: str) -> NewsPeg:
         published[meta_file.parent.name] = str(meta.get("date_published", "unknown"))
     text = read_built(paths.TRADE_CSV, paths.DATAPACKAGE)
     rows = csv.DictReader(io.StringIO(text))
-    return of(date, published, ((r["source_id"], r["reporter"], r["partner"], r["flow"],
-                                 r["product"], r["period"], r["unit"], r["basis"])
-                                for r in rows))
+    found = of(date, published, ((r["source_id"], r["reporter"], r["partner"], r["flow"],
+                                  r["product"], r["period"], r["measure"], r["unit"],
+                                  r["basis"]) for r in rows))
+    if (paths.BULK_STORE / "sources.json").exists():  # bulk.query.BulkData.exists, unimported
+        found.covered = None
+    return found
 
 
 def of(date: str, published: dict[str, str], rows: Iterable[tuple]) -> NewsPeg:
     """For each reporter, the periods of its releases published on the article's day or in the
     WINDOW before it, the latest release first and, within one, the longest period first:
-    {'CHN': ['2025', '2025-12']}. A period a release holds only as the one its rates compare
-    with (2024 beside 2025) is no news. Releases dated to the month or year only, or of unknown
-    date, are no peg: their day is not known. Empty when the article's day is not known.
-    `rows`: (source_id, reporter, partner, flow, product, period, unit, basis) of the dataset."""
+    {'CHN': ['2025', '2025-12']}; and what the dataset covers (NewsPeg.covered). A period a
+    release holds only as the one its rates compare with (2024 beside 2025) is no news.
+    Releases dated to the month or year only, or of unknown date, are no peg: their day is not
+    known. No periods when the article's day is not known. `rows`: (source_id, reporter,
+    partner, flow, product, period, measure, unit, basis) of the dataset."""
     try:
         day = dates.parse(date, full=True).first
     except ValueError:
-        return NewsPeg()
+        day = None
     pegged = {}
     for source_id, when in published.items():
         try:
             when = dates.parse(when, full=True).first
         except ValueError:
             continue
-        if day - WINDOW <= when <= day:
+        if day is not None and day - WINDOW <= when <= day:
             pegged[source_id] = when
-    held, series = {}, set()
-    for source_id, reporter, partner, flow, product, period, unit, basis in rows:
+    held, series, covered = {}, set(), set()
+    for source_id, reporter, partner, flow, product, period, measure, unit, basis in rows:
+        covered.add((reporter, partner, flow, product, period, measure))
         if source_id in pegged:
             held.setdefault((source_id, reporter), set()).add(period)
             series.add((reporter, partner, flow, product, period,
@@ -91,7 +131,7 @@ def of(date: str, published: dict[str, str], rows: Iterable[tuple]) -> NewsPeg:
         period for _, period in sorted(pairs, key=lambda pair: (-pair[0].toordinal(),
                                                                  -_months(pair[1]), pair[1]))))
         for reporter, pairs in found.items()})
-    peg.held = frozenset(series)
+    peg.held, peg.covered = frozenset(series), frozenset(covered)
     return peg
 
 

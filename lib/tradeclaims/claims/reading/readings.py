@@ -3,7 +3,7 @@ plausible readings `check` judges beside it; the table that would settle a serie
 
 from tradeclaims.claims.reading.article import Context
 from tradeclaims.claims.reading.names import country
-from tradeclaims.claims.reading.words import FIRMS
+from tradeclaims.claims.reading.words import FIRMS, MONEY
 from tradeclaims.data import periods
 
 
@@ -85,3 +85,42 @@ def settled_by(spec: dict, unit: str = "", uncoded: str = "") -> str:
     if partner not in ("WLD", "") and (uncoded or product != "TOTAL"):
         table += f" to or from {country(partner)}"
     return f"{publisher} {when}{table}" + (f", in {unit}" if unit else "")
+
+
+# The kinds whose series names the one observation they need in its period.
+_ONE_SERIES = ("level", "growth", "balance", "share")
+_RECIPE = ("base", "band", "rests_on")  # what a not_checkable claim leaves empty, with its series
+PROPOSED = "Proposed reading: "
+
+
+def proposed_reading(note: str) -> dict:
+    """The recipe an `unlocated` draft's note keeps: {'kind': …, 'series': …, 'base': …}, or
+    {} for a note that keeps none."""
+    if PROPOSED not in note:
+        return {}
+    kind, _, rest = note.partition(PROPOSED)[2].partition(" ")
+    parts = rest.split(". ")[0].rstrip(".").split(" | ")
+    recipe = {"kind": kind, "series": parts[0]}
+    recipe.update(part.split(" ", 1) for part in parts[1:] if " " in part)
+    return recipe
+
+
+def unlocated(row: dict, covers) -> dict:
+    """The draft as the registry writes a figure no release holds (not_checkable, not_located,
+    the table that would settle it), where `covers` (NewsPeg.covers) says the dataset lacks
+    what its recipe needs, and what every other reading its note lists needs; else as it
+    was. The proposed recipe stays in the note, for when a release of it is added."""
+    if row["kind"] not in _ONE_SERIES or not row["series"]:
+        return row
+    spec = dict(part.split("=", 1) for part in row["series"].split() if "=" in part)
+    readings = [spec | other for other in other_readings(row["note"]) or [] if other]
+    if row["base"] or any(covers(row["kind"], s) for s in [spec, *readings]):
+        return row  # a base names a release or rivals: left to `check`
+    unit = spec.get("unit") or (row["unit"] if row["unit"] in MONEY else "")
+    recipe = " ".join([row["kind"], row["series"]] + [
+        f"| {name} {row[name]}" for name in _RECIPE if row[name]])
+    note = (f"Would be settled by {settled_by(spec, unit)}: the dataset holds nothing of it. "
+            f"{PROPOSED}{recipe}." + (f" {row['note']}" if row["note"] else ""))
+    return row | dict.fromkeys(_RECIPE, "") | {
+        "kind": "not_checkable", "series": "", "reason": "not_located",
+        "note": note.replace(TO_CONFIRM, "reading not certain")}
