@@ -98,6 +98,25 @@ def found(text, lang=None):
     ("连续保持10年", [("10", "year", "", "")]),
     ("45.47兆（人民幣，下同）、出口26.99兆", [("45.47", "CNY", "trillion", ""),
                                            ("26.99", "CNY", "trillion", "")]),
+    ("外資企業出口占比高達七成五", [("75", "percent", "", "")]),  # tenths and a unit: 75%
+    # figures in words (worded.py): runs, records over a span and since a year, two digits,
+    # fractions and multiples
+    ("Exports fell for the ninth straight month, the fastest fall in three months.",
+     [("9", "count", "", ""), ("3", "count", "", "")]),
+    ("Exports rose for three consecutive years.", [("3", "year", "", "")]),
+    ("連續第三個月下降，创下16年来单月新高，創下六年半最大跌幅。",
+     [("3", "count", "", ""), ("16", "count", "", ""), ("6.5", "count", "", "")]),
+    ("连续十年保持贸易顺差", [("10", "year", "", "")]),
+    ("Đây là tháng thứ 9 liên tiếp", [("9", "count", "", "")]),
+    ("a six-year high; the highest since July 2022", [("6", "count", "", ""),
+                                                      ("2022", "year", "", "")]),
+    ("為1990年有數據記錄以來最大年度跌幅", [("1990", "year", "", "")]),
+    ("giảm ở mức hai chữ số, double-digit growth, 两位数", [("2", "count", "", "")] * 3),
+    ("不到中國去年貿易順差的五分之一，三分之一", [("20", "percent", "", ""),
+                                                ("33.3", "percent", "", "")]),
+    ("have more than doubled its imports", [("200", "percent", "", "over")]),
+    ("gấp hơn 5 lần mức đỉnh, gấp đôi", [("500", "percent", "", "over"),
+                                        ("200", "percent", "", "")]),
     # a range: both ends, with the unit printed once
     ("mục tiêu tăng trưởng 4,5-5% năm nay", [("4.5", "percent", "", ""),
                                                ("5", "percent", "", "")]),
@@ -114,6 +133,8 @@ def test_figures_as_the_registry_writes_them(text, figures):
     "2025年前10個月", "Ngày 10/3, Hải quan", "nên tính chung 2 tháng", "Trong kỳ 2 tháng 01/2026",
     "Chỉ trong 15 ngày cuối tháng 1/2026", "3 giờ trước", "https://reportify.ai/news/12091757",
     "统计,2025年",
+    "since 2014, trade grew", "2017年以来，贸易",  # a span with no record is no figure
+    "the third quarter",
 ])
 def test_what_is_not_a_figure_is_left_out(text):
     assert found(text) == []

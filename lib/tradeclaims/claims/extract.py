@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tradeclaims.claims import worded
 from tradeclaims.claims.columns import COLUMNS
 from tradeclaims.claims.reading import words
 from tradeclaims.claims.reading.numerals import Arabic
@@ -92,8 +93,9 @@ _AFTER = [  # wording just after a figure (160多个, 1,000余家, 1 tỷ USD tr
 ]
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                    "七": 7, "八": 8, "九": 9}
-# Tenths (四成: 40%) and points in words (两个百分点: 2 pp).
-_CHINESE_WORDS = [(re.compile(rf"([{''.join(_CHINESE_DIGITS)}])成"), 10, "percent"),
+# Tenths (四成: 40%, 七成五: 75%) and points in words (两个百分点: 2 pp).
+_CHINESE_WORDS = [(re.compile(rf"([{''.join(_CHINESE_DIGITS)}])成([{''.join(_CHINESE_DIGITS)}])?"),
+                   10, "percent"),
                   (re.compile(rf"([{''.join(_CHINESE_DIGITS)}])[个個]百分[点點]"), 1, "pp")]
 # A deficit is a negative balance (exports less imports), as the registry writes it.
 _DEFICITS = re.compile(r"\bdeficits?\b|thâm hụt|nhập siêu|逆差|赤字", re.IGNORECASE)
@@ -193,9 +195,10 @@ def _find(text: str, lang: str) -> list[Figure]:
             figures.append(replace(figure, qualifier=figure.qualifier or "about"))
     for pattern, factor, unit in _CHINESE_WORDS:
         for match in pattern.finditer(text):
-            value = str(_CHINESE_DIGITS[match[1]] * factor)
+            value = str(_CHINESE_DIGITS[match[1]] * factor + (
+                _CHINESE_DIGITS[match[2]] if match.lastindex == 2 and match[2] else 0))
             figures.append(_figure(text, *match.span(), value, unit=unit))
-    figures = _compounds(text, figures)
+    figures = _worded(text, _compounds(text, figures))
     taken = {f.start: f for f in figures}
     for match in _RANKS.finditer(text):
         group = next(i for i in range(1, 7) if match[i])
@@ -230,6 +233,22 @@ def _compounds(text: str, figures: list[Figure]) -> list[Figure]:
             out.append(Figure(part.start, match.end(), value, "percent", "",
                               _qualifier(text, part.start), _quote(text, part.start,
                                                                    match.end())))
+    return out
+
+
+def _worded(text: str, figures: list[Figure]) -> list[Figure]:
+    """With the figures written in words (worded.find): each in place of the plain count or
+    length of time it reads ("gấp hơn 5 lần" is 500 percent, not 5 things; 创16年来新高 a span
+    counted), and none over a figure of another kind."""
+    out = list(figures)
+    for w in worded.find(text):
+        inside = [f for f in out if f.start < w.end and w.start < f.end]
+        if any(f.unit not in ("count", "year") for f in inside):
+            continue
+        out = [f for f in out if f not in inside]
+        qualifier = w.qualifier or (_qualifier(text, w.start) if w.unit == "percent" else "")
+        out.append(Figure(w.start, w.end, w.value, w.unit, "", qualifier,
+                          _quote(text, w.start, w.end)))
     return out
 
 

@@ -250,7 +250,8 @@ class Proposer(Levels, Rates):
                                      "sentence on policy, not a trade statistic (drafted: check "
                                      "the sentence).")
             # partners, firms, years in a row: publishers count them, the dataset does not
-            what = "a count" if figure.unit == "count" else "a length of time (years in a row)"
+            what = "a count" if figure.unit == "count" else (
+                "a year or a length of time (a record since a year, years in a row)")
             return not_checkable("not_located", f"{what.capitalize()}: the dataset holds values "
                                  "and quantities, not counts (drafted: check the sentence). "
                                  "Would be settled by the publisher's table that counts them, "
