@@ -284,7 +284,7 @@ def test_the_fixtures_expected_verdicts_are_what_their_frozen_data_gives(tmp_pat
 
 
 def test_each_frozen_half_is_scored_only_with_its_own_flag(capsys):
-    """The frozen halves (test … test5) refuse to be scored unless asked by name, and one half's
+    """The frozen halves (test … test6) refuse to be scored unless asked by name, and one half's
     flag does not open another; the dev half needs none. Nothing is scored here: a refusal
     returns first."""
     bench = _benchmark()
@@ -293,7 +293,8 @@ def test_each_frozen_half_is_scored_only_with_its_own_flag(capsys):
                               ("test2", "--frozen-test2", "--frozen-test3"),
                               ("test3", "--frozen-test3", "--frozen-test4"),
                               ("test4", "--frozen-test4", "--frozen-test5"),
-                              ("test5", "--frozen-test5", "--frozen-test")):
+                              ("test5", "--frozen-test5", "--frozen-test6"),
+                              ("test6", "--frozen-test6", "--frozen-test")):
         folder = corpus / half
         assert bench.refusal(folder, [flag]) is None
         for flags in ([], [other]):
@@ -304,7 +305,7 @@ def test_each_frozen_half_is_scored_only_with_its_own_flag(capsys):
     assert bench.refusal(corpus / "dev", []) is None
     for half, flag in (("test", "--frozen-test"), ("test2", "--frozen-test2"),
                        ("test3", "--frozen-test3"), ("test4", "--frozen-test4"),
-                       ("test5", "--frozen-test5"), ("dev", "")):
+                       ("test5", "--frozen-test5"), ("test6", "--frozen-test6"), ("dev", "")):
         command = subprocess.run(["make", "-n", "bench-recipes", f"HALF={half}"], cwd=paths.ROOT,
                                  capture_output=True, text=True, check=True).stdout
         assert command.splitlines()[-1].rstrip().endswith(f"corpus/{half} {flag}".rstrip())
