@@ -62,6 +62,16 @@ def keys(row: dict) -> dict:
     return {k: spec.get(k, "") for k in KEYS}
 
 
+def same_keys(got: dict, want: dict) -> bool:
+    """Whether two recipes name the same series. An expected rate (growth, share) that names
+    no unit leaves it to the engine, which takes the only one the data holds: any unit the
+    proposal names matches it, the verdicts being compared besides."""
+    mine, theirs = keys(got), keys(want)
+    if want["kind"] in ("growth", "share") and not theirs["unit"]:
+        mine["unit"] = ""
+    return mine == theirs
+
+
 def _number(text: str) -> float | None:
     try:
         return float(text)
@@ -156,7 +166,7 @@ def score_article(folder: Path, article: dict, data: Dataset, work: Path) -> dic
         # a draft `extract` wrote not_located keeps its reading in the note: that is its recipe
         read = got | recipes.proposed_reading(got["note"])
         same_series = (read["kind"] == want["kind"] and read["series"] != "" and
-                       keys(read) == keys(want) and _number(got["claimed"]) ==
+                       same_keys(read, want) and _number(got["claimed"]) ==
                        _number(want["claimed"]))
         if want["kind"] != "not_checkable":
             counts["checkable"] += 1

@@ -506,6 +506,19 @@ def _data(registry):
     return _BUILT["data"]
 
 
+@pytest.mark.parametrize("got, want, same", [
+    ("period=2025 unit=USD", "period=2025", True),  # the key leaves the rate's unit to the engine
+    ("period=2025 unit=CNY", "period=2025 unit=USD", False),
+    ("period=2025", "period=2025 unit=USD", False),
+    ("period=2025-12 unit=USD", "period=2025", False)])
+def test_the_benchmark_matches_a_rate_on_any_unit_only_where_the_key_names_none(got, want,
+                                                                              same):
+    bench = _benchmark()
+    row = {"kind": "growth", "unit": "percent"}
+    assert bench.same_keys(row | {"series": f"reporter=CHN {got}"},
+                           row | {"series": f"reporter=CHN {want}"}) is same
+
+
 def test_the_benchmark_totals_per_language_and_prefers_a_written_verdict(tmp_path):
     """A folder whose articles.csv has a `language` column gets a total per language; an
     expected row's `verdict` column, where present, is the expected verdict."""
@@ -850,6 +863,25 @@ def test_the_engine_settles_nothing_the_news_peg_says_the_dataset_lacks(tmp_path
     path = tmp_path_factory.mktemp("d") / "drafts.csv"
     path.write_text(extract.to_csv([row]), encoding="utf-8")
     assert drafts.check(path, data).iloc[0].verdict in ("not_checkable", ""), (kind, spec)
+
+
+@pytest.mark.parametrize("text, period", [
+    ("The surplus was $1.08 trillion for January through November.", "2025-01/2025-11"),
+    ("China's surplus reached $1.08 trillion from January to November.", "2025-01/2025-11"),
+    ("The surplus crossed $1 trillion through November.", "2025-01/2025-11"),
+    ("Exports rose to $330 billion in November from October.", "2025-11")])  # a comparison
+def test_a_span_of_months_is_one_period_and_from_a_month_alone_a_comparison(text, period):
+    assert f"period={period}" in recipes.propose(text, date="2025-12-08")[0]["series"]
+
+
+@pytest.mark.parametrize("text, kind, reason", [
+    ("U.S. tariffs that average 47.5% on Chinese goods.", "not_checkable", "not_trade_statistic"),
+    ("Hàng Trung Quốc chịu thuế 47,5%.", "not_checkable", "not_trade_statistic"),
+    ("Exports to the US fell 20% after the tariffs.", "growth", ""),  # a change: a rate
+    ("The surplus was the fastest since July 2022.", "not_checkable", "not_located")])
+def test_a_tariff_is_no_trade_statistic_and_a_records_year_is_a_figure(text, kind, reason):
+    row = recipes.propose(text, date="2026-01-14")[0]
+    assert (row["kind"], row["reason"]) == (kind, reason), row
 
 
 @pytest.mark.parametrize("text, date, period", [

@@ -194,7 +194,7 @@ class Proposer(Levels, Rates):
         out = {"kind": "", "series": "", "base": "", "reason": "", "note": ""}
 
         inside = a.periods.containing(figure.start, figure.end)
-        if inside:
+        if inside and figure.unit != "year":  # a record's year ("since July 2022") is one
             phrase = a.text[inside[0]:inside[1]].strip()
             out["note"] = (f"not a figure: part of the period {phrase!r} (list it in "
                            "data/ignored.csv)")

@@ -104,6 +104,10 @@ class Rates:
         listed = re.search(r"\bby\s*$", before) and words.changes().search(a.text, lo,
                                                                          figure.start)
         if not (words.changes().search(near) or listed):  # "…, and to Africa by 50%"
+            if words.TARIFF.search(a.text, a.clause_start(lo, figure.start),
+                                   a.clause_end(figure.end, hi)):
+                return out | {"kind": "not_checkable", "reason": "not_trade_statistic",
+                              "note": "A tariff or tax rate, not a trade statistic."}
             out["note"] = "kind: a percentage that is neither a growth rate nor a share"
             return out
         level = self._paired_level(figure, lo, hi)

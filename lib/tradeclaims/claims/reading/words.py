@@ -57,6 +57,9 @@ REFERS_BACK = re.compile(r"(?:This|That|The) (?:figure|amount|total|sum|value)\b
 FIRMS = re.compile(r"enterprises|firms|companies|企业|doanh nghiệp", re.IGNORECASE)
 POLICY = re.compile(r"\btariffs?\b|\bagreements?\b|\bFTAs?\b|\bvisas?\b|\bsanctions?\b|"
                      r"关税|關稅|协定|協定|thuế quan|hiệp định", re.IGNORECASE)
+# A rate that is a tariff or a tax ("tariffs that average 47.5%", 关税, chịu thuế 47,5%).
+TARIFF = re.compile(r"\btariffs?\b|\bdut(?:y|ies)\b|\blev(?:y|ies)\b|关税|關稅|税率|稅率|"
+                    r"\bthuế\b", re.IGNORECASE)
 # The world less the United States: 非美地区, "non-US markets", "outside the U.S.", ngoài Mỹ.
 EXCEPT_US = re.compile(r"非美(?:国|國)?|\bnon-U\.?S\.?|\b(?:outside|excluding|except) (?:the )?"
                        r"U\.?S\.?\b|\bex-U\.?S\.?|ngoài (?:thị trường )?Mỹ")
@@ -110,7 +113,8 @@ COMPARISONS = re.compile(
     r"\b(?:from|than|over) (?:the )?(?:last|previous|prior) year|"
     r"\b(?:than|from|compared (?:with|to)) (?:in )?(?:" + r"(?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December)(?: (?:19|20)\d{2})?|"
-    r"(?:19|20)\d{2})\b(?!['’]s)|"
+    r"(?:19|20)\d{2})\b(?!['’]s|\s*(?:[-–—]|to|through|until)\s*(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December))|"  # a span's start
     r"year[- ]on[- ]year|同比|比去年同期|去年同期|(?:较|較|比|高于|高於|低于|低於)\s*(?:上年|去年|"
     r"前一年|上月|(?:19|20)\d{2}\s*年|\d{1,2}\s*月)(?:同期)?(?!\s*的)|"
     r"(?:so với )?cùng kỳ(?: năm (?:trước|ngoái|(?:19|20)\d{2}))?|so với (?:năm|tháng) "
@@ -157,9 +161,10 @@ PERIODS = [
      rf"\btháng đầu tiên(?: (?:của )?năm {YEAR})?|(?:{YEAR}\s*年\s*)?首月", "first_month"),
     (rf"\b(?:the )?(?:final|last) month (?:of (?:the year )?{YEAR}|of the year)|"
      rf"\btháng cuối(?: cùng)?(?: (?:của )?năm {YEAR})?", "last_month"),
-    (rf"\b(?:by|through|as of) (?:the end of )?({MONTH})(?:,? {YEAR})?(?![-–—\w])", "by_month"),
     (rf"\b({MONTH})\s*(?:[-–—]|to|through)\s*({MONTH})(?:,? {YEAR})?", "month_span"),
     (rf"\bbetween ({MONTH}) and ({MONTH})(?:,? {YEAR})?", "month_span"),
+    # after the spans: "January through November" is one, "through November" the year so far
+    (rf"\b(?:by|through|as of) (?:the end of )?({MONTH})(?:,? {YEAR})?(?![-–—\w])", "by_month"),
     (rf"(?:{YEAR}\s*年\s*)?(\d{{1,2}})\s*月?\s*[-—–至到~～]\s*(\d{{1,2}})\s*月", "zh_month_span"),
     (rf"\btháng (\d{{1,2}})\s*(?:[-–]|đến|tới)\s*(?:hết )?(?:tháng )?(\d{{1,2}})"
      rf"(?:/{YEAR}| năm {YEAR})?", "vi_month_span"),
