@@ -874,6 +874,18 @@ def test_a_span_of_months_is_one_period_and_from_a_month_alone_a_comparison(text
     assert f"period={period}" in recipes.propose(text, date="2025-12-08")[0]["series"]
 
 
+@pytest.mark.parametrize("text, area", [
+    ("2025年，中国对中亚出口712亿美元，同比增长11%。", "中亚"),
+    ("China increased exports to Europe by 14.8% in 2025.", "Europe"),
+    ("2025年对欧元区出口增长8%。", "欧元区")])
+def test_a_group_of_partners_with_no_code_is_not_located_never_the_world(text, area):
+    rows = recipes.propose(text, date="2026-01-18")
+    assert rows and all(r["kind"] == "not_checkable" and r["reason"] == "not_located"
+                        and repr(area) in r["note"] for r in rows), rows
+    eu = recipes.propose("Xuất khẩu năm 2025 sang Liên minh châu Âu tăng 9%.", date="2026-01-18")
+    assert "partner=EU27" in eu[0]["series"]  # the longer name wins over châu Âu
+
+
 @pytest.mark.parametrize("text, kind, reason", [
     ("U.S. tariffs that average 47.5% on Chinese goods.", "not_checkable", "not_trade_statistic"),
     ("Hàng Trung Quốc chịu thuế 47,5%.", "not_checkable", "not_trade_statistic"),

@@ -56,6 +56,7 @@ class Context:
     product: str = "TOTAL"
     period: str = ""
     uncoded: str = ""  # the goods or firms named, when the vocabulary has no code for them
+    area: str = ""  # the group of partners named, when the vocabulary has no code for it
     region: str = ""  # the province or city whose trade it is (上海市进出口), when not the country
     excluding: str = ""  # the partner left out of the world's (非美地区, non-US markets)
     hints: list = field(default_factory=list)
@@ -183,6 +184,8 @@ class Article:
         clause_start, clause_end = self.clause_start(lo, start), self.clause_end(end, hi)
         partner = self._partner(start, end, lo, (clause_start, clause_end), ctx)
         ctx.partner = partner.value if partner else "WLD"
+        if partner is not None and not partner.value:  # 对中亚出口: a group with no code
+            ctx.partner, ctx.area = "WLD", self.text[partner.start:partner.end]
         if partner is None and EXCEPT_US.search(self.text, clause_start, start):
             ctx.excluding = "USA"
         if partner is None and not ctx.excluding:

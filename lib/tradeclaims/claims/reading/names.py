@@ -26,11 +26,14 @@ class Mention:
 
 @cache
 def partner_names() -> tuple[re.Pattern, dict]:
-    """Every name of a partner in three languages: CLDR's country names, the vocabulary's."""
+    """Every name of a partner in three languages: CLDR's country names, the vocabulary's;
+    groups it has no code for resolve to ''."""
     names = dict(cldr_names())
     for code, aliases in section("names")["partners"].items():
         for alias in aliases:
             names[alias] = code
+    for area in section("names").get("uncoded_partners", []):  # a name, but no code: ""
+        names.setdefault(area, "")
     return _alternation(names)
 
 

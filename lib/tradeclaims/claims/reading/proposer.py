@@ -289,6 +289,12 @@ class Proposer(Levels, Rates):
                 f"has no code for {ctx.uncoded!r}: add one (an HS code, OWNERSHIP:...) with a "
                 "release that prints it."))
             return out
+        if ctx.area and out.get("kind") not in ("", "not_checkable"):
+            out.update(kind="not_checkable", reason="not_located", base="", note=(
+                f"Would be settled by {settled_by(series | {'partner': ctx.area})}. The "
+                f"vocabulary has no code for {ctx.area!r}, a group of partners: add one with a "
+                "release that prints it."))
+            return out
         if complete(series):
             out["series"] = spec_text(**series)
         else:
