@@ -874,6 +874,14 @@ def test_a_span_of_months_is_one_period_and_from_a_month_alone_a_comparison(text
     assert f"period={period}" in recipes.propose(text, date="2025-12-08")[0]["series"]
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Năm 2025, tổng trị giá xuất khẩu của Việt Nam đạt 475,06 tỷ USD, tăng 17,14%.", "growth"),
+    ("Năm 2025, giá xuất khẩu gạo của Việt Nam tăng 5%.", "not_checkable"),  # a price
+    ("Năm 2025, xuất khẩu hàng công nghệ cao của Việt Nam tăng 13,2%.", "not_checkable")])
+def test_a_value_is_no_price_and_high_tech_goods_have_no_code(text, kind):
+    assert recipes.propose(text, date="2026-01-14")[-1]["kind"] == kind
+
+
 @pytest.mark.parametrize("text, area", [
     ("2025年，中国对中亚出口712亿美元，同比增长11%。", "中亚"),
     ("China increased exports to Europe by 14.8% in 2025.", "Europe"),

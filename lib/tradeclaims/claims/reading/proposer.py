@@ -188,7 +188,6 @@ class Proposer(Levels, Rates):
         """kind, series, base, reason and note for one figure ('' where unsure)."""
         a = self.article
         lo, hi = a.sentence(figure.start)
-        before = a.text[lo:figure.start]
         ctx = a.context(figure.start, figure.end)
         self._respective(figure, ctx, lo, hi)
         out = {"kind": "", "series": "", "base": "", "reason": "", "note": ""}
@@ -256,7 +255,9 @@ class Proposer(Levels, Rates):
                                  "and quantities, not counts (drafted: check the sentence). "
                                  "Would be settled by the publisher's table that counts them, "
                                  "or its years of data.")
-        if figure.unit == "percent" and PRICE.search(before[-40:]):
+        # searched in the text, not a slice: "trị giá" (a value) cut to "giá" (a price) is no price
+        if figure.unit == "percent" and PRICE.search(a.text, max(lo, figure.start - 40),
+                                                     figure.start):
             return not_checkable("not_located", "A price change: the dataset has no unit "
                                  "values. Would be settled by the publisher's table of major "
                                  "commodities (quantity and value).")
