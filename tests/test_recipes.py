@@ -874,6 +874,16 @@ def test_a_span_of_months_is_one_period_and_from_a_month_alone_a_comparison(text
     assert f"period={period}" in recipes.propose(text, date="2025-12-08")[0]["series"]
 
 
+@pytest.mark.parametrize("text, reporter, partner", [
+    ("Xuất khẩu của Trung Quốc năm 2025 tăng 5,5%.", "CHN", "WLD"),  # capitalised
+    ("Năm 2025, kim ngạch xuất khẩu hàng hóa của Trung Quốc đạt 3.770 tỷ USD.", "CHN", "WLD"),
+    ("Năm 2025, xuất khẩu sang Trung Quốc của Việt Nam tăng 20%.", "VNM", "CHN"),
+    ("Năm 2025, xuất khẩu của Việt Nam sang Trung Quốc tăng 20%.", "VNM", "CHN")])
+def test_the_trader_after_cua_is_the_reporter_not_the_partner(text, reporter, partner):
+    series = recipes.propose(text, date="2026-01-14")[0]["series"]
+    assert f"reporter={reporter} partner={partner}" in series
+
+
 @pytest.mark.parametrize("text, kind", [
     ("Năm 2025, tổng trị giá xuất khẩu của Việt Nam đạt 475,06 tỷ USD, tăng 17,14%.", "growth"),
     ("Năm 2025, giá xuất khẩu gạo của Việt Nam tăng 5%.", "not_checkable"),  # a price

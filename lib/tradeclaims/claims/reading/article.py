@@ -154,9 +154,12 @@ class Article:
                                  r"入超|顺差|順差))", after)
                         ) and not _ZH_PARTNER_BEFORE.search(before)
         if self.lang == "vi":
-            return bool(re.match(r"\s*(?:xuất khẩu|nhập khẩu|xuất siêu|nhập siêu)", after)
+            # "xuất khẩu (sản phẩm công nghệ cao) của Trung Quốc": a few words between
+            return bool(re.match(r"\s*(?:xuất khẩu|nhập khẩu|xuất siêu|nhập siêu)", after,
+                                 re.IGNORECASE)
                         or re.search(r"(?:xuất khẩu|nhập khẩu|thặng dư|thâm hụt|xuất siêu|"
-                                     r"nhập siêu|thương mại)(?: thương mại)? của\s*$", before))
+                                     r"nhập siêu|thương mại)(?:\s+[^\s,.;:()]+){0,6}\s+của\s*$",
+                                     before, re.IGNORECASE))
         return bool(SUBJECT.match(after) or SUBJECT_VERB.match(after))
 
     def subject_at(self, lo: int, start: int) -> Mention | None:
