@@ -117,6 +117,13 @@ def found(text, lang=None):
     ("have more than doubled its imports", [("200", "percent", "", "over")]),
     ("gấp hơn 5 lần mức đỉnh, gấp đôi", [("500", "percent", "", "over"),
                                         ("200", "percent", "", "")]),
+    # ranks in words among economies or in history (a partner's rank is reading.ranks')
+    ("這個世界第二大經濟體，全球前20大经济体之一，為史上第三大", [("2", "rank", "", ""),
+                                                    ("20", "rank", "", ""),
+                                                    ("3", "rank", "", "")]),
+    ("nằm trong nhóm 25 nền kinh tế, lớn thứ hai thế giới", [("25", "rank", "", ""),
+                                                             ("2", "rank", "", "")]),
+    ("the world's second-largest economy", [("2", "rank", "", "")]),
     # a range: both ends, with the unit printed once
     ("mục tiêu tăng trưởng 4,5-5% năm nay", [("4.5", "percent", "", ""),
                                                ("5", "percent", "", "")]),

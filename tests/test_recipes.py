@@ -884,6 +884,17 @@ def test_the_trader_after_cua_is_the_reporter_not_the_partner(text, reporter, pa
     assert f"reporter={reporter} partner={partner}" in series
 
 
+@pytest.mark.parametrize("text, claimed, kind, reason", [
+    ("美國是中國第一大貨物出口目的地國。", "1", "rank", ""),  # traditional: a partner's rank
+    ("中歐互為第二大交易夥伴。", "2", "rank", ""),
+    ("這個世界第二大經濟體。", "2", "not_checkable", "not_trade_statistic"),  # by size
+    ("Vietnam là nền kinh tế lớn thứ hai.", "2", "not_checkable", "not_trade_statistic"),
+    ("正式晉升全球第十五大貿易國。", "15", "not_checkable", "not_located")])  # the WTO's
+def test_ranks_in_traditional_characters_and_ranks_of_economies(text, claimed, kind, reason):
+    row, = recipes.propose(text, date="2026-01-14")
+    assert (row["claimed"], row["kind"], row["reason"]) == (claimed, kind, reason), row
+
+
 @pytest.mark.parametrize("text, kind", [
     ("Năm 2025, tổng trị giá xuất khẩu của Việt Nam đạt 475,06 tỷ USD, tăng 17,14%.", "growth"),
     ("Năm 2025, giá xuất khẩu gạo của Việt Nam tăng 5%.", "not_checkable"),  # a price
@@ -1263,7 +1274,9 @@ def test_a_figure_set_against_expectations_is_the_outcome(text, kind):
 
 
 def test_a_partner_after_an_appositive_is_the_partner():
-    (row,) = recipes.propose("2025年，中国对世界最大经济体美国的出口下降20%。", date="2026-02-21")
+    rank, row = recipes.propose("2025年，中国对世界最大经济体美国的出口下降20%。",
+                                date="2026-02-21")
+    assert (rank["unit"], rank["reason"]) == ("rank", "not_trade_statistic")  # the appositive's
     assert recipes.spec_value(row["series"], "reporter") == "CHN"
     assert recipes.spec_value(row["series"], "partner") == "USA"
 

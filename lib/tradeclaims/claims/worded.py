@@ -4,7 +4,8 @@ months or quarters, or of its years in `year`; a record over a span ("a six-year
 创六年最大跌幅, "the fastest in three months") a count of the span; a record since a year
 ("the highest since 2014", 为2017年以来最小) that year, in `year`; two digits (double-digit,
 两位数, hai con số) a count of 2; a fraction (五分之一) or a multiple ("doubled", gấp đôi,
-gấp hơn 5 lần, 翻番) in percent."""
+gấp hơn 5 lần, 翻番) in percent; a rank among economies (世界第二大经济体, nhóm 25 nền kinh tế)
+its place, in `rank`."""
 
 import re
 from typing import NamedTuple
@@ -81,6 +82,20 @@ _SINCE = [
     r"(?P<n>(?:19|20)\d{2})\s*年[^，,。；;]{0,10}?(?:以来|以來)[^，,。；;]{0,12}?(?:最|新高|新低|首次)",
     r"(?:cao|thấp|lớn|nhỏ|mạnh)\s+nhất\s+(?:kể\s+)?từ\s+(?:năm\s+)?(?P<n>(?:19|20)\d{2})\b",
 ]
+# Ranks in words, among economies or in history: 世界第二大经济体, 全球前20大经济体, 史上第三大,
+# 世界最大经济体, nhóm 25 nền kinh tế, lớn thứ hai thế giới, "the world's second-largest" (a
+# partner's rank, 第一大贸易伙伴, is reading.ranks').
+_RANKS = [
+    rf"(?:史上|历史上|歷史上|全球|世界)?(?:第|前)\s*(?P<n>{_ZH}|\d{{1,3}})\s*大(?:的)?(?=经济体|經濟體|"
+    r"贸易国|貿易國|出口国|出口國|进口国|進口國|货物贸易国|貨物貿易國|制造业|製造業)",
+    rf"(?:史上|历史上|歷史上)第\s*(?P<n>{_ZH}|\d{{1,3}})\s*大",
+    r"(?:世界|全球)(?P<one>最大)(?:的)?(?=经济体|經濟體|贸易国|貿易國|出口国|出口國|制造业|製造業)",
+    r"\bnhóm (?P<n>\d{1,3}) nền kinh tế",
+    rf"\blớn thứ (?P<n>{_VI_NUMBER})\b",
+    r"\blớn (?P<one>nhất) thế giới\b",
+    r"\bworld['’]s (?:(?P<n>second|third|fourth|fifth)[- ])?(?P<one>largest|biggest)\b",
+]
+_RANKS_COMPILED = [re.compile(p, re.IGNORECASE) for p in _RANKS]
 _TWO_DIGITS = re.compile(r"\bdouble[-\s]digits?\b|\btwo[-\s]digit\b|两位数|兩位數|双位数|雙位數|"
                          r"hai con số|hai chữ số", re.IGNORECASE)
 _FRACTION = re.compile(rf"(?<![百千万萬])(?P<d>{_ZH})分之(?P<n>{_ZH})")
@@ -109,6 +124,12 @@ def find(text: str) -> list[Worded]:
             value += 0.5 if m.groupdict().get("half") else 0
             unit = "count" if reading == "span" else _span_unit(m["what"])
             found.append(Worded(*m.span("n"), f"{value:g}", unit))
+    for pattern in _RANKS_COMPILED:
+        for m in pattern.finditer(text):
+            n = m.groupdict().get("n")
+            value = _number(n) if n else 1
+            if value:
+                found.append(Worded(*(m.span("n") if n else m.span("one")), f"{value:g}", "rank"))
     for m in _TWO_DIGITS.finditer(text):
         found.append(Worded(*m.span(), "2", "count"))
     for m in _FRACTION.finditer(text):

@@ -20,6 +20,7 @@ from tradeclaims.claims.reading.readings import (
 )
 from tradeclaims.claims.reading.words import (
     CONVERSION,
+    ECONOMY,
     ESTIMATED,
     EXPECTED,
     FORECAST,
@@ -236,6 +237,11 @@ class Proposer(Levels, Rates):
         if word:
             return not_checkable("not_trade_statistic", f"Not a trade statistic ({word!r}; "
                                  "drafted: check the sentence).")
+        if figure.unit == "rank" and ECONOMY.search(a.text, max(lo, figure.start - 24),
+                                                    figure.end + 16):
+            return not_checkable("not_trade_statistic", "A rank among economies by their size "
+                                 "(世界第二大经济体, the world's second-largest economy), not a "
+                                 "trade statistic.")
         if figure.unit == "rank":  # an ordinal: "ranks 21st", 排名第21位, đứng thứ 2
             return not_checkable("not_located", "A rank printed as an ordinal: among which "
                                  "traders? The dataset holds the reporters' own trade, not "

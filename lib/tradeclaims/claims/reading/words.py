@@ -57,6 +57,9 @@ REFERS_BACK = re.compile(r"(?:This|That|The) (?:figure|amount|total|sum|value)\b
 FIRMS = re.compile(r"enterprises|firms|companies|企业|doanh nghiệp", re.IGNORECASE)
 POLICY = re.compile(r"\btariffs?\b|\bagreements?\b|\bFTAs?\b|\bvisas?\b|\bsanctions?\b|"
                      r"关税|關稅|协定|協定|thuế quan|hiệp định", re.IGNORECASE)
+# An economy by its size, not its trade: 世界第二大经济体, "the second-largest economy".
+ECONOMY = re.compile(r"经济体|經濟體|\beconom(?:y|ies)\b|nền kinh tế|制造业|製造業|manufactur",
+                     re.IGNORECASE)
 # A rate that is a tariff or a tax ("tariffs that average 47.5%", 关税, chịu thuế 47,5%).
 TARIFF = re.compile(r"\btariffs?\b|\bdut(?:y|ies)\b|\blev(?:y|ies)\b|关税|關稅|税率|稅率|"
                     r"\bthuế\b", re.IGNORECASE)
@@ -83,8 +86,9 @@ RANK = re.compile(
     r"third[- ]biggest|top) (?:(?P<en_total>trading partner|trade partner)|(?P<en_export>export "
     r"market|export destination|market for (?:its )?exports)|(?P<en_import>source of imports|"
     r"import source|supplier))|"
-    r"(?:第?[一二三]大|最大(?:的)?)(?:货物)?(?:(?P<zh_total>贸易伙伴)|(?P<zh_export>出口目的地国?|"
-    r"出口市场)|(?P<zh_import>进口来源国?|进口来源地))|"
+    r"(?:第?[一二三]大|最大(?:的)?)(?:货物|貨物)?(?:(?P<zh_total>贸易伙伴|貿易夥伴|交易夥伴)|"
+    r"(?P<zh_export>出口目的地[国國]?|出口市[场場])|(?P<zh_import>[进進]口[来來]源[国國]?|"
+    r"[进進]口[来來]源地))|"
     r"(?P<vi_total>đối tác thương mại lớn (?:nhất|thứ (?:hai|ba)))|"
     r"thị trường (?:(?P<vi_export>xuất khẩu)|(?P<vi_either>nhập khẩu))[^.;:]{0,80}? lớn nhất",
     re.IGNORECASE)
