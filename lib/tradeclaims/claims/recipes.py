@@ -10,6 +10,7 @@ from tradeclaims.claims.reading.proposer import Proposer
 from tradeclaims.claims.reading.ranks import ranks
 from tradeclaims.claims.reading.readings import (  # noqa: F401  (the recipes' API)
     OTHER_READINGS,
+    RECIPE,
     TO_CONFIRM,
     UNLISTED,
     other_readings,
@@ -45,6 +46,9 @@ def propose(text: str, article_id: str = "", lang: str | None = None, date: str 
     covers = getattr(peg, "covers", None)
     if covers is not None:
         drafts = [(start, unlocated(row, covers)) for start, row in drafts]
+    for _, row in drafts:  # the registry's rule, whichever branch said not_checkable
+        if row["kind"] == "not_checkable":
+            row.update(dict.fromkeys(RECIPE, ""))
     rows = []
     for number, (_, row) in enumerate(drafts, 1):
         row.update(article_id=article_id, claim_id=f"{article_id}-{number}" if article_id else "")

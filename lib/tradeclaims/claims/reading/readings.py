@@ -89,7 +89,7 @@ def settled_by(spec: dict, unit: str = "", uncoded: str = "") -> str:
 
 # The kinds whose series names the one observation they need in its period.
 _ONE_SERIES = ("level", "growth", "balance", "share")
-_RECIPE = ("base", "band", "rests_on")  # what a not_checkable claim leaves empty, with its series
+RECIPE = ("series", "base", "band", "rests_on")  # what a not_checkable claim leaves empty
 PROPOSED = "Proposed reading: "
 
 
@@ -118,9 +118,9 @@ def unlocated(row: dict, covers) -> dict:
         return row  # a base names a release or rivals: left to `check`
     unit = spec.get("unit") or (row["unit"] if row["unit"] in MONEY else "")
     recipe = " ".join([row["kind"], row["series"]] + [
-        f"| {name} {row[name]}" for name in _RECIPE if row[name]])
+        f"| {name} {row[name]}" for name in RECIPE[1:] if row[name]])
     note = (f"Would be settled by {settled_by(spec, unit)}: the dataset holds nothing of it. "
             f"{PROPOSED}{recipe}." + (f" {row['note']}" if row["note"] else ""))
-    return row | dict.fromkeys(_RECIPE, "") | {
-        "kind": "not_checkable", "series": "", "reason": "not_located",
+    return row | dict.fromkeys(RECIPE, "") | {
+        "kind": "not_checkable", "reason": "not_located",
         "note": note.replace(TO_CONFIRM, "reading not certain")}
