@@ -898,6 +898,55 @@ def test_ranks_in_traditional_characters_and_ranks_of_economies(text, claimed, k
     assert (row["claimed"], row["kind"], row["reason"]) == (claimed, kind, reason), row
 
 
+def test_a_partner_named_in_words_the_vocabulary_lacks_is_a_doubt_never_an_accusation(
+        tmp_path):
+    """imedia's 與共建「一帶一路」國家 was read as the world's, with no doubt, and contradicted:
+    words where a partner's name stands that no vocabulary knows leave the reading to confirm."""
+    registry = Registry(tmp_path / "unnamed")
+    registry.add_source("total", ["CHN,WLD,total,TOTAL,2025,value,,45.47,万亿元,"])
+    data = registry.build()
+    known = recipes.propose("去年中國與共建「一帶一路」國家進出口達23.6兆元。", "x",
+                            date="2026-01-14")
+    assert "partner=BRI" in known[0]["series"]  # traditional characters, corner brackets
+    row = recipes.propose("去年中國與共建某某國家進出口達23.6兆元。", "x", date="2026-01-14")[0]
+    assert "partner=WLD" in row["series"] and "共建某某國家" in row["note"]
+    checked = drafts.check(_drafts(tmp_path, [row | {"claim_id": "x-1"}]), data).iloc[0]
+    assert checked.verdict == drafts.TO_CONFIRM, checked.note
+    plain = recipes.propose("去年中國進出口達23.6兆元。", "x", date="2026-01-14")[0]
+    assert drafts.check(_drafts(tmp_path, [plain | {"claim_id": "x-1"}]), data).iloc[
+        0].verdict == "contradicted"  # the world's, certain: the boundary
+    for text in ("2025年我国对外贸易增长3.8%。",
+                 "China's exports rose to US$3.77 trillion in 2025.",
+                 "China's exports rose 5.5% from January to November."):
+        assert "vocabulary does not know" not in recipes.propose(text, date="2026-01-14")[0][
+            "note"], text
+
+
+@pytest.mark.parametrize("text, date, period", [
+    ("前三季度出口增长7.1%。", "2025-10-13", "2025-01/2025-09"),
+    ("2025年上半年出口增长5.9%。", "2025-07-14", "2025-01/2025-06"),
+    ("Exports rose 5.9% in the first half of 2025.", "2025-07-14", "2025-01/2025-06")])
+def test_quarters_and_halves_of_the_year_to_date(text, date, period):
+    rows = recipes.propose(text, date=date)
+    assert len(rows) == 1 and f"period={period}" in rows[0]["series"]  # "half" is no 50%
+
+
+def test_a_change_in_points_on_the_first_months_compares_with_them():
+    rate, points = recipes.propose("前三季度出口增长7.1%，比前8个月加快0.5个百分点。",
+                                   date="2025-10-13")
+    assert "period=2025-01/2025-09" in rate["series"]
+    assert points["kind"] == "difference" and points["base"] == "period=2025-01/2025-08"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Vietnam’s economy expanded 8% in 2025.", "not_trade_statistic"),
+    ("Kinh tế Việt Nam tăng trưởng 8,02% trong năm 2025.", "not_trade_statistic"),
+    ("Lạm phát tại Việt Nam trong năm 2025 ở mức 3,31%.", "not_trade_statistic"),
+    ("Shipments from the world's second-largest economy grew 6.6% in December.", "")])
+def test_an_economy_growing_is_no_trade_statistic_its_shipments_are(text, reason):
+    assert recipes.propose(text, date="2026-01-14")[-1]["reason"] == reason
+
+
 @pytest.mark.parametrize("text, kind", [
     ("Năm 2025, tổng trị giá xuất khẩu của Việt Nam đạt 475,06 tỷ USD, tăng 17,14%.", "growth"),
     ("Năm 2025, giá xuất khẩu gạo của Việt Nam tăng 5%.", "not_checkable"),  # a price

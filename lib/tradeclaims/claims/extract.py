@@ -107,7 +107,7 @@ _NOT_FIGURES = [
     r"https?://\S+", r"www\.\S+",  # addresses
     r"\d+\s*月\s*\d+\s*日", r"(?<![\d.])\d{1,2}\s*日(?![元圓圆])", r"\d+\s*月",
     r"\d{4}\s*年", r"(?:19|20)\d{2}(?=\s*(?:全年|年度|上半年|下半年))", r"第\s*\d+",
-    r"前\s*\d+\s*[个個]?月",
+    r"前\s*\d+\s*[个個]?月", r"前\s*\d\s*[个個]?季度",
     r"\d+\s*[个個]月", r"\d+\s*(?:st|nd|rd|th)\b", r"(?i:tháng|ngày|năm|quý)\s+\d+(?:/\d+)*",
     r"\d+\s*tháng\s+đầu\s+năm", r"\d+\s+(?:tháng|ngày|giờ|tuần)(?!\s*\d)",  # 2 months, 15 days
     r"(?i:kỳ)\s+\d+",
@@ -190,7 +190,9 @@ def _find(text: str, lang: str) -> list[Figure]:
             continue
         figures.append(_figure(text, start, end, _to_plain(match[0], lang)))
     for word, value in _FRACTIONS.items():  # "a fifth" is about 20 percent
-        for match in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+        # "the first half of 2025" is a period, not 50 percent
+        for match in re.finditer(rf"(?<!first )(?<!second )\b{re.escape(word)}\b", text,
+                                 re.IGNORECASE):
             figure = _figure(text, *match.span(), value, unit="percent")
             figures.append(replace(figure, qualifier=figure.qualifier or "about"))
     for pattern, factor, unit in _CHINESE_WORDS:

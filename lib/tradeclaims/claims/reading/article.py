@@ -24,6 +24,7 @@ from tradeclaims.claims.reading.words import (
     GOES_ON,
     LAST_YEAR,
     LIKENED_ANY,
+    MONTHS,
     OPENERS,
     OWN_PERIOD,
     PARTNER_BEFORE,
@@ -35,6 +36,7 @@ from tradeclaims.claims.reading.words import (
     SUBJECT_VERB,
     SURPASSED,
     TABLE_ROW,
+    UNNAMED_PARTNER,
     WHOLE,
 )
 from tradeclaims.claims.spans import Spans
@@ -192,6 +194,10 @@ class Article:
         if partner is None and EXCEPT_US.search(self.text, clause_start, start):
             ctx.excluding = "USA"
         if partner is None and not ctx.excluding:
+            unnamed = self._unnamed_partner(clause_start, start)
+            if unnamed:  # 与共建某某国家进出口: the world's only if the name is none
+                ctx.doubt(f"partner: {unnamed!r} may name one the vocabulary does not know")
+        if partner is None and not ctx.excluding:
             earlier = self._carried(self.partners, lo, skip=(ctx.reporter, "WLD"))
             if earlier is not None:
                 ctx.doubt(f"partner: none named in the sentence, {earlier.value} in the one "
@@ -252,6 +258,26 @@ class Article:
             ctx.doubt("partner: named in another clause of the sentence",
                       {"partner": earlier.value})
         return None
+
+    def _unnamed_partner(self, lo: int, start: int) -> str:
+        """Words before the figure in its clause that stand where a partner's name would
+        (与…进出口, "exports to …", "sang …") and are no name the vocabulary or CLDR knows, no
+        time and no currency: '' where there are none."""
+        for m in UNNAMED_PARTNER.finditer(self.text, lo, start):
+            group = next(g for g in ("zh", "en", "vi") if m[g])
+            name, a, b = m[group], m.start(group), m.end(group)
+            if self.partners.overlaps(a, b) or self.products.overlaps(a, b) or \
+                    self.regions.overlaps(a, b) or CURRENCY_NAME.search(self.text, a, b + 2):
+                continue
+            if group == "zh" and re.search(r"[年月来來今去其各]|以[来來]|此", name):
+                continue
+            if group == "en" and (name.split()[0].lower().rstrip(".") in MONTHS or
+                                  name.split()[0] in ("US", "U.S.", "USD")):
+                continue
+            if group == "vi" and re.match(r"(?:Tháng|Năm|Quý)\b", name):
+                continue
+            return name.strip()
+        return ""
 
     def _breaks(self, lo: int, hi: int) -> list:
         """The clause breaks within [lo, hi), none inside a name ("Belt and Road",

@@ -81,6 +81,11 @@ def resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
         first, last = 1, COUNTS.get(word.lower()) or int(word)
     elif kind == "q1":
         first, last = 1, 3
+    elif kind == "zh_quarters":
+        quarters = next(g for g in groups if g and not re.fullmatch(r"(?:19|20)\d{2}", g))
+        first, last = 1, 6 if quarters == "上" else 3 * _QUARTERS[quarters]
+    elif kind == "first_half":
+        first, last = 1, 6
     elif kind in ("first_month", "last_month"):
         first = last = 1 if kind == "first_month" else 12
     elif kind == "by_month":  # "had crossed $1 trillion by November": the year to it
@@ -111,10 +116,15 @@ def resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
     return f"{year}-{first:02d}/{year}-{last:02d}", ""
 
 
+_QUARTERS = {"一": 1, "1": 1, "二": 2, "两": 2, "兩": 2, "2": 2, "三": 3, "3": 3}
+
+
 # What a change in points is compared with: 較2024年, 比11月, 较上年, than the previous month.
 _COMPARED = [
     (re.compile(r"[较較比]\s*((?:19|20)\d{2})\s*年|\bthan (?:in )?((?:19|20)\d{2})\b|"
                 r"so với (?:năm )?((?:19|20)\d{2})"), "year"),
+    # "比前8个月加快0.5个百分点": the year to that month
+    (re.compile(r"[较較比](?:[^，,。；]{0,4}?)前\s*(\d{1,2})\s*[个個]?月"), "first_months"),
     (re.compile(r"[较較比]\s*(\d{1,2})\s*月|so với tháng (\d{1,2})\b"), "month"),
     (re.compile(rf"\bthan (?:in )?({MONTH})", re.IGNORECASE), "month_name"),
     (re.compile(r"[较較比](?:上年|去年|前一年)|\bthan (?:in )?(?:the )?(?:previous|prior|last) "
@@ -143,6 +153,8 @@ def compared_period(text: str, period: str) -> str:
             return value
         if kind == "previous_year":
             return str(own.previous())
+        if kind == "first_months":
+            return f"{year}-01/{year}-{int(value):02d}" if 1 <= int(value) < 12 else ""
         if own.is_span:
             return ""  # a span's month before is not one period
         if kind == "previous_month":

@@ -51,7 +51,11 @@ NOT_TRADE = re.compile(r"\binvestment\b|(?<![A-Za-z])(?:GDP|IIP)(?![A-Za-z])|"
                        r"\bindustrial (?:output|production|products)\b|"
                         r"\bretail sales\b|\bmanufacturing (?:power|output)\b|\binflation\b|"
                         r"\bprices? of electricity\b|投资|投資|工业增加值|工業增加值|đầu tư|"
-                        r"sản xuất công nghiệp", re.IGNORECASE)
+                        r"sản xuất công nghiệp|"
+                        r"(?<!largest )(?<!biggest )\beconomy (?:grew|expanded|rose)\b|"
+                        r"\bKinh tế [^,.;]{0,20}?tăng trưởng|tổng sản lượng quốc nội|lạm phát|"
+                        r"ngành công nghiệp và xây dựng|khu vực dịch vụ|经济增长|經濟成長|通胀|"
+                        r"通脹|通膨", re.IGNORECASE)
 REFERS_BACK = re.compile(r"(?:This|That|The) (?:figure|amount|total|sum|value)\b|It\b|"
                           r"(?:Con số|Mức) này|这一数字|该数字")
 FIRMS = re.compile(r"enterprises|firms|companies|企业|doanh nghiệp", re.IGNORECASE)
@@ -60,6 +64,14 @@ POLICY = re.compile(r"\btariffs?\b|\bagreements?\b|\bFTAs?\b|\bvisas?\b|\bsancti
 # An economy by its size, not its trade: 世界第二大经济体, "the second-largest economy".
 ECONOMY = re.compile(r"经济体|經濟體|\beconom(?:y|ies)\b|nền kinh tế|制造业|製造業|manufactur",
                      re.IGNORECASE)
+# Where a clause names a partner by words the vocabulary may not know: 与共建某某国家进出口,
+# "exports to the Gulf", "xuất khẩu sang Ả Rập": the name, for NewsPeg-free reading doubts.
+UNNAMED_PARTNER = re.compile(
+    r"[与與对對同和自从從](?![外比时時此此])(?P<zh>[^，,。；;、\d%]{2,14}?)的?(?:进出口|進出口|出口|"
+    r"进口|進口|贸易|貿易)|"
+    r"\b(?:with|to|from)\s+(?:the\s+)?(?P<en>[A-Z][\w.-]+(?:\s+(?:and\s+)?[A-Z][\w.-]+){0,3})|"
+    r"\b(?:với|sang|từ)\s+(?P<vi>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]"
+    r"\w*(?:\s+[A-ZĐ]\w*){0,3})")
 # A rate that is a tariff or a tax ("tariffs that average 47.5%", 关税, chịu thuế 47,5%).
 TARIFF = re.compile(r"\btariffs?\b|\bdut(?:y|ies)\b|\blev(?:y|ies)\b|关税|關稅|税率|稅率|"
                     r"\bthuế\b", re.IGNORECASE)
@@ -119,6 +131,7 @@ COMPARISONS = re.compile(
     r"June|July|August|September|October|November|December)(?: (?:19|20)\d{2})?|"
     r"(?:19|20)\d{2})\b(?!['’]s|\s*(?:[-–—]|to|through|until)\s*(?:January|February|March|"
     r"April|May|June|July|August|September|October|November|December))|"  # a span's start
+    r"(?:较|較|比)\s*前\s*(?:\d{1,2}|[一二两兩三四五六七八九十]{1,2})\s*[个個]?(?:月|季度)|"
     r"year[- ]on[- ]year|同比|比去年同期|去年同期|(?:较|較|比|高于|高於|低于|低於)\s*(?:上年|去年|"
     r"前一年|上月|(?:19|20)\d{2}\s*年|\d{1,2}\s*月)(?:同期)?(?!\s*的)|"
     r"(?:so với )?cùng kỳ(?: năm (?:trước|ngoái|(?:19|20)\d{2}))?|so với (?:năm|tháng) "
@@ -160,6 +173,10 @@ PERIODS = [
     (rf"\b(?:từ đầu năm|tính) (?:đến|tới) (?:hết )?tháng (\d{{1,2}})(?:/{YEAR}| năm {YEAR})?",
      "first_months"),
     (rf"(?:{YEAR}\s*年\s*)?前\s*{ZH_COUNT}\s*[个個]?月", "zh_first_months"),
+    # 前三季度 (the first three quarters), 上半年 (the first half): the year to that month
+    (rf"(?:{YEAR}\s*年\s*)?(?:前\s*([一二两兩三123])\s*[个個]?季度|(上)半年)", "zh_quarters"),
+    (rf"\b(?:the )?first half(?: of {YEAR}| of (?:the|this) year)?(?! of)|\bH1(?: {YEAR})?",
+     "first_half"),
     (rf"\b(?:the )?first quarter(?: of {YEAR})?|\bQ1(?: {YEAR})?", "q1"),
     (rf"\b(?:the )?first month (?:of (?:the year )?{YEAR}|of the year)|"
      rf"\btháng đầu tiên(?: (?:của )?năm {YEAR})?|(?:{YEAR}\s*年\s*)?首月", "first_month"),
