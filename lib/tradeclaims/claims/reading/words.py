@@ -67,7 +67,7 @@ ECONOMY = re.compile(r"经济体|經濟體|\beconom(?:y|ies)\b|nền kinh tế|�
 # Where a clause names a partner by words the vocabulary may not know: 与共建某某国家进出口,
 # "exports to the Gulf", "xuất khẩu sang Ả Rập": the name, for NewsPeg-free reading doubts.
 UNNAMED_PARTNER = re.compile(
-    r"[与與对對同和自从從](?![外比时時此此])(?P<zh>[^，,。；;、\d%]{2,14}?)的?(?:进出口|進出口|出口|"
+    r"[与與对對同和自从從](?![外比时時此])(?P<zh>[^，,。；;、\d%]{2,14}?)的?(?:进出口|進出口|出口|"
     r"进口|進口|贸易|貿易)|"
     r"\b(?:with|to|from)\s+(?:the\s+)?(?P<en>[A-Z][\w.-]+(?:\s+(?:and\s+)?[A-Z][\w.-]+){0,3})|"
     r"\b(?:với|sang|từ)\s+(?P<vi>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]"
