@@ -31,11 +31,12 @@ from tradeclaims.claims import drafts, extract, recipes  # noqa: E402
 from tradeclaims.claims.reading import peg  # noqa: E402
 from tradeclaims.claims.registry import COLUMNS, parse_spec  # noqa: E402
 from tradeclaims.data import build  # noqa: E402
+from tradeclaims.data.fields import FLOW_IDENTITIES  # noqa: E402
 from tradeclaims.data.query import Dataset  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "recipes"
 KEYS = ("reporter", "partner", "flow", "product", "period", "measure", "unit")
-_FLOWS = {"export+import": "total", "export-import": "balance"}
+_FLOWS = {written: flow for flow, written in FLOW_IDENTITIES.items()}
 
 
 def frozen_data(sources: list[str], folder: Path) -> Dataset:

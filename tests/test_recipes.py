@@ -1410,3 +1410,52 @@ def test_a_list_respectively_goes_past_conversions_and_its_rates_take_the_same_n
 def test_trị_giá_is_a_value_not_a_price(text, kind):
     (row,) = recipes.propose(text, date="2026-01-14")
     assert row["kind"] == kind
+
+
+@pytest.mark.parametrize("text, partner, doubt", [
+    # words that stand for the partner named before carry it, as a reading to confirm
+    ("Exports to the U.S. fell last year. They dropped 20% compared to 2024.", "USA", True),
+    ("ASEAN stepped up as China's top partner. Exports there grew 13.4% last year.", "ASEAN",
+     True),
+    ("China ramped up its exports to Africa last year.\nThe gap widened, driven by a 25.8 per "
+     "cent surge in Chinese exports to the continent.", "AFRICA", True),
+    ("Năm 2025, Trung Quốc nhập khẩu nhiều từ Nga. Xuất khẩu sang nước này tăng 5%.", "RUS",
+     True),
+    # without them, the world's, with the one before as a reading to confirm
+    ("Exports to the U.S. fell last year. Exports dropped 20% compared to 2024.", "WLD", True),
+    # and none named before: the world's
+    ("Exports rose last year. They grew 13.4%.", "WLD", False),
+])
+def test_words_that_refer_back_to_a_partner_carry_it(text, partner, doubt):
+    row = [r for r in recipes.propose(text, date="2026-01-14") if r["unit"] == "percent"][0]
+    assert recipes.spec_value(row["series"], "partner") == partner
+    assert ("partner=" in row["note"]) == doubt  # the other partner, among the readings
+
+
+@pytest.mark.parametrize("text, flow", [
+    ("The trade gap grew, driven by a 25.8% surge in exports in 2025.", "export"),
+    ("The trade gap grew 25.8% in 2025.", "balance"),
+])
+def test_the_flow_named_in_the_figures_own_clause_comes_first(text, flow):
+    (row,) = recipes.propose(text, date="2026-01-14")
+    assert recipes.spec_value(row["series"], "flow") == flow
+
+
+@pytest.mark.parametrize("text, paired", [
+    ("In 2025, exports reached $62 billion, up 25.8%.", True),
+    ("The gap, up from $62 billion the previous year – was driven by a 25.8% surge in exports "
+     "in 2025.", False),
+])
+def test_a_level_before_a_rate_qualifies_it_only_when_close(text, paired):
+    rate = [r for r in recipes.propose(text, date="2026-01-14") if r["unit"] == "percent"][0]
+    assert ("no level beside the rate" not in rate["note"]) == paired
+
+
+@pytest.mark.parametrize("text, dollars", [
+    ("Năm 2025, xuất khẩu của Việt Nam đạt 475 tỷ Mỹ kim.", True),
+    ("Năm 2025, xuất khẩu của Việt Nam đạt 475 tỷ USD.", True),
+    ("Năm 2025, xuất khẩu của Việt Nam đạt 475 tỷ đồng.", False),
+])
+def test_mỹ_kim_is_the_us_dollar(text, dollars):
+    (row,) = recipes.propose(text, date="2026-01-14")
+    assert (row["unit"] == "USD" and row["kind"] == "level") == dollars

@@ -9,6 +9,7 @@ from decimal import Decimal
 from tradeclaims.claims import expressions
 from tradeclaims.claims.registry import BOUNDS, Claim, parse_spec
 from tradeclaims.data import periods
+from tradeclaims.data.fields import FLOW_IDENTITIES
 from tradeclaims.data.intervals import Interval, growth, share
 from tradeclaims.data.query import AmbiguousSeries, Dataset, QueryError, SeriesNotFound
 from tradeclaims.data.units import parse_number
@@ -27,7 +28,6 @@ _RATE_WORDS = {"growth_published": "printed y/y growth",
                "share_published": "printed share of the reporter's total",
                "share_partner_published": "printed share of the trade with the partner"}
 # Where a publisher printed no aggregate, it is computed from its definition.
-FLOW_IDENTITIES = {"total": "export+import", "balance": "export-import"}
 
 
 @dataclass

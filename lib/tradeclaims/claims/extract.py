@@ -43,7 +43,7 @@ _UNITS = [  # printed word -> claim unit, longest first
     ("个百分点", "pp"), ("個百分點", "pp"), ("百分点", "pp"), ("百分點", "pp"),
     ("per cent", "percent"), ("percent", "percent"), ("phần trăm", "percent"), ("%", "percent"),
     ("US dollars", "USD"), ("U.S. dollars", "USD"), ("dollars", "USD"), ("USD", "USD"),
-    ("美元", "USD"), ("đô la", "USD"), ("nhân dân tệ", "CNY"),
+    ("美元", "USD"), ("đô la", "USD"), ("Mỹ kim", "USD"), ("mỹ kim", "USD"), ("nhân dân tệ", "CNY"),
     ("Nhân dân tệ", "CNY"), ("NDT", "CNY"), ("yuan", "CNY"),
     ("RMB", "CNY"), ("人民币", "CNY"), ("人民幣", "CNY"), ("美金", "USD"), ("元", "CNY"),
     ("units", "units"), ("handsets", "units"), ("个", "units"),

@@ -14,7 +14,7 @@ from tradeclaims.claims.articles import ARTICLE_COLUMNS, article_rows
 from tradeclaims.claims.columns import COLUMNS, OPTIONAL, UNSCALED
 from tradeclaims.csvfile import read_rows
 from tradeclaims.data import codes, dates, periods, units
-from tradeclaims.data.fields import FLOWS, ID_PATTERN, KEY
+from tradeclaims.data.fields import FLOW_IDENTITIES, FLOWS, ID_PATTERN, KEY
 from tradeclaims.data.units import BASES, MEASURE_UNITS, SCALE_WORDS, UNITS, parse_number
 from tradeclaims.data.vocabulary import section
 from tradeclaims.errors import InputError, InputErrors
@@ -159,7 +159,7 @@ def _value_problem(key: str, value: str, known_sources) -> str:
     if key == "flow" and value not in FLOWS:
         parts = re.split(r"[+-]", value)
         if not _FLOW_EXPRESSION.match(value) or len(parts) == 1 or set(parts) - set(FLOWS):
-            return unknown([*FLOWS, "export+import", "export-import"])
+            return unknown([*FLOWS, *FLOW_IDENTITIES.values()])
     if key == "product":
         return codes.product_problem(value)
     if key == "period":

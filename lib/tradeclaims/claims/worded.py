@@ -10,15 +10,15 @@ its place, in `rank`."""
 import re
 from typing import NamedTuple
 
+from tradeclaims.claims.reading import numerals
+
 _EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 _EN_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 _VI = {"hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
        "chín": 9, "mười": 10}
-_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}
-_ZH = f"[{''.join(_ZH_DIGITS)}十]{{1,3}}|\\d{{1,2}}"
+_ZH = "[一二两兩三四五六七八九十]{1,3}|\\d{1,2}"  # read by numerals.value
 _EN_NUMBER = "|".join([*_EN, r"\d{1,2}"])
 _EN_ORDINAL = "|".join([*_EN_ORDINALS, r"\d{1,2}(?:st|nd|rd|th)"])
 _VI_NUMBER = "|".join([*_VI, r"\d{1,2}"])
@@ -44,11 +44,9 @@ def _number(word: str) -> float | None:
     digits = re.match(r"\d+", word)
     if digits:
         return int(digits[0])
-    if word and all(c in _ZH_DIGITS or c == "十" for c in word):
-        tens, _, ones = word.partition("十")
-        if "十" not in word:
-            return _ZH_DIGITS[word] if len(word) == 1 else None
-        return (_ZH_DIGITS.get(tens, 1) if tens else 1) * 10 + (_ZH_DIGITS.get(ones, 0))
+    if re.fullmatch(_ZH, word):
+        number = numerals.value(word)
+        return int(number) if number else None
     return None
 
 

@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 from tradeclaims.data.vocabulary import section
 
 FLOWS = list(section("flows"))
+# A total or balance not printed is computed from the two flows: the series written this way.
+FLOW_IDENTITIES = {"total": "export+import", "balance": "export-import"}
 COLUMNS = list(section("columns"))
 KEY = [name for name, column in section("columns").items() if column.get("key")]
 DESCRIPTIONS = {name: column["description"] for name, column in section("columns").items()}

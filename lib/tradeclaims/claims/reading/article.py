@@ -27,7 +27,9 @@ from tradeclaims.claims.reading.words import (
     MONTHS,
     OPENERS,
     OWN_PERIOD,
+    PARTNER_ANAPHOR,
     PARTNER_BEFORE,
+    PRONOUN_OPENER,
     REPORTERS,
     SET_AGAINST,
     SHARE,
@@ -198,15 +200,23 @@ class Article:
             if unnamed:  # 与共建某某国家进出口: the world's only if the name is none
                 ctx.doubt(f"partner: {unnamed!r} may name one the vocabulary does not know")
         if partner is None and not ctx.excluding:
-            earlier = self._carried(self.partners, lo, skip=(ctx.reporter, "WLD"))
-            if earlier is not None:
+            back = self._refers_back(lo, clause_start, clause_end)
+            earlier = self._carried(self.partners, lo, skip=(ctx.reporter, "WLD"),
+                                    back=bool(back))
+            if earlier is not None and back:  # "Exports there grew 13.4%": still ASEAN
+                ctx.partner = earlier.value
+                ctx.doubt(f"partner {earlier.value}: {back!r} refers back to it",
+                          {"partner": "WLD"})
+            elif earlier is not None:
                 ctx.doubt(f"partner: none named in the sentence, {earlier.value} in the one "
                           "before", {"partner": earlier.value})
         # the flow the figure qualifies, printed right after it ("giảm 20% xuất khẩu"), else
-        # the nearest before it, else the first after
+        # the nearest before it in its clause, else the first after; else so in its sentence
         right_after = [self.flows[i] for i in self.flows.starting(end, min(hi, end + 4))
                        if not self.text[end:self.flows[i].start].strip()]
-        flow = right_after[0] if right_after else nearest(self.flows, start, end, lo, hi)
+        flow = right_after[0] if right_after else (
+            nearest(self.flows, start, end, clause_start, clause_end)
+            or nearest(self.flows, start, end, lo, hi))
         if flow is None:
             flow = self._carried(self.flows, lo)
             if flow is not None:
@@ -290,12 +300,19 @@ class Article:
         breaks = self._breaks(end, hi)
         return breaks[0][0] if breaks else hi
 
-    def _carried(self, mentions, lo, skip=()):
+    def _refers_back(self, lo: int, clause_start: int, clause_end: int) -> str:
+        """The words of the figure's clause that stand for a partner named before ("exports
+        there", "to the continent", 对其), or its sentence's opening "They": '' for none."""
+        opener = PRONOUN_OPENER.match(self.text, SPACES.match(self.text, lo).end())
+        found = opener or PARTNER_ANAPHOR.search(self.text, clause_start, clause_end)
+        return found[0] if found else ""
+
+    def _carried(self, mentions, lo, skip=(), back=False):
         """The last mention of an earlier sentence of the same paragraph, or of the paragraph
-        before when the sentence opens by referring back ("Of which", Trong đó, 其中); none of
-        the values in `skip`."""
+        before when the sentence opens by referring back ("Of which", Trong đó, 其中) or
+        `back` says it does; none of the values in `skip`."""
         paragraph = self._newline_before(lo)
-        if OPENERS.match(self.text, SPACES.match(self.text, lo).end()):
+        if back or OPENERS.match(self.text, SPACES.match(self.text, lo).end()):
             # the paragraph's text without its trailing spaces (with no line break before,
             # text[:-1]: all but the last character), read without copying it
             end = paragraph if paragraph >= 0 else max(0, len(self.text) - 1)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from tradeclaims import paths
 from tradeclaims.data import dates, periods
+from tradeclaims.data.fields import FLOW_IDENTITIES
 from tradeclaims.yamlfile import read_yaml
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 # How long after a release an article still reports it as news.
 WINDOW = dt.timedelta(days=10)
 _MONEY = ("USD", "CNY")
-_FLOWS = {"export+import": "total", "export-import": "balance"}
+_FLOWS = {written: flow for flow, written in FLOW_IDENTITIES.items()}
 
 
 class NewsPeg(dict):
@@ -52,7 +53,7 @@ class NewsPeg(dict):
         key = (spec.get("reporter"), spec.get("partner"), spec.get("product", "TOTAL"), period,
                measure)
         flow = spec.get("flow", "")
-        if flow in ("total", "balance", "export+import", "export-import") and all(
+        if flow in (*FLOW_IDENTITIES, *_FLOWS) and all(
                 (key[0], key[1], f, *key[2:]) in self.covered for f in ("export", "import")):
             return True
         return (key[0], key[1], _FLOWS.get(flow, flow), *key[2:]) in self.covered

@@ -70,6 +70,10 @@ class Rates:
                     r"[;；。(（]|\bwhile\b", a.text[left[1]:right[0]]) or any(
                     a.periods[i][2] for i in a.periods.within(left[1], right[0])):
                 continue  # a clause or a period of its own between them
+            if candidate.end <= figure.start and (
+                    re.search(r"[–—]", a.text[left[1]:right[0]])
+                    or len(a.text[left[1]:right[0]].split()) > 6):
+                continue  # "up from $62 billion the previous year – was driven by a 25.8%"
             ctx = a.context(candidate.start, candidate.end)
             after = candidate.start > figure.start
             own = {"partner": (ctx.partner, ctx.reporter), "flow": (ctx.flow,),

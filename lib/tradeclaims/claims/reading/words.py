@@ -14,7 +14,7 @@ APOSTROPHE = r"['’]s"
 
 FLOWS = [  # longest first where one word holds another (进出口 holds 出口)
     ("total", r"进出口|進出口|xuất nhập khẩu|kim ngạch thương mại"),
-    ("balance", r"\btrade (?:surplus|deficit|balance)\b|\bsurplus(?:es)?\b|\bdeficits?\b|"
+    ("balance", r"\btrade (?:surplus|deficit|balance|gap)\b|\bsurplus(?:es)?\b|\bdeficits?\b|"
                 r"(?:贸易|貿易)?(?:顺差|順差|逆差)|出超|入超|xuất siêu|nhập siêu|"
                 r"(?:thặng dư|thâm hụt)(?: thương mại)?|cán cân(?: thương mại)?"),
     ("export", r"\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bships\b|出口|xuất khẩu"),
@@ -236,6 +236,15 @@ SURPASSED = re.compile(r"\b(?:surpass\w*|exceed\w*|beat\w*|topp?\w*|above|than|o
                        r"(?:超越|超过|超過|高于|高於|打破|刷新|vượt(?: qua)?)\s*$", re.IGNORECASE)
 # A clause that goes on about the one before ("…, with trade up 8.5%").
 GOES_ON = re.compile(r"\s*with\b", re.IGNORECASE)
+# Words that stand for a partner named before: a sentence opening on "They", "These"; "exports
+# there", "to the continent", "the bloc's", 对其, 对该国, "sang nước này", "với khối này".
+PRONOUN_OPENER = re.compile(r"(?:They|These|Those)\b")
+PARTNER_ANAPHOR = re.compile(
+    r"\b(?:exports?|imports?|shipments?|sales|trade)\s+there\b|"
+    r"\b(?:to|from|with|into)\s+(?:the|that|this)\s+(?:continent|bloc|region|country|nation|"
+    r"market)\b|\bthe bloc's\b|"
+    r"(?:对|對|与|與|自|从|從)(?:其|该国|該國|该地区|該地區|该市场|該市場)|"
+    r"(?:sang|với|từ|vào)\s+(?:nước|quốc gia|thị trường|khu vực|khối)\s+này", re.IGNORECASE)
 FIRST_TIME = re.compile(r"\bfor the first time\b|\bfirst[- ]ever\b|首次|首度|第一次|lần đầu",
                         re.IGNORECASE)
 # What joins a figure to a period printed right after it: "1% của tháng 10", "5.9% in November".
