@@ -1459,3 +1459,30 @@ def test_a_level_before_a_rate_qualifies_it_only_when_close(text, paired):
 def test_mỹ_kim_is_the_us_dollar(text, dollars):
     (row,) = recipes.propose(text, date="2026-01-14")
     assert (row["unit"] == "USD" and row["kind"] == "level") == dollars
+
+
+@pytest.mark.parametrize("text, rates", [
+    ("2026年前2個月，大陸對美國出口年降11%。", [("-11", "growth")]),  # 年降: a fall, yearly
+    ("In January-February 2026, exports to Africa advanced around 50 percent.",
+     [("50", "growth")]),
+    ("2026年前2个月，越南对华出口占其出口总额的两成以上。", [("20", "share")]),  # tenths
+    ("这一政策一成不变，三成员国同意。", []),  # 成 as a verb and a syllable: no figure
+])
+def test_rates_in_words_and_what_is_none(text, rates):
+    rows = recipes.propose(text, date="2026-03-11")
+    assert [(r["claimed"], r["kind"]) for r in rows] == rates
+
+
+@pytest.mark.parametrize("text, kind, period", [
+    # the past record a forecast is set against is the last year over's figure
+    ("Exports quickened, keeping China on track to top its record US$1.2 trillion trade surplus "
+     "over the course of 2026.", "balance", "2025"),
+    ("高盛預測，大陸今年貿易順差有望超過去年創紀錄的1.2兆美元。", "balance", "2025"),
+    # a record the forecast itself reaches is the forecast
+    ("Goldman expects the trade surplus to reach a record US$1.4 trillion in 2026.",
+     "not_checkable", ""),
+])
+def test_a_past_record_in_a_forecasts_sentence_is_the_last_years(text, kind, period):
+    row = [r for r in recipes.propose(text, date="2026-03-11") if r["unit"] == "USD"][0]
+    assert row["kind"] == kind
+    assert recipes.spec_value(row["series"], "period") == period

@@ -94,7 +94,10 @@ _AFTER = [  # wording just after a figure (160多个, 1,000余家, 1 tỷ USD tr
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                    "七": 7, "八": 8, "九": 9}
 # Tenths (四成: 40%, 七成五: 75%) and points in words (两个百分点: 2 pp).
-_CHINESE_WORDS = [(re.compile(rf"([{''.join(_CHINESE_DIGITS)}])成([{''.join(_CHINESE_DIGITS)}])?"),
+# 成 is also a verb and a syllable (一成不变, 三成员国, 九成为): no tenths before those.
+_NOT_TENTHS = "员員为為功本立长長交果绩績品不就"
+_CHINESE_WORDS = [(re.compile(rf"([{''.join(_CHINESE_DIGITS)}])成(?![{_NOT_TENTHS}])"
+                              rf"([{''.join(_CHINESE_DIGITS)}])?"),
                    10, "percent"),
                   (re.compile(rf"([{''.join(_CHINESE_DIGITS)}])[个個]百分[点點]"), 1, "pp")]
 # A deficit is a negative balance (exports less imports), as the registry writes it.

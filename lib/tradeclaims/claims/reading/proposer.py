@@ -30,6 +30,7 @@ from tradeclaims.claims.reading.words import (
     MOM,
     MONEY,
     NOT_TRADE,
+    PAST_RECORD,
     POLICY,
     PRICE,
     REPORTERS,
@@ -209,9 +210,19 @@ class Proposer(Levels, Rates):
         clause = a.text[a.clause_start(lo, figure.start):clause_end]
         forecast = [m for m in FORECAST.finditer(said) if not (
             ESTIMATED.fullmatch(m[0]) and ctx.period and not self._unpublished(ctx.period))]
-        if forecast or EXPECTED.search(THAN_EXPECTED.sub(" ", clause)) or any(
-                int(next(g for g in m.groups() if g)) > (a.date.year or 9999)
-                for m in FUTURE.finditer(said)):
+        foreseen = forecast or EXPECTED.search(THAN_EXPECTED.sub(" ", clause)) or any(
+            int(next(g for g in m.groups() if g)) > (a.date.year or 9999)
+            for m in FUTURE.finditer(said))
+        if (foreseen or self._unpublished(ctx.period)) and a.date.year and PAST_RECORD.search(
+                a.text, max(lo, figure.start - 20), figure.start):
+            # "on track to top its record US$1.2 trillion": the record, the last year over
+            foreseen, past = False, str(a.date.year - 1)
+            if ctx.period != past:
+                ctx.hints.append(f"period {past}: the record a forecast is set against")
+                ctx.doubt("period: the record a forecast is set against, the last year "
+                          "over", *([{"period": ctx.period}] if ctx.period else []))
+                ctx.period = past
+        if foreseen:
             return not_checkable("forecast_or_opinion", "A forecast or an opinion (drafted: "
                                  "check the sentence).")
         if ctx.region:

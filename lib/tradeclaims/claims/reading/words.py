@@ -271,6 +271,13 @@ TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
 LIKENED_ANY = re.compile(r"\b(?:comparable|equivalent|equal|similar) to\b|相当于|相當於|"
                          r"tương đương", re.IGNORECASE)
 LIKENED = re.compile(rf"(?:{LIKENED_ANY.pattern})(?:\s+the|\s+với)?\s*$", re.IGNORECASE)
+# A past record named right before a figure ("its record US$1.2 trillion", 去年創紀錄的, kỷ lục
+# năm ngoái): in a forecast's sentence, the level the forecast is set against, which has
+# happened ("to reach a record $1.4 trillion" is the forecast itself).
+PAST_RECORD = re.compile(r"(?:\b(?:its|their|last year's|the previous|the prior)\s+record|"
+                         r"(?:去年|上年|前年)(?:創紀錄|创纪录|創下的紀錄|创下的纪录)的?|"
+                         r"kỷ lục (?:của )?năm (?:ngoái|trước))\s*(?:US\$|\$|USD\s?)?\s*$",
+                         re.IGNORECASE)
 FUTURE = re.compile(rf"\bby {YEAR}\b|到{YEAR}年|đến năm {YEAR}", re.IGNORECASE)
 
 
