@@ -284,17 +284,15 @@ def test_the_fixtures_expected_verdicts_are_what_their_frozen_data_gives(tmp_pat
 
 
 def test_each_frozen_half_is_scored_only_with_its_own_flag(capsys):
-    """The frozen halves (test … test6) refuse to be scored unless asked by name, and one half's
-    flag does not open another; the dev half needs none. Nothing is scored here: a refusal
-    returns first."""
+    """The frozen halves (test, test2 …) refuse to be scored unless asked by name, and one half's
+    flag does not open another; the dev half needs none; `make bench-recipes HALF=…` passes
+    each its flag. Nothing is scored here: a refusal returns first."""
     bench = _benchmark()
     corpus = paths.ROOT / "benchmarks" / "corpus"
-    for half, flag, other in (("test", "--frozen-test", "--frozen-test2"),
-                              ("test2", "--frozen-test2", "--frozen-test3"),
-                              ("test3", "--frozen-test3", "--frozen-test4"),
-                              ("test4", "--frozen-test4", "--frozen-test5"),
-                              ("test5", "--frozen-test5", "--frozen-test6"),
-                              ("test6", "--frozen-test6", "--frozen-test")):
+    # every test folder of the corpus is a frozen half
+    assert {f.name for f in corpus.glob("test*") if f.is_dir()} == set(bench.HALVES)
+    for i, half in enumerate(bench.HALVES):
+        flag, other = f"--frozen-{half}", f"--frozen-{bench.HALVES[i - 1]}"
         folder = corpus / half
         assert bench.refusal(folder, [flag]) is None
         for flags in ([], [other]):
@@ -303,9 +301,7 @@ def test_each_frozen_half_is_scored_only_with_its_own_flag(capsys):
         assert bench.main([str(folder), other]) == 2
         assert f"with {flag} (make bench-recipes HALF={half})" in capsys.readouterr().err
     assert bench.refusal(corpus / "dev", []) is None
-    for half, flag in (("test", "--frozen-test"), ("test2", "--frozen-test2"),
-                       ("test3", "--frozen-test3"), ("test4", "--frozen-test4"),
-                       ("test5", "--frozen-test5"), ("test6", "--frozen-test6"), ("dev", "")):
+    for half, flag in [*((h, f"--frozen-{h}") for h in bench.HALVES), ("dev", "")]:
         command = subprocess.run(["make", "-n", "bench-recipes", f"HALF={half}"], cwd=paths.ROOT,
                                  capture_output=True, text=True, check=True).stdout
         assert command.splitlines()[-1].rstrip().endswith(f"corpus/{half} {flag}".rstrip())
