@@ -28,6 +28,11 @@ def found(text, lang=None):
     # money with its scale and currency, as printed
     ("to $6.32 billion in January", [("6.32", "USD", "billion", "")]),
     ("trade worth USD 1 trillion", [("1", "USD", "trillion", "")]),
+    ("trade reached RMB45.5 trillion", [("45.5", "CNY", "trillion", "")]),
+    ("trade reached RMB 45.5 trillion", [("45.5", "CNY", "trillion", "")]),
+    ("exports of ¥3 trillion", [("3", "CNY", "trillion", "")]),
+    ("USD5 billion", [("5", "USD", "billion", "")]),
+    ("Xuất khẩu đạt 475 tỷ Mỹ kim", [("475", "USD", "billion", "")]),
     ("rising to 41.21 trillion yuan", [("41.21", "CNY", "trillion", "")]),
     ("出口7583.2亿美元。", [("7583.2", "USD", "hundred_million", "")]),
     ("进出口4.48万亿元。", [("4.48", "CNY", "trillion", "")]),

@@ -1482,3 +1482,66 @@ def test_a_past_record_in_a_forecasts_sentence_is_the_last_years(text, kind, per
     row = [r for r in recipes.propose(text, date="2026-03-11") if r["unit"] == "USD"][0]
     assert row["kind"] == kind
     assert recipes.spec_value(row["series"], "period") == period
+
+
+def test_a_derived_draft_to_confirm_is_never_contradicted(tmp_path):
+    """A level a day or a month is a derived draft: its doubts name no other series, but it is
+    judged as doubtful all the same."""
+    data = _release(tmp_path)
+    series = "[reporter=CHN partner=WLD flow=export period=2025 unit=USD] / 12"
+    rows = [dict(claim_id=f"d-{i}", article_id="x", quote="q", claimed="0.2", unit="USD",
+                 scale="trillion", kind="derived", series=series, note=note)
+            for i, note in enumerate(["", recipes.to_confirm(["an average"], [{}])])]
+    certain, doubtful = drafts.check(_drafts(tmp_path, rows), data).verdict
+    assert certain == "contradicted"  # 3.77 / 12 is 0.31 trillion
+    assert doubtful == drafts.TO_CONFIRM
+
+
+@pytest.mark.parametrize("text, series, doubt", [
+    # an average over the period's months: its level over them
+    ("2026年前2个月，中国出口金额月均3282.89亿美元。",
+     "[reporter=CHN partner=WLD flow=export period=2026-01/2026-02 unit=USD] / 2", False),
+    ("2026年前2个月，中国出口金额平均约3282.89亿美元。",
+     "[reporter=CHN partner=WLD flow=export period=2026-01/2026-02 unit=USD] / 2", True),
+    # no average: the level
+    ("2026年前2个月，中国出口金额约6565.8亿美元。",
+     "reporter=CHN partner=WLD flow=export period=2026-01/2026-02", False),
+])
+def test_a_level_averaged_over_months_is_the_periods_over_its_months(text, series, doubt):
+    (row,) = recipes.propose(text, date="2026-03-10")
+    assert row["series"] == series
+    assert ("an average" in row["note"]) == doubt
+
+
+@pytest.mark.parametrize("text, product", [
+    ("In 2025, mechanical and electrical exports totalled US$2.3 trillion. That produced a "
+     "$1.27 trillion surplus.", "CCCME:mechanical_electrical"),
+    ("In 2025, mechanical and electrical exports totalled US$2.3 trillion. China's overall "
+     "surplus was $1.19 trillion.", "TOTAL"),
+])
+def test_a_sentence_that_refers_back_keeps_the_product_as_a_reading_to_confirm(text, product):
+    row = recipes.propose(text, date="2026-01-26")[-1]
+    assert (recipes.spec_value(row["series"], "product") or "TOTAL") == product
+    assert ("product=TOTAL" in row["note"]) == (product != "TOTAL")
+
+
+@pytest.mark.parametrize("text, flow", [
+    ("In 2025, combined imports and exports rose 3.8 per cent.", "total"),
+    ("In 2025, exports and imports rose 3.8 per cent.", "total"),
+    ("In 2025, exports rose 3.8 per cent.", "export"),
+])
+def test_imports_and_exports_together_are_the_total(text, flow):
+    (row,) = recipes.propose(text, date="2026-01-26")
+    assert recipes.spec_value(row["series"], "flow") == flow
+
+
+@pytest.mark.parametrize("text, period", [
+    # a period right after a comparison's is the comparison's too
+    ("今年前11個月，順差達1.09萬億美元。這一數據打破去年全年創下的0.99萬億美元記錄，也是首次"
+     "順差突破1萬億美元。", "2025-01/2025-11"),
+    ("今年前11個月，順差達1.09萬億美元。去年全年順差0.99萬億美元，首次順差突破1萬億美元。",
+     "2024"),
+])
+def test_a_period_after_a_comparisons_is_not_the_next_figures(text, period):
+    row = recipes.propose(text, date="2025-12-08")[-1]
+    assert recipes.spec_value(row["series"], "period") == period

@@ -148,9 +148,11 @@ def _judge(engine: Engine, claim: Claim, later: Engine | None = None) -> dict:
         row["note"] = (f"Printed {claim.printed}: read to its last zero it contradicts, read as "
                        "rounded to the digit before its zeros it does not; confirm the "
                        f"figure's precision before a verdict. As proposed: {row['note']}")
-    others = recipes.other_readings(claim.note) if claim.kind != DERIVED else None
+    others = recipes.other_readings(claim.note)
     if others is None:
         return row | {"readings": ""}
+    if claim.kind == DERIVED:  # its readings are of one series, not of the expression's terms
+        others = [{}]
     unlisted = {} in others  # a doubt whose other readings the words do not give
     judged = [(reading, _evaluate(engine, replace(claim, series={**claim.series, **reading})))
               for reading in others if reading]

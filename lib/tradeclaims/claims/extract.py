@@ -302,6 +302,8 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     named = before == "-" and start > 1 and text[start - 2].isalpha()  # COVID-19, not 4,5-5%
+    if re.search(r"(?<![A-Za-z])(?:RMB|USD)$", text[max(0, start - 4):start]):
+        before = " "  # RMB45.5 trillion: a currency, no name
     return (before.isascii() and before.isalpha()) or named or before == "_" or (
         after.isascii() and after.isalpha() and after not in "bBmMkK") or after in "_"
 
@@ -324,7 +326,8 @@ def _figure(text, start, end, value, unit=None) -> Figure:
             _SPACES.match(text, end + end_unit).group()))
         end_unit = end_unit if not qualifier_after else moved - end
     currency = re.search(_CURRENCY_BEFORE + r"\s*$", text[max(0, start - 5):start])
-    unit = unit or unit_found or ("USD" if currency else "count")
+    unit = unit or unit_found or (("CNY" if currency[0].strip() in ("RMB", "¥") else "USD")
+                                  if currency else "count")
     if unit == "units" and not scale and _COUNTER.match(text, end):
         unit = "count"  # 249个 (countries, firms); 3495亿个 is a quantity of goods
     qualifier = _qualifier(text, start - (len(currency[0]) if currency else 0)) or (

@@ -17,6 +17,7 @@ from tradeclaims.claims.reading.names import (
 from tradeclaims.claims.reading.periods import HALF_MONTH, ArticleDate, find_periods
 from tradeclaims.claims.reading.text import links, sentences
 from tradeclaims.claims.reading.words import (
+    BACK_OPENER,
     BILATERAL,
     COMPARED_BEFORE,
     CURRENCY_NAME,
@@ -230,6 +231,13 @@ class Article:
         if not ctx.flow:
             ctx.hints.append("flow: no word for exports, imports, trade or a balance")
         product = nearest(self.products, start, end, lo, clause_end)
+        if product is None and BACK_OPENER.match(self.text, SPACES.match(self.text, lo).end()):
+            # "… mechanical and electrical exports totalled $2.3 trillion. That produced a
+            # $1.27 trillion surplus": still theirs, as a reading to confirm
+            product = self._carried(self.products, lo)
+            if product is not None and product.value:
+                ctx.doubt(f"product {product.value}: the sentence refers back to it",
+                          {"product": "TOTAL"})
         if product is not None:
             ctx.product = product.value
             if not product.value:
@@ -331,8 +339,8 @@ class Article:
             own = None  # "1% của tháng 10", "5.9% in November": the figure's own
         chosen = (own or self.periods.last(clause[0], min(start, hi))
                   or self.periods.first(max(lo, end), clause[1])
-                  or self.periods.last(lo, min(start, hi), lambda p: not self._aside(p[0],
-                                                                                  start)))
+                  or self.periods.last(lo, min(start, hi), lambda p: not self._aside(
+                      p[0], start) and self._not_compared(p)))
         pegged = self.peg.get(ctx.reporter, [])
         later = (self.periods.first(max(lo, end), hi, self._not_compared) if chosen is None
                  else None)
@@ -421,8 +429,13 @@ class Article:
 
     def _not_compared(self, period) -> bool:
         """Whether a period phrase is no comparison's ("高于11月的5.9%", "than November's"):
-        those name the period of the figure compared, not one to carry to the next."""
-        return not COMPARED_BEFORE.search(self.text, max(0, period[0] - 12), period[0])
+        those name the period of the figure compared, not one to carry to the next; nor the
+        phrases right after one ("打破去年全年創下的記錄": 全年 as 去年)."""
+        start = period[0]
+        while (before := self.periods.last(max(0, start - 12), start)) is not None and \
+                before[1] <= start and not self.text[before[1]:start].strip():
+            start = before[0]
+        return not COMPARED_BEFORE.search(self.text, max(0, start - 12), start)
 
     def _aside(self, pos: int, start: int) -> bool:
         """Whether `pos` stands in parentheses closed before `start`: "（2024年為增長1.1%）"

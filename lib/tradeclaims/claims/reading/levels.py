@@ -8,12 +8,14 @@ from tradeclaims.claims.reading.readings import (
 from tradeclaims.claims.reading.words import (
     A_MONTH_EARLIER,
     A_YEAR_EARLIER,
+    AVERAGED,
     CHANGE,
     FIRST,
     FIRST_TIME,
     MOM,
     PEAK,
     PER_DAY,
+    PER_MONTH,
 )
 from tradeclaims.data import periods
 
@@ -71,7 +73,34 @@ class Levels:
                     a.text, max(a.clause_start(lo, figure.start), figure.start - 12),
                     min(a.clause_end(figure.end, hi), figure.end + 12)):
                 return self._per_day(figure, out, series, ctx)
+            near = (max(a.clause_start(lo, figure.start), figure.start - 12),
+                    min(a.clause_end(figure.end, hi), figure.end + 12))
+            if out["kind"] in ("level", "balance") and AVERAGED.search(a.text, *near):
+                return self._per_month(figure, out, series, ctx, PER_MONTH.search(a.text, *near))
         return self._finish(out, series, ctx)
+
+    def _per_month(self, figure, out, series, ctx, monthly) -> dict:
+        """A level averaged over its period's months ("前2个月出口金额平均约3282.89亿美元"): the
+        period's level over its months, a reading to confirm unless the words say a month;
+        an average the words do not say is of months is left to the reviewer."""
+        try:
+            period = periods.parse(series["period"])
+            if period.start[1] == 0:  # a year's twelve months; a span of years: unsaid
+                months = 0 if period.is_span else 12
+            else:
+                months = len(period.parts()) if period.is_span else 1
+        except (KeyError, ValueError):
+            months = 0
+        if months < 2:
+            ctx.doubt("an average: of which periods?")
+            return self._finish(out, series, ctx)
+        if not monthly:
+            ctx.doubt("an average: a month's, over the period's months?")
+        out = self._finish(out, series | {"unit": figure.unit}, ctx)
+        out.update(kind="derived", series=f"[{out['series']}] / {months}")
+        out["note"] = "; ".join(filter(None, [out["note"], f"a level a month: the period's "
+                                              f"over its {months} months"]))
+        return out
 
     def _per_day(self, figure, out, series, ctx) -> dict:
         """A level a day ("相当于每天有1200多亿的货物", "$3 billion a day"): the period's level

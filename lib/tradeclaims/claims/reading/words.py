@@ -13,7 +13,8 @@ MONEY = ("USD", "CNY")
 APOSTROPHE = r"['’]s"
 
 FLOWS = [  # longest first where one word holds another (进出口 holds 出口)
-    ("total", r"进出口|進出口|xuất nhập khẩu|kim ngạch thương mại"),
+    ("total", r"\b(?:imports and exports|exports and imports)\b|进出口|進出口|xuất nhập khẩu|"
+              r"kim ngạch thương mại"),
     ("balance", r"\btrade (?:surplus|deficit|balance|gap)\b|\bsurplus(?:es)?\b|\bdeficits?\b|"
                 r"(?:贸易|貿易)?(?:顺差|順差|逆差)|出超|入超|xuất siêu|nhập siêu|"
                 r"(?:thặng dư|thâm hụt)(?: thương mại)?|cán cân(?: thương mại)?"),
@@ -79,6 +80,11 @@ TARIFF = re.compile(r"\btariffs?\b|\bdut(?:y|ies)\b|\blev(?:y|ies)\b|关税|關�
 EXCEPT_US = re.compile(r"非美(?:国|國)?|\bnon-U\.?S\.?|\b(?:outside|excluding|except) (?:the )?"
                        r"U\.?S\.?\b|\bex-U\.?S\.?|ngoài (?:thị trường )?Mỹ")
 # A level a day: 每天, "a day", mỗi ngày.
+# A level averaged over the months of its period (月均, 平均约3282亿美元 in 前2个月, "a month on
+# average"), or an average of some other span (去年四季度均值): no total of the dataset.
+PER_MONTH = re.compile(r"月均|平均每月|每月平均|\b(?:a|per|each|every) month\b|\bmonthly average\b|"
+                       r"mỗi tháng|bình quân (?:mỗi )?tháng", re.IGNORECASE)
+AVERAGED = re.compile(rf"平均|均值|\baverag\w*|bình quân|{PER_MONTH.pattern}", re.IGNORECASE)
 PER_DAY = re.compile(r"每天|每日|平均每日|\b(?:a|per|each|every) day\b|\bmỗi ngày\b",
                      re.IGNORECASE)
 # The world's trade as a whole (the WTO's, the OECD's figures): no reporter's statistic; not
@@ -239,6 +245,9 @@ GOES_ON = re.compile(r"\s*with\b", re.IGNORECASE)
 # Words that stand for a partner named before: a sentence opening on "They", "These"; "exports
 # there", "to the continent", "the bloc's", 对其, 对该国, "sang nước này", "với khối này".
 PRONOUN_OPENER = re.compile(r"(?:They|These|Those)\b")
+# A sentence that opens on what the one before said ("That produced a $1.27 trillion surplus").
+BACK_OPENER = re.compile(r"(?:That|This|These|Those|It|They)\b(?!\s+(?:year|month|quarter|"
+                         r"week|period)\b)")
 PARTNER_ANAPHOR = re.compile(
     r"\b(?:exports?|imports?|shipments?|sales|trade)\s+there\b|"
     r"\b(?:to|from|with|into)\s+(?:the|that|this)\s+(?:continent|bloc|region|country|nation|"
@@ -250,7 +259,8 @@ FIRST_TIME = re.compile(r"\bfor the first time\b|\bfirst[- ]ever\b|首次|首度
 # What joins a figure to a period printed right after it: "1% của tháng 10", "5.9% in November".
 OWN_PERIOD = re.compile(r"\s*(?:của|trong|vào|in|for)?\s*", re.IGNORECASE)
 COMPARED_BEFORE = re.compile(r"(?:较|較|比|高于|高於|低于|低於|快于|快於|慢于|慢於|\bthan|\bfrom|"
-                             r"so với)\s*(?:in\s+|the\s+)?$", re.IGNORECASE)
+                             r"so với|打破|刷新|超越|超过|超過)\s*(?:in\s+|the\s+)?$",
+                             re.IGNORECASE)  # 打破去年全年創下的記錄: last year's record
 # What sets another figure against this one ("…, following a 1.9% rise in November").
 SET_AGAINST = re.compile(r"\b(?:following|after|from|compared|than|versus)\b|so với|sau khi|"
                          r"[较較比]|高于|高於|低于|低於", re.IGNORECASE)
