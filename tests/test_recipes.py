@@ -1545,3 +1545,20 @@ def test_imports_and_exports_together_are_the_total(text, flow):
 def test_a_period_after_a_comparisons_is_not_the_next_figures(text, period):
     row = recipes.propose(text, date="2025-12-08")[-1]
     assert recipes.spec_value(row["series"], "period") == period
+
+
+LEADER = ("Tháng 1/2026, Việt Nam xuất khẩu nhóm hàng máy vi tính, sản phẩm điện tử và linh "
+          "kiện sang Mỹ đạt 3,79 tỷ USD.\n\n")
+
+
+@pytest.mark.parametrize("text, series", [
+    # a ranking that goes on in the next paragraph keeps the flow and the product
+    (LEADER + "Các vị trí tiếp theo có thể kể đến như: Trung Quốc đạt 1,46 tỷ USD.",
+     "reporter=VNM partner=CHN flow=export product=VNCG:computers_electronics_parts "
+     "period=2026-01"),
+    # a paragraph that does not go on keeps neither
+    (LEADER + "Trung Quốc đạt 1,46 tỷ USD.", ""),
+])
+def test_a_ranking_that_goes_on_keeps_its_flow_and_product(text, series):
+    row = recipes.propose(text, date="2026-03-04")[-1]
+    assert row["series"] == series

@@ -231,7 +231,9 @@ class Article:
         if not ctx.flow:
             ctx.hints.append("flow: no word for exports, imports, trade or a balance")
         product = nearest(self.products, start, end, lo, clause_end)
-        if product is None and BACK_OPENER.match(self.text, SPACES.match(self.text, lo).end()):
+        opening = SPACES.match(self.text, lo).end()
+        if product is None and (BACK_OPENER.match(self.text, opening)
+                                or OPENERS.match(self.text, opening)):
             # "… mechanical and electrical exports totalled $2.3 trillion. That produced a
             # $1.27 trillion surplus": still theirs, as a reading to confirm
             product = self._carried(self.products, lo)

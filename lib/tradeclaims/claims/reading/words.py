@@ -126,7 +126,10 @@ CHANGE = re.compile(r"(?:tăng thêm|tăng(?! lên)|giảm|an? (?:increase|rise|
                     r"超過))?\s*(?:US\$|\$)?\s*$", re.IGNORECASE)
 # Words that open a sentence about the one before ("Of which", 其中).
 OPENERS = re.compile(r"(?:Of (?:which|these|this)|Among them|In particular|Trong đó|其中|"
-                      r"(?:This|That|The) (?:figure|amount|total))\b", re.IGNORECASE)
+                      r"(?:This|That|The) (?:figure|amount|total)|"
+                      # a ranking that goes on: "Các vị trí tiếp theo …: Trung Quốc đạt …"
+                      r"Followed by|Next (?:came|come|were|was)|(?:Các vị trí )?[Tt]iếp theo|"
+                      r"Xếp sau|Đứng sau|其次|紧随其后|緊隨其後)\b", re.IGNORECASE)
 # Comparisons, which name a period that is not the figure's (from the same period last year).
 COMPARISONS = re.compile(
     r"\b(?:from|over|compared (?:with|to)|than|versus|against|on|in|during) (?:the same "
