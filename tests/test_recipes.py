@@ -1562,3 +1562,23 @@ LEADER = ("Tháng 1/2026, Việt Nam xuất khẩu nhóm hàng máy vi tính, s�
 def test_a_ranking_that_goes_on_keeps_its_flow_and_product(text, series):
     row = recipes.propose(text, date="2026-03-04")[-1]
     assert row["series"] == series
+
+
+@pytest.mark.parametrize("text, doubt", [
+    # words where goods are named that the vocabulary does not know: all goods only maybe
+    ("In 2025, China's ship exports totalled US$2.3 trillion.", "'ship'"),
+    ("In 2025, exports of farm machinery rose 9%.", "'farm machinery'"),
+    ("2025年，中国船舶产品出口增长9%。", "'船舶产品'"),
+    ("Năm 2025, Việt Nam xuất khẩu cà phê đạt 8,4 tỷ USD.", "'cà phê'"),
+    ("Năm 2025, xuất khẩu nhóm hàng dệt kim của Việt Nam đạt 8,4 tỷ USD.", "'dệt kim'"),
+    # none: all goods, or goods the vocabulary names
+    ("In 2025, China's total exports totalled US$3.77 trillion.", ""),
+    ("In 2025, combined imports and exports rose 3.8 per cent.", ""),
+    ("2025年，中国机电产品出口增长9%。", ""),
+    ("2025年，中国对美国产品出口增长9%。", ""),
+    ("Năm 2025, xuất khẩu hàng hóa của Việt Nam đạt 475 tỷ USD.", ""),
+])
+def test_goods_named_in_words_the_vocabulary_lacks_leave_the_reading_to_confirm(text, doubt):
+    (row,) = [r for r in recipes.propose(text, date="2026-01-20") if r["kind"]]
+    said = re.search(r"product: ('[^']*') may name goods", row["note"])
+    assert (said[1] if said else "") == doubt

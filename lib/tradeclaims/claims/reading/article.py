@@ -40,6 +40,7 @@ from tradeclaims.claims.reading.words import (
     SURPASSED,
     TABLE_ROW,
     UNNAMED_PARTNER,
+    UNNAMED_PRODUCT,
     WHOLE,
 )
 from tradeclaims.claims.spans import Spans
@@ -244,6 +245,10 @@ class Article:
             ctx.product = product.value
             if not product.value:
                 ctx.uncoded = self.text[product.start:product.end]
+        else:
+            unnamed = self._unnamed_product(clause_start, clause_end)
+            if unnamed:  # "ship exports rose 9%": all goods only if the words name none
+                ctx.doubt(f"product: {unnamed!r} may name goods the vocabulary does not know")
         ctx.period = self._period(start, end, lo, hi, ctx)
         region = self.regions.last(lo, start, lambda m: self._is_subject(m, region=True))
         if region is not None and (subject is None or subject.start < region.start):
@@ -295,6 +300,30 @@ class Article:
                                   name.split()[0] in ("US", "U.S.", "USD")):
                 continue
             if group == "vi" and re.match(r"(?:Tháng|Năm|Quý)\b", name):
+                continue
+            return name.strip()
+        return ""
+
+    def _unnamed_product(self, lo: int, hi: int) -> str:
+        """Words of the clause that stand where goods are named ("ship exports", "exports of
+        farm machinery", 船舶产品出口, "xuất khẩu cà phê đạt") and are no name the vocabulary
+        knows, no partner, region or period: '' where there are none."""
+        for m in UNNAMED_PRODUCT.finditer(self.text, lo, hi):
+            group = next(g for g in ("en", "en2", "zh", "vi", "vi2") if m[g])
+            a, b = m.start(group), m.end(group)
+            found = (self.partners, self.products, self.regions, self.periods, self.flows)
+            if group == "zh":  # 中国船舶产品出口: what follows the names
+                a = max([a, *(s[i][1] if isinstance(s[i], tuple) else s[i].end
+                              for s in found for i in s.starting(a, b))])
+                if not re.search(r"[\u4e00-\u9fff]{1,}(?:产品|產品|商品|设备|設備|制品|製品|"
+                                 r"机械|機械|材料)$", self.text[a:b]) or re.fullmatch(
+                                     r"(?:产品|產品|商品|设备|設備|制品|製品|机械|機械|材料)",
+                                     self.text[a:b]):
+                    continue
+            if any(spans.overlaps(a, b) for spans in found):
+                continue
+            name = self.text[a:b]
+            if re.search(r"\d|%|percent|billion|trillion|million", name):
                 continue
             return name.strip()
         return ""
