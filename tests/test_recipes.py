@@ -1582,3 +1582,25 @@ def test_goods_named_in_words_the_vocabulary_lacks_leave_the_reading_to_confirm(
     (row,) = [r for r in recipes.propose(text, date="2026-01-20") if r["kind"]]
     said = re.search(r"product: ('[^']*') may name goods", row["note"])
     assert (said[1] if said else "") == doubt
+
+
+@pytest.mark.parametrize("text, ranks", [
+    # a record over all history is a rank the dataset cannot settle
+    ("That figure stands as the highest ever recorded for the country.", 1),
+    ("Năm 2025, thặng dư thương mại đạt mức cao nhất từ trước đến nay.", 1),
+    ("2025年，出口额创历史新高。", 1),
+    # a record of no history is none
+    ("Exports rose to a higher level than ever expected in 2025.", 0),
+])
+def test_a_record_over_all_history_is_a_rank_not_located(text, ranks):
+    rows = [r for r in recipes.propose(text, date="2026-01-20") if r["unit"] == "rank"]
+    assert len(rows) == ranks
+    assert all((r["kind"], r["reason"]) == ("not_checkable", "not_located") and
+               "over all history" in r["note"] for r in rows)
+
+
+def test_a_record_between_a_level_and_its_rate_does_not_part_them():
+    rows = recipes.propose("2025年，全年货物贸易进出口总值达到45.47万亿元，创历史新高，"
+                           "同比增长3.8%，自2017年起连续9年保持增长。", date="2026-01-15")
+    rate = next(r for r in rows if r["claimed"] == "3.8")
+    assert rate["series"] == "reporter=CHN partner=WLD flow=total period=2025 unit=CNY"

@@ -5,7 +5,8 @@ months or quarters, or of its years in `year`; a record over a span ("a six-year
 ("the highest since 2014", 为2017年以来最小) that year, in `year`; two digits (double-digit,
 两位数, hai con số) a count of 2; a fraction (五分之一) or a multiple ("doubled", gấp đôi,
 gấp hơn 5 lần, 翻番) in percent; a rank among economies (世界第二大经济体, nhóm 25 nền kinh tế)
-its place, in `rank`."""
+or in all history ("the highest ever", 创历史新高, cao nhất từ trước đến nay) its place, in
+`rank`."""
 
 import re
 from typing import NamedTuple
@@ -92,6 +93,11 @@ _RANKS = [
     rf"\blớn thứ (?P<n>{_VI_NUMBER})\b",
     r"\blớn (?P<one>nhất) thế giới\b",
     r"\bworld['’]s (?:(?P<n>second|third|fourth|fifth)[- ])?(?P<one>largest|biggest)\b",
+    # a record over all history: first among every year there was
+    r"(?P<one>cao nhất|lớn nhất) từ trước (?:đến|tới) nay", r"(?P<one>lớn nhất|cao nhất) "
+    r"(?:trong )?lịch sử", r"(?:历史|歷史)(?P<one>新高)", r"有史以[来來](?:的)?(?P<one>最大|最高)",
+    r"\b(?P<one>highest|largest|biggest) ever\b", r"\ball-time (?P<one>high)\b",
+    r"\bnew (?:historical|historic) (?P<one>high)\b",
 ]
 _RANKS_COMPILED = [re.compile(p, re.IGNORECASE) for p in _RANKS]
 _TWO_DIGITS = re.compile(r"\bdouble[-\s]digits?\b|\btwo[-\s]digit\b|两位数|兩位數|双位数|雙位數|"

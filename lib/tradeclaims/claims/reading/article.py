@@ -466,6 +466,8 @@ class Article:
         while (before := self.periods.last(max(0, start - 12), start)) is not None and \
                 before[1] <= start and not self.text[before[1]:start].strip():
             start = before[0]
+        if re.match(r"\s*(?:年)?\s*(?:起|以来|以來)", self.text[period[1]:period[1] + 4]):
+            return False  # 自2017年起: since, not the figure's period
         return not COMPARED_BEFORE.search(self.text, max(0, start - 12), start)
 
     def _aside(self, pos: int, start: int) -> bool:

@@ -25,6 +25,7 @@ from tradeclaims.claims.reading.words import (
     EXPECTED,
     FORECAST,
     FUTURE,
+    HISTORY,
     LIKENED,
     LIST_GAP,
     MOM,
@@ -253,6 +254,12 @@ class Proposer(Levels, Rates):
             return not_checkable("not_trade_statistic", "A rank among economies by their size "
                                  "(世界第二大经济体, the world's second-largest economy), not a "
                                  "trade statistic.")
+        if figure.unit == "rank" and HISTORY.search(a.text, max(lo, figure.start - 12),
+                                                    min(hi, figure.end + 24)):
+            return not_checkable("not_located", "A record over all history (the highest ever, "
+                                 "创历史新高): the dataset holds recent years only (drafted: "
+                                 "check the sentence). Would be settled by the publisher's long "
+                                 "series of the figure, from its first year.")
         if figure.unit == "rank":  # an ordinal: "ranks 21st", 排名第21位, đứng thứ 2
             return not_checkable("not_located", "A rank printed as an ordinal: among which "
                                  "traders? The dataset holds the reporters' own trade, not "

@@ -66,7 +66,7 @@ class Rates:
         for candidate in sorted(levels, key=lambda f: abs(f.start - figure.start)):
             left, right = sorted([(figure.start, figure.end), (candidate.start, candidate.end)])
             if any(f.end <= right[0] for f in self._starting(left[1], right[0] + 1)
-                   if f not in (figure, candidate)) or re.search(
+                   if f not in (figure, candidate) and f.unit != "rank") or re.search(
                     r"[;；。(（]|\bwhile\b", a.text[left[1]:right[0]]) or any(
                     a.periods[i][2] for i in a.periods.within(left[1], right[0])):
                 continue  # a clause or a period of its own between them

@@ -62,6 +62,10 @@ REFERS_BACK = re.compile(r"(?:This|That|The) (?:figure|amount|total|sum|value)\b
 FIRMS = re.compile(r"enterprises|firms|companies|企业|doanh nghiệp", re.IGNORECASE)
 POLICY = re.compile(r"\btariffs?\b|\bagreements?\b|\bFTAs?\b|\bvisas?\b|\bsanctions?\b|"
                      r"关税|關稅|协定|協定|thuế quan|hiệp định", re.IGNORECASE)
+# A record over all history ("the highest ever", 创历史新高, 有史以来最大, cao nhất từ trước
+# đến nay).
+HISTORY = re.compile(r"\bever\b|\ball-time\b|\bhistoric(?:al)?\b|历史|歷史|有史以|lịch sử|"
+                     r"từ trước (?:đến|tới) nay", re.IGNORECASE)
 # An economy by its size, not its trade: 世界第二大经济体, "the second-largest economy".
 ECONOMY = re.compile(r"经济体|經濟體|\beconom(?:y|ies)\b|nền kinh tế|制造业|製造業|manufactur",
                      re.IGNORECASE)
