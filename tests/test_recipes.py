@@ -1604,3 +1604,41 @@ def test_a_record_between_a_level_and_its_rate_does_not_part_them():
                            "同比增长3.8%，自2017年起连续9年保持增长。", date="2026-01-15")
     rate = next(r for r in rows if r["claimed"] == "3.8")
     assert rate["series"] == "reporter=CHN partner=WLD flow=total period=2025 unit=CNY"
+
+
+@pytest.mark.parametrize("text, partner", [
+    # a name in parentheses right after another qualifies it
+    ("Năm 2025, xuất khẩu của Việt Nam sang Hồng Kông (Trung Quốc) đạt 726 triệu USD.", "HKG"),
+    ("2025年，越南对香港（中国）出口7亿美元。", "HKG"),
+    ("Năm 2025, xuất khẩu của Việt Nam sang Hồng Kông, Trung Quốc đạt 726 triệu USD.", "CHN"),
+])
+def test_a_name_in_parentheses_after_another_qualifies_it(text, partner):
+    (row,) = recipes.propose(text, date="2026-01-20")
+    assert recipes.spec_value(row["series"], "partner") == partner
+
+
+@pytest.mark.parametrize("text, flow", [
+    ("Trong tháng 1/2026, tổng kim ngạch xuất, nhập khẩu hàng hóa đạt 88,16 tỷ USD.", "total"),
+    ("Trong tháng 1/2026, tổng kim ngạch xuất nhập khẩu hàng hóa đạt 88,16 tỷ USD.", "total"),
+    ("Trong tháng 1/2026, kim ngạch nhập khẩu hàng hóa đạt 44 tỷ USD.", "import"),
+])
+def test_xuất_nhập_khẩu_with_a_comma_is_the_total(text, flow):
+    (row,) = recipes.propose(text, date="2026-02-06")
+    assert recipes.spec_value(row["series"], "flow") == flow
+
+
+def test_the_overall_figure_after_a_sentence_that_refers_back_is_all_goods():
+    rows = recipes.propose("In 2025, mechanical and electrical exports totalled US$2.3 trillion. "
+                           "That produced a $1.27 trillion surplus, exceeding China's overall "
+                           "trade surplus of $1.19 trillion.", date="2026-01-26")
+    products = [recipes.spec_value(r["series"], "product") for r in rows]
+    assert products == ["CCCME:mechanical_electrical", "CCCME:mechanical_electrical", ""]
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Record surplus, up 20% from 2024's $992 billion.", "2025"),
+    ("Record surplus, up 20% in 2025.", "2025"),
+])
+def test_a_period_after_from_is_the_comparisons(text, period):
+    row = recipes.propose(text, date="2026-01-14", peg=PEGGED)[0]
+    assert recipes.spec_value(row["series"], "period") == period

@@ -88,6 +88,14 @@ def nearest(mentions: Spans, start: int, end: int, lo: int, hi: int,
     return mentions.last(lo, start, kept) or mentions.first(end, hi, kept)
 
 
+def _qualifies(text: str, before, mention) -> bool:
+    """Whether a name in parentheses right after another qualifies it ("Hồng Kông (Trung
+    Quốc)", 香港（中国）): the first is the partner."""
+    return before is not None and bool(
+        re.fullmatch(r"\s*[(（]\s*", text[before.end:mention.start])
+        and re.match(r"\s*[)）]", text[mention.end:mention.end + 3]))
+
+
 class Article:
     """An article's text with everything found in it, for proposing each figure's recipe."""
 
@@ -101,8 +109,10 @@ class Article:
         # a currency (US$) and the world less a partner (non-US) name no partner
         not_partners = [m.span() for pattern in (CURRENCY_NAME, EXCEPT_US)
                       for m in pattern.finditer(text)]
-        self.partners = Spans([m for m in partner_mentions(text) if not any(
-            a <= m.start < b for a, b in not_partners) and not self._likened(m.start)])
+        mentions = partner_mentions(text)
+        self.partners = Spans([m for i, m in enumerate(mentions) if not any(
+            a <= m.start < b for a, b in not_partners) and not self._likened(m.start)
+            and not _qualifies(text, mentions[i - 1] if i else None, m)])
         self.products = Spans(find_mentions(product_names(), text))
         self.regions = Spans(find_mentions(region_names(), text))
         self.flows = Spans(flow_mentions(text))
@@ -233,8 +243,8 @@ class Article:
             ctx.hints.append("flow: no word for exports, imports, trade or a balance")
         product = nearest(self.products, start, end, lo, clause_end)
         opening = SPACES.match(self.text, lo).end()
-        if product is None and (BACK_OPENER.match(self.text, opening)
-                                or OPENERS.match(self.text, opening)):
+        if product is None and (BACK_OPENER.match(self.text, opening) or OPENERS.match(
+                self.text, opening)) and not WHOLE.search(self.text, clause_start, start):
             # "… mechanical and electrical exports totalled $2.3 trillion. That produced a
             # $1.27 trillion surplus": still theirs, as a reading to confirm
             product = self._carried(self.products, lo)
@@ -366,10 +376,11 @@ class Article:
         figure's own clause, where another is plausible, is a doubt."""
         clause = self.clause_start(lo, start), self.clause_end(end, hi)
         own = self.periods.first(end, min(hi, end + 12))
-        if own is not None and not OWN_PERIOD.fullmatch(self.text, end, own[0]):
+        if own is not None and not (OWN_PERIOD.fullmatch(self.text, end, own[0])
+                                    and self._not_compared(own)):
             own = None  # "1% của tháng 10", "5.9% in November": the figure's own
         chosen = (own or self.periods.last(clause[0], min(start, hi))
-                  or self.periods.first(max(lo, end), clause[1])
+                  or self.periods.first(max(lo, end), clause[1], self._not_compared)
                   or self.periods.last(lo, min(start, hi), lambda p: not self._aside(
                       p[0], start) and self._not_compared(p)))
         pegged = self.peg.get(ctx.reporter, [])
@@ -468,6 +479,9 @@ class Article:
             start = before[0]
         if re.match(r"\s*(?:年)?\s*(?:起|以来|以來)", self.text[period[1]:period[1] + 4]):
             return False  # 自2017年起: since, not the figure's period
+        if re.match(r"(?i:from)\s", self.text[period[0]:period[1]]) and re.match(
+                r"['’]s\b", self.text[period[1]:period[1] + 3]):
+            return False  # "up 20% from 2024's $992 billion": the figure compared's
         return not COMPARED_BEFORE.search(self.text, max(0, start - 12), start)
 
     def _aside(self, pos: int, start: int) -> bool:

@@ -13,7 +13,8 @@ MONEY = ("USD", "CNY")
 APOSTROPHE = r"['’]s"
 
 FLOWS = [  # longest first where one word holds another (进出口 holds 出口)
-    ("total", r"\b(?:imports and exports|exports and imports)\b|进出口|進出口|xuất nhập khẩu|"
+    ("total", r"\b(?:imports and exports|exports and imports)\b|进出口|進出口|"
+              r"xuất(?:\s*[,-]\s*|\s+)nhập khẩu|"
               r"kim ngạch thương mại"),
     ("balance", r"\btrade (?:surplus|deficit|balance|gap)\b|\bsurplus(?:es)?\b|\bdeficits?\b|"
                 r"(?:贸易|貿易)?(?:顺差|順差|逆差)|出超|入超|xuất siêu|nhập siêu|"
