@@ -482,6 +482,9 @@ class Article:
         if re.match(r"(?i:from)\s", self.text[period[0]:period[1]]) and re.match(
                 r"['’]s\b", self.text[period[1]:period[1] + 3]):
             return False  # "up 20% from 2024's $992 billion": the figure compared's
+        if "/" in period[2] and re.search(r"\bfrom\s*$", self.text[max(0, start - 6):start],
+                                          re.IGNORECASE):
+            return True  # "from January to November": a span, no comparison
         return not COMPARED_BEFORE.search(self.text, max(0, start - 12), start)
 
     def _aside(self, pos: int, start: int) -> bool:
