@@ -11,9 +11,9 @@ can settle, the share settled right with no edit.
 A folder holds articles.csv (article_id, text, date, sources; other columns are ignored, but a
 `language` column adds a total per language) and <article_id>.csv, the expected rows in the
 registry's columns; where they have a `verdict` column, it is the expected verdict (else the
-engine's verdict on the expected recipe). benchmarks/corpus/test and test2 to test7 are frozen:
+engine's verdict on the expected recipe). benchmarks/corpus/test and test2 to test8 are frozen:
 each is scored only with its own flag, --frozen-test (`make bench-recipes HALF=test`),
---frozen-test2 … --frozen-test7 (HALF=test2 …), once, by whoever scores it. With
+--frozen-test2 … --frozen-test8 (HALF=test2 …), once, by whoever scores it. With
 `sources` listed, the data is those releases only (copied from data/sources/ into a temporary
 folder, so adding a release changes nothing); without, the live dataset."""
 
@@ -243,7 +243,7 @@ def _cell(part: int, whole: int) -> str:
 
 
 CORPUS = ROOT / "benchmarks" / "corpus"
-HALVES = ("test", "test2", "test3", "test4", "test5", "test6", "test7")
+HALVES = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
 FROZEN = {CORPUS / name: f"--frozen-{name}" for name in HALVES}
 
 
