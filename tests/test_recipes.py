@@ -1642,3 +1642,82 @@ def test_the_overall_figure_after_a_sentence_that_refers_back_is_all_goods():
 def test_a_period_after_from_is_the_comparisons(text, period):
     row = recipes.propose(text, date="2026-01-14", peg=PEGGED)[0]
     assert recipes.spec_value(row["series"], "period") == period
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("2025年中国货物贸易顺差1.19万亿美元，而服務貿易卻出現1,558億美元逆差。", "not_located"),
+    ("In 2025, China's services deficit was $155.8 billion.", "not_located"),
+    ("In 2025, China's goods surplus was $1.19 trillion.", ""),
+])
+def test_trade_in_services_is_not_the_datasets_goods(text, reason):
+    row = [r for r in recipes.propose(text, date="2026-01-22") if r["kind"]][-1]
+    assert row["reason"] == reason
+    assert ("Trade in services" in row["note"]) == bool(reason)
+
+
+@pytest.mark.parametrize("text, doubt", [
+    ("中国去年全年貨物貿易量增幅衹有2.4%。", True),  # by volume
+    ("In 2025, China's export volumes grew 3%.", True),
+    ("In 2025, China's exports grew 3%.", False),
+])
+def test_a_rate_of_volumes_is_a_reading_to_confirm(text, doubt):
+    (row,) = recipes.propose(text, date="2026-01-22")
+    assert ("by volume, or the value's?" in row["note"]) == doubt
+
+
+@pytest.mark.parametrize("text, flow", [
+    ("Tháng 1/2026, Việt Nam nhập cảng tăng 49%.", "import"),
+    ("Tháng 1/2026, Việt Nam xuất cảng tăng 49%.", "export"),
+])
+def test_xuất_cảng_and_nhập_cảng_are_exports_and_imports(text, flow):
+    (row,) = recipes.propose(text, date="2026-02-06")
+    assert recipes.spec_value(row["series"], "flow") == flow
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("In January-February 2026, exports: +21.8% yoy", "growth"),
+    ("In January-February 2026, exports: 21.8% of the total", "share"),
+])
+def test_yoy_is_a_change(text, kind):
+    (row,) = recipes.propose(text, date="2026-03-10")
+    assert row["kind"] == kind
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("In January-August 2025, China's trade with ASEAN grew. Bilateral trade totaled 4.93 "
+     "trillion yuan.", "ASEAN"),
+    ("In January-August 2025, China's trade with ASEAN grew. Foreign trade totaled 29.57 "
+     "trillion yuan.", "WLD"),
+])
+def test_bilateral_trade_is_with_the_partner_named_before(text, partner):
+    row = recipes.propose(text, date="2025-09-16")[-1]
+    assert recipes.spec_value(row["series"], "partner") == partner
+
+
+def _partners(tmp_path):
+    """GAC's trade with three partners and the world, January-November 2025, published then."""
+    registry = Registry(tmp_path / "partners")
+    registry.add_source("test-partners", [
+        f"CHN,{p},total,TOTAL,2025-01/2025-11,value,,{v},万亿元," for p, v in (
+            ("WLD", "41.21"), ("ASEAN", "6.87"), ("EU27", "5.24"), ("USA", "3.6"),
+            ("AFRICA", "2.2"))], meta=META.replace("2026-01-14", "2025-12-08"))
+    return registry.build()
+
+
+@pytest.mark.parametrize("text, partner, rivals", [
+    # the rivals are the partners the dataset holds, Africa being none (a continent)
+    ("今年前11个月，东盟超越美国成为中国第一大贸易伙伴。", "ASEAN", "EU27,USA"),
+    ("今年前11个月，欧盟成为中国第二大贸易伙伴。", "EU27", "ASEAN,USA"),
+])
+def test_a_rank_among_partners_the_article_names_no_rivals_of_is_among_the_datasets(
+        tmp_path, text, partner, rivals):
+    data = _partners(tmp_path)
+    (row,) = [r for r in recipes.propose(text, date="2025-12-08",
+                                         peg=peg.releases(data, "2025-12-08"))
+              if r["kind"] == "rank"]
+    assert recipes.spec_value(row["series"], "partner") == partner
+    assert recipes.spec_value(row["series"], "unit") == "CNY"  # what the release prints
+    assert row["base"] == f"partner={rivals}"
+    assert "ranked among the partners the dataset holds" in row["note"]
+    without = [r for r in recipes.propose(text, date="2025-12-08") if r["kind"] == "rank"][0]
+    assert without["base"] == ""  # no dataset read: the reviewer names the rivals

@@ -58,6 +58,17 @@ class NewsPeg(dict):
             return True
         return (key[0], key[1], _FLOWS.get(flow, flow), *key[2:]) in self.covered
 
+    def partners(self, spec: dict) -> list[str]:
+        """The partners whose series like `spec` (all but the partner) the dataset holds, for
+        ranking one among them; [] where the coverage was not read."""
+        if self.covered is None:
+            return []
+        probe = {k: spec.get(k, "") for k in ("reporter", "flow", "period")} | {
+            "product": spec.get("product", "TOTAL")}
+        named = {key[1] for key in self.covered if key[0] == probe["reporter"]}
+        return sorted(p for p in named if self._holds({**probe, "partner": p},
+                                                     probe["period"], "value"))
+
     def currencies(self, reporter, partner, flow, product, period) -> list[str]:
         """The currencies in which the pegged releases print that series."""
         return sorted({c for r, p, f, g, t, c in self.held

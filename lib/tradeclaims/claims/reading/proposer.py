@@ -36,6 +36,7 @@ from tradeclaims.claims.reading.words import (
     PRICE,
     REPORTERS,
     RESPECTIVELY,
+    SERVICES,
     THAN_EXPECTED,
     WORLD_TRADE,
 )
@@ -245,6 +246,12 @@ class Proposer(Levels, Rates):
             return not_checkable("forecast_or_opinion", f"An estimate: {ctx.period} had not "
                                  "ended, or its figures were not yet out, on the article's date "
                                  f"({a.date.year}-{a.date.month:02d}).")
+        services = SERVICES.search(a.text, a.clause_start(lo, figure.start), clause_end)
+        if services:
+            return not_checkable("not_located", f"Trade in services ({services[0]!r}): the "
+                                 "dataset holds trade in goods (drafted: check the sentence). "
+                                 "Would be settled by the balance of payments (SAFE, the "
+                                 "statistics office).")
         word = self._not_trade(lo, hi, figure)
         if word:
             return not_checkable("not_trade_statistic", f"Not a trade statistic ({word!r}; "

@@ -9,10 +9,15 @@ from tradeclaims.claims.columns import COLUMNS
 from tradeclaims.claims.reading.article import Article
 from tradeclaims.claims.reading.names import Mention, country
 from tradeclaims.claims.reading.readings import series_of, spec_value
-from tradeclaims.claims.reading.words import RANK, RANK_WORDS, REPORTERS
+from tradeclaims.claims.reading.words import RANK, RANK_WORDS, REPORTERS, SURPASSED
 
 if TYPE_CHECKING:
     from tradeclaims.claims.reading.proposer import Proposer
+
+
+# Aggregates no publisher ranks as a trading partner (the world, continents, the Belt and
+# Road countries): a bloc such as ASEAN or the EU is one, Africa is not.
+UNRANKED = ("WLD", "AFRICA", "LATAM", "BRI")
 
 
 def _but_partner(series: dict) -> tuple:
@@ -71,6 +76,12 @@ def ranks(proposer: "Proposer", drafts: list[dict]) -> list[tuple[int, dict]]:
             lo, _ = a.sentence(match.start())
             before = a.partners.last(lo, trader.start,
                                      lambda m, reporter=trader.value: m.value != reporter)
+            surpassed = before and SURPASSED.search(a.text, max(lo, before.start - 12),
+                                                    before.start)
+            if surpassed:  # 东盟超越美国成为中国第一大贸易伙伴: ASEAN, not the one it passed
+                ahead = a.partners.last(lo, surpassed.start(),
+                                        lambda m, reporter=trader.value: m.value != reporter)
+                before = ahead or before
             ctx.partner = before.value if before else "WLD"
         row = dict.fromkeys(COLUMNS, "")
         row.update(quote=extract._quote(a.text, match.start(), match.end()),
@@ -88,13 +99,23 @@ def ranks(proposer: "Proposer", drafts: list[dict]) -> list[tuple[int, dict]]:
                 "release of."))
             rows.append((match.start(), row))
             continue
-        series = series_of(ctx, unit=proposer.currency)
+        printed = a.peg.currencies(ctx.reporter, ctx.partner, ctx.flow, ctx.product,
+                                   ctx.period) if hasattr(a.peg, "currencies") else []
+        series = series_of(ctx, unit=printed[0] if len(printed) == 1 else proposer.currency)
         rivals = sorted(partners.get(_but_partner(series), set()) - {ctx.partner, "WLD", ""})
+        held = getattr(a.peg, "partners", None)
+        if not rivals and held and ctx.partner != "WLD":
+            rivals = sorted(set(held(series)) - {ctx.partner, *UNRANKED})
+            if rivals:  # GAC's ranks of partners, among the ones the dataset holds
+                ctx.doubt(f"ranked among the partners the dataset holds ({', '.join(rivals)}),"
+                          " not every partner")
         if ctx.partner == "WLD" or not rivals:
             ctx.hints.append("base: name the rivals (partner=A,B)")
         else:
             row["base"] = "partner=" + ",".join(rivals)
-            ctx.hints.append("ranked among the partners the article gives the same series for")
+            if not ctx.doubts or not ctx.doubts[-1].startswith("ranked among"):
+                ctx.hints.append("ranked among the partners the article gives the same series "
+                                 "for")
         row.update(proposer._finish({}, series, ctx))
         if not row["base"]:
             row["series"] = ""

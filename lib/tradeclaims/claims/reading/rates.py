@@ -22,6 +22,7 @@ from tradeclaims.claims.reading.words import (
     MONEY,
     REFERS_BACK,
     SHARE,
+    VOLUME,
 )
 
 
@@ -138,6 +139,9 @@ class Rates:
         if ctx.excluding:  # a rate of the world less a partner: no series holds it
             ctx.doubt(f"partner: the world less {country(ctx.excluding)}")
         clause = a.text[a.clause_start(lo, figure.start):figure.start]
+        volume = VOLUME.search(clause)
+        if volume:  # 貨物貿易量增幅2.4%: by volume (a quantity index) or by value?
+            ctx.doubt(f"a rate of {volume[0]!r}: by volume, or the value's?")
         if AVERAGE.search(clause):
             out.update(kind="not_checkable", reason="not_located", note=(
                 "An average yearly rate over several years: the dataset's rates are on the "

@@ -19,8 +19,8 @@ FLOWS = [  # longest first where one word holds another (进出口 holds 出口)
     ("balance", r"\btrade (?:surplus|deficit|balance|gap)\b|\bsurplus(?:es)?\b|\bdeficits?\b|"
                 r"(?:贸易|貿易)?(?:顺差|順差|逆差)|出超|入超|xuất siêu|nhập siêu|"
                 r"(?:thặng dư|thâm hụt)(?: thương mại)?|cán cân(?: thương mại)?"),
-    ("export", r"\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bships\b|出口|xuất khẩu"),
-    ("import", r"\bimport(?:s|ed|ing)?\b|进口|進口|nhập khẩu"),
+    ("export", r"\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bships\b|出口|xuất khẩu|xuất cảng"),
+    ("import", r"\bimport(?:s|ed|ing)?\b|进口|進口|nhập khẩu|nhập cảng"),
     ("total", r"\btrade\b|\btrading\b|贸易|貿易|thương mại|外贸"),
 ]
 FLOW = re.compile("|".join(f"(?P<{flow}{i}>{pattern})" for i, (flow, pattern)
@@ -63,6 +63,13 @@ REFERS_BACK = re.compile(r"(?:This|That|The) (?:figure|amount|total|sum|value)\b
 FIRMS = re.compile(r"enterprises|firms|companies|企业|doanh nghiệp", re.IGNORECASE)
 POLICY = re.compile(r"\btariffs?\b|\bagreements?\b|\bFTAs?\b|\bvisas?\b|\bsanctions?\b|"
                      r"关税|關稅|协定|協定|thuế quan|hiệp định", re.IGNORECASE)
+# Trade in services (服務貿易逆差, "the services deficit"): the dataset holds trade in goods.
+SERVICES = re.compile(r"服务贸易|服務貿易|"
+                      r"\bservices? (?:trade|exports?|imports?|surplus|deficit)\b|"
+                      r"\btrade in services\b|thương mại dịch vụ|xuất khẩu dịch vụ|"
+                      r"nhập khẩu dịch vụ", re.IGNORECASE)
+# Trade by volume (贸易量增幅2.4%, "export volumes grew 3%"): a quantity index, or the value?
+VOLUME = re.compile(r"贸易量|貿易量|出口量|进口量|進口量|\bvolumes?\b|khối lượng", re.IGNORECASE)
 # A record over all history ("the highest ever", 创历史新高, 有史以来最大, cao nhất từ trước
 # đến nay).
 HISTORY = re.compile(r"\bever\b|\ball-time\b|\bhistoric(?:al)?\b|历史|歷史|有史以|lịch sử|"
@@ -84,7 +91,7 @@ UNNAMED_PARTNER = re.compile(
 _NOT_GOODS = (r"China's|Chinese|Vietnam's|Vietnamese|the|its|their|total|overall|combined|"
               r"monthly|annual|yearly|outbound|inbound|merchandise|goods|country's|nation's|"
               r"world's|global|headline|strong|stronger|weak|weaker|record|net|and|of|in|"
-              r"exports|imports|shipments|trade|"
+              r"exports|imports|shipments|trade|bilateral|foreign|two-way|international|"
               r"[A-Z][a-z]+(?:'s)?")
 UNNAMED_PRODUCT = re.compile(
     rf"\b(?P<en>(?!(?:{_NOT_GOODS})\b)[a-z][a-z-]+(?:\s+(?:and\s+)?[a-z][a-z-]+){{0,3}})\s+"
@@ -279,7 +286,8 @@ PRONOUN_OPENER = re.compile(r"(?:They|These|Those)\b")
 BACK_OPENER = re.compile(r"(?:That|This|These|Those|It|They)\b(?!\s+(?:year|month|quarter|"
                          r"week|period)\b)")
 PARTNER_ANAPHOR = re.compile(
-    r"\b(?:exports?|imports?|shipments?|sales|trade)\s+there\b|"
+    r"\b(?:exports?|imports?|shipments?|sales|trade)\s+there\b|\bbilateral\b|双边|雙邊|"
+    r"song phương|"
     r"\b(?:to|from|with|into)\s+(?:the|that|this)\s+(?:continent|bloc|region|country|nation|"
     r"market)\b|\bthe bloc's\b|"
     r"(?:对|對|与|與|自|从|從)(?:其|该国|該國|该地区|該地區|该市场|該市場)|"
