@@ -1721,3 +1721,51 @@ def test_a_rank_among_partners_the_article_names_no_rivals_of_is_among_the_datas
     assert "ranked among the partners the dataset holds" in row["note"]
     without = [r for r in recipes.propose(text, date="2025-12-08") if r["kind"] == "rank"][0]
     assert without["base"] == ""  # no dataset read: the reviewer names the rivals
+
+
+@pytest.mark.parametrize("text, date, period", [
+    ("Trong ba quý đầu năm 2025, xuất khẩu của Trung Quốc tăng 6,1%.", "2025-10-22",
+     "2025-01/2025-09"),
+    ("In the first three quarters of 2025, China's exports rose 6.1%.", "2025-10-14",
+     "2025-01/2025-09"),
+    ("Nửa đầu năm 2025, xuất khẩu của Việt Nam tăng 16%.", "2025-07-06", "2025-01/2025-06"),
+])
+def test_quarters_and_halves_of_the_year_in_english_and_vietnamese(text, date, period):
+    (row,) = recipes.propose(text, date=date)
+    assert recipes.spec_value(row["series"], "period") == period
+
+
+@pytest.mark.parametrize("text, kind, period", [
+    # a threshold first crossed in a year not over: by the year so far
+    ("China's trade surplus surpassed $1 trillion for the first time in 2025.", "first_time",
+     "2025-01/2025-11"),
+    # a level of that year: an estimate
+    ("China's trade surplus was $1.08 trillion in 2025.", "not_checkable", ""),
+])
+def test_a_threshold_first_crossed_in_the_running_year_is_the_year_so_far(text, kind, period):
+    (row,) = recipes.propose(text, date="2025-12-08")
+    assert row["kind"] == kind
+    assert recipes.spec_value(row["series"], "period") == period
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("In 2025, weaker U.S. demand did not hinder China's overall export performance, which "
+     "rose by 5.4% year-on-year.", "WLD"),
+    ("In 2025, ASEAN remained China's largest trading partner, with total bilateral trade "
+     "surging 8.5 percent.", "ASEAN"),
+])
+def test_an_overall_flow_after_a_partner_is_the_worlds(text, partner):
+    row = [r for r in recipes.propose(text, date="2026-01-14") if r["unit"] == "percent"][0]
+    assert recipes.spec_value(row["series"], "partner") == partner
+
+
+@pytest.mark.parametrize("text, base", [
+    ("In January-August 2025, ASEAN accounted for 16.7 percent of China's total import and "
+     "export value.", "partner=WLD"),
+    ("Trong 9 tháng đầu năm 2025, ASEAN chiếm 16,7% tổng kim ngạch ngoại thương của Trung "
+     "Quốc.", "partner=WLD"),
+])
+def test_the_whole_of_a_share_may_be_imports_and_exports_together(text, base):
+    (row,) = recipes.propose(text, date="2025-10-14")
+    assert row["kind"] == "share" and row["base"] == base
+    assert recipes.spec_value(row["series"], "flow") == "total"

@@ -174,7 +174,8 @@ class Article:
             return bool(re.match(r"\s*(?:xuất khẩu|nhập khẩu|xuất siêu|nhập siêu)", after,
                                  re.IGNORECASE)
                         or re.search(r"(?:xuất khẩu|nhập khẩu|thặng dư|thâm hụt|xuất siêu|"
-                                     r"nhập siêu|thương mại)(?:\s+[^\s,.;:()]+){0,6}\s+của\s*$",
+                                     r"nhập siêu|thương mại|ngoại thương)"
+                                     r"(?:\s+[^\s,.;:()]+){0,6}\s+của\s*$",
                                      before, re.IGNORECASE))
         return bool(SUBJECT.match(after) or SUBJECT_VERB.match(after))
 
@@ -280,6 +281,12 @@ class Article:
         earlier = self.partners.last(lo, clause[0], lambda m: m.value not in skip)
         if earlier is None:
             return None
+        whole = WHOLE.search(self.text, earlier.end, start)
+        if whole and self.flows.first(whole.end(), min(start, whole.end() + 16)) and not (
+                SHARE.search(self.text, lo, start) or BILATERAL.search(self.text, whole.start(),
+                                                                       start)):
+            return None  # "U.S. demand has not hindered China's overall export performance,
+            # which rose by 5.4%": the world's
         own_flow = self.flows.last(clause[0], start)
         if own_flow is None or SHARE.search(self.text, clause[0], own_flow.start):
             return earlier

@@ -84,6 +84,10 @@ def resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
     elif kind == "zh_quarters":
         quarters = next(g for g in groups if g and not re.fullmatch(r"(?:19|20)\d{2}", g))
         first, last = 1, 6 if quarters == "上" else 3 * _QUARTERS[quarters]
+    elif kind == "quarters":
+        quarters = next(g for g in groups if g and not re.fullmatch(r"(?:19|20)\d{2}", g))
+        first, last = 1, 3 * {"ba": 3, "three": 3, "3": 3, "hai": 2, "two": 2, "2": 2}[
+            quarters.lower()]
     elif kind == "first_half":
         first, last = 1, 6
     elif kind in ("first_month", "last_month"):

@@ -23,6 +23,7 @@ from tradeclaims.claims.reading.words import (
     ECONOMY,
     ESTIMATED,
     EXPECTED,
+    FIRST_TIME,
     FORECAST,
     FUTURE,
     HISTORY,
@@ -242,6 +243,17 @@ class Proposer(Levels, Rates):
             return not_checkable("not_located", "Half a month's figure: the dataset holds "
                                  f"months (drafted: check the sentence). Would be settled by "
                                  f"{publisher} half-month release.")
+        if self._unpublished(ctx.period) and ctx.period == str(a.date.year) and (
+                figure.qualifier in ("over", "at_least") and FIRST_TIME.search(a.text, lo, hi)
+                and (a.date.month or 1) > 1):
+            # "surpassed $1 trillion for the first time in 2025", in December: crossed by the
+            # year so far, the months published before the article's
+            last = a.date.month - 1
+            so_far = f"{a.date.year}-01/{a.date.year}-{last:02d}" if last > 1 else \
+                f"{a.date.year}-01"
+            ctx.hints.append(f"period {so_far}: a threshold crossed in a year not over is "
+                             "crossed by the year so far")
+            ctx.period = so_far
         if self._unpublished(ctx.period):
             return not_checkable("forecast_or_opinion", f"An estimate: {ctx.period} had not "
                                  "ended, or its figures were not yet out, on the article's date "

@@ -170,7 +170,8 @@ class Rates:
             or re.search(r"在([^,;，；。]*?)(?:中的|中|的)?比重\s*(?:为|為|达|達|是)?\s*$", before))
         if written_before:
             whole_text = written_before[1]
-        whole_text = re.split(r"\s(?:and|while|whereas)\s|và|而", whole_text)[0]
+        whole_text = re.split(r"(?<!\bimport)(?<!\bexport)(?<!\bimports)(?<!\bexports)"
+                              r"\s(?:and|while|whereas)\s|và|而", whole_text)[0]
         flows = flow_mentions(whole_text)
         partners = [m for m in partner_mentions(whole_text)
                     if m.value != ctx.reporter]

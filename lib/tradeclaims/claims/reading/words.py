@@ -13,7 +13,7 @@ MONEY = ("USD", "CNY")
 APOSTROPHE = r"['’]s"
 
 FLOWS = [  # longest first where one word holds another (进出口 holds 出口)
-    ("total", r"\b(?:imports and exports|exports and imports)\b|进出口|進出口|"
+    ("total", r"\b(?:imports? and exports?|exports? and imports?)\b|进出口|進出口|"
               r"xuất(?:\s*[,-]\s*|\s+)nhập khẩu|"
               r"kim ngạch thương mại"),
     ("balance", r"\btrade (?:surplus|deficit|balance|gap)\b|\bsurplus(?:es)?\b|\bdeficits?\b|"
@@ -21,7 +21,7 @@ FLOWS = [  # longest first where one word holds another (进出口 holds 出口)
                 r"(?:thặng dư|thâm hụt)(?: thương mại)?|cán cân(?: thương mại)?"),
     ("export", r"\bexport(?:s|ed|ing)?\b|\bshipments?\b|\bships\b|出口|xuất khẩu|xuất cảng"),
     ("import", r"\bimport(?:s|ed|ing)?\b|进口|進口|nhập khẩu|nhập cảng"),
-    ("total", r"\btrade\b|\btrading\b|贸易|貿易|thương mại|外贸"),
+    ("total", r"\btrade\b|\btrading\b|贸易|貿易|thương mại|ngoại thương|外贸"),
 ]
 FLOW = re.compile("|".join(f"(?P<{flow}{i}>{pattern})" for i, (flow, pattern)
                             in enumerate(FLOWS)), re.IGNORECASE)
@@ -218,8 +218,12 @@ PERIODS = [
     (rf"(?:{YEAR}\s*年\s*)?前\s*{ZH_COUNT}\s*[个個]?月", "zh_first_months"),
     # 前三季度 (the first three quarters), 上半年 (the first half): the year to that month
     (rf"(?:{YEAR}\s*年\s*)?(?:前\s*([一二两兩三123])\s*[个個]?季度|(上)半年)", "zh_quarters"),
-    (rf"\b(?:the )?first half(?: of {YEAR}| of (?:the|this) year)?(?! of)|\bH1(?: {YEAR})?",
-     "first_half"),
+    # ba quý đầu năm, "the first three quarters", nửa đầu năm: the year to that month
+    (rf"\b(ba|hai|3|2) quý đầu(?: tiên)?(?: (?:của )?năm)?(?: {YEAR})?|"
+     rf"\b(?:the )?first (three|two|3|2) quarters(?: of {YEAR}| of (?:the|this) year)?",
+     "quarters"),
+    (rf"\b(?:the )?first half(?: of {YEAR}| of (?:the|this) year)?(?! of)|\bH1(?: {YEAR})?|"
+     rf"\bnửa đầu năm(?: {YEAR})?", "first_half"),
     (rf"\b(?:the )?first quarter(?: of {YEAR})?|\bQ1(?: {YEAR})?", "q1"),
     (rf"\b(?:the )?first month (?:of (?:the year )?{YEAR}|of the year)|"
      rf"\btháng đầu tiên(?: (?:của )?năm {YEAR})?|(?:{YEAR}\s*年\s*)?首月", "first_month"),
