@@ -285,8 +285,11 @@ class Article:
         if whole and self.flows.first(whole.end(), min(start, whole.end() + 16)) and not (
                 SHARE.search(self.text, lo, start) or BILATERAL.search(self.text, whole.start(),
                                                                        start)):
-            return None  # "U.S. demand has not hindered China's overall export performance,
-            # which rose by 5.4%": the world's
+            # "U.S. demand has not hindered China's overall export performance, which rose by
+            # 5.4%": the world's first
+            ctx.doubt("partner: named in another clause of the sentence",
+                      {"partner": earlier.value})
+            return None
         own_flow = self.flows.last(clause[0], start)
         if own_flow is None or SHARE.search(self.text, clause[0], own_flow.start):
             return earlier
