@@ -23,6 +23,7 @@ from tradeclaims.claims.reading.words import (
     CURRENCY_NAME,
     EXCEPT_US,
     GOES_ON,
+    GOODS_SUFFIX,
     LAST_YEAR,
     LIKENED_ANY,
     MONTHS,
@@ -332,13 +333,9 @@ class Article:
             group = next(g for g in ("en", "en2", "zh", "vi", "vi2") if m[g])
             a, b = m.start(group), m.end(group)
             found = (self.partners, self.products, self.regions, self.periods, self.flows)
-            if group == "zh":  # 中国船舶产品出口: what follows the names
-                a = max([a, *(s[i][1] if isinstance(s[i], tuple) else s[i].end
-                              for s in found for i in s.starting(a, b))])
-                if not re.search(r"[\u4e00-\u9fff]{1,}(?:产品|產品|商品|设备|設備|制品|製品|"
-                                 r"机械|機械|材料)$", self.text[a:b]) or re.fullmatch(
-                                     r"(?:产品|產品|商品|设备|設備|制品|製品|机械|機械|材料)",
-                                     self.text[a:b]):
+            if group == "zh":  # 中国船舶产品出口: the words after the names, if any
+                a = max([a, *(s.ends[i] for s in found for i in s.starting(a, b))])
+                if not re.fullmatch(rf"[\u4e00-\u9fff]+(?:{GOODS_SUFFIX})", self.text[a:b]):
                     continue
             if any(spans.overlaps(a, b) for spans in found):
                 continue

@@ -93,13 +93,15 @@ _NOT_GOODS = (r"China's|Chinese|Vietnam's|Vietnamese|the|its|their|total|overall
               r"world's|global|headline|strong|stronger|weak|weaker|record|net|and|of|in|"
               r"exports|imports|shipments|trade|bilateral|foreign|two-way|international|"
               r"[A-Z][a-z]+(?:'s)?")
+# What ends a Chinese name of goods.
+GOODS_SUFFIX = "产品|產品|商品|设备|設備|制品|製品|机械|機械|材料"
 UNNAMED_PRODUCT = re.compile(
     rf"\b(?P<en>(?!(?:{_NOT_GOODS})\b)[a-z][a-z-]+(?:\s+(?:and\s+)?[a-z][a-z-]+){{0,3}})\s+"
     rf"(?:exports|imports|shipments)\b|"
     r"\b(?i:exports|imports|shipments) of (?P<en2>(?!goods\b|merchandise\b|services\b)[a-z][a-z-]+"
     r"(?:\s+(?:and\s+)?[a-z][a-z-]+){0,3}?)(?=\s+(?:rose|fell|grew|jumped|dropped|declined|"
     r"increased|decreased|surged|totall?ed|reached|were|was|climbed|slipped|amounted)\b)|"
-    r"(?P<zh>[\u4e00-\u9fff]{1,8}?(?:产品|產品|商品|设备|設備|制品|製品|机械|機械|材料))的?"
+    rf"(?P<zh>[\u4e00-\u9fff]{{1,8}}?(?:{GOODS_SUFFIX}))的?"
     r"(?:出口|进口|進口)|"
     r"(?:mặt hàng|nhóm hàng)\s+(?P<vi>[^,.;:\d()]{2,40}?)(?=\s+(?:đạt|tăng|giảm|chiếm|ước|với|"
     r"của|sang|trong)\b)|"
