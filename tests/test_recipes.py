@@ -1769,3 +1769,23 @@ def test_the_whole_of_a_share_may_be_imports_and_exports_together(text, base):
     (row,) = recipes.propose(text, date="2025-10-14")
     assert row["kind"] == "share" and row["base"] == base
     assert recipes.spec_value(row["series"], "flow") == "total"
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("今年前11个月，中国对非出口增长26.3%。", "AFRICA"),  # 对非: to Africa
+    ("今年前11个月，中国对非常多市场出口增长6%。", "WLD"),  # 非常: very, no name
+    ("In January-November 2025, exports to Asean countries are up around 15%.", "ASEAN"),
+])
+def test_short_and_lower_case_names_of_partners(text, partner):
+    (row,) = recipes.propose(text, date="2025-12-08")
+    assert recipes.spec_value(row["series"], "partner") == partner
+
+
+@pytest.mark.parametrize("text, note", [
+    ("2025年，我們的服務進出口超8萬億元。", "Trade in services"),
+    ("2025年，跨境電商進出口規模達到了2.75萬億元。", "no code for '跨境電商'"),
+])
+def test_services_and_cross_border_e_commerce_are_not_located(text, note):
+    (row,) = recipes.propose(text, date="2026-03-06")
+    assert (row["kind"], row["reason"]) == ("not_checkable", "not_located")
+    assert note in row["note"]

@@ -122,8 +122,9 @@ def _bounded(name: str) -> str:
 # One-character Chinese names, after the word that makes them a partner (对美出口, 自台进口),
 # or after 中 in a pair of traders (中美贸易, 中欧, 中越).
 SHORT_NAMES = {"美": "USA", "台": "TWN", "欧": "EU27", "歐": "EU27", "越": "VNM", "日": "JPN",
-               "韩": "KOR", "韓": "KOR", "俄": "RUS"}
+               "韩": "KOR", "韓": "KOR", "俄": "RUS", "非": "AFRICA"}
 _SHORT = re.compile(r"(?<=[对對自从從与與和赴])([美台])(?![元金洲国國湾灣])|"
+                    r"(?<=[对對自从從])(非)(?=[出进進贸貿])|"  # 对非出口: to Africa
                     r"(?<=中)([美欧歐越日韩韓俄])(?=[贸貿经經双雙两兩])")
 
 

@@ -64,7 +64,7 @@ FIRMS = re.compile(r"enterprises|firms|companies|企业|doanh nghiệp", re.IGNO
 POLICY = re.compile(r"\btariffs?\b|\bagreements?\b|\bFTAs?\b|\bvisas?\b|\bsanctions?\b|"
                      r"关税|關稅|协定|協定|thuế quan|hiệp định", re.IGNORECASE)
 # Trade in services (服務貿易逆差, "the services deficit"): the dataset holds trade in goods.
-SERVICES = re.compile(r"服务贸易|服務貿易|"
+SERVICES = re.compile(r"服务贸易|服務貿易|服务进出口|服務進出口|"
                       r"\bservices? (?:trade|exports?|imports?|surplus|deficit)\b|"
                       r"\btrade in services\b|thương mại dịch vụ|xuất khẩu dịch vụ|"
                       r"nhập khẩu dịch vụ", re.IGNORECASE)
