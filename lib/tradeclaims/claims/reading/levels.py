@@ -96,23 +96,24 @@ class Levels:
             return self._finish(out, series, ctx)
         if not monthly:
             ctx.doubt("an average: a month's, over the period's months?")
-        out = self._finish(out, series | {"unit": figure.unit}, ctx)
-        out.update(kind="derived", series=f"[{out['series']}] / {months}")
-        out["note"] = "; ".join(filter(None, [out["note"], f"a level a month: the period's "
-                                              f"over its {months} months"]))
-        return out
+        return self._divided(figure, out, series, ctx, months, "month")
 
     def _per_day(self, figure, out, series, ctx) -> dict:
         """A level a day ("相当于每天有1200多亿的货物", "$3 billion a day"): the period's level
         over its days."""
-        out = self._finish(out, series | {"unit": figure.unit}, ctx)
         try:
             days = periods.parse(series["period"]).days()
         except (KeyError, ValueError):
-            return out | {"kind": "", "series": ""}
-        out.update(kind="derived", series=f"[{out['series']}] / {days}")
-        out["note"] = "; ".join(filter(None, [out["note"], f"a level a day: the period's over "
-                                              f"its {days} days"]))
+            return self._finish(out, series | {"unit": figure.unit}, ctx) | {"kind": "",
+                                                                             "series": ""}
+        return self._divided(figure, out, series, ctx, days, "day")
+
+    def _divided(self, figure, out, series, ctx, parts: int, part: str) -> dict:
+        """The period's level over its `parts` days or months, as a derived recipe."""
+        out = self._finish(out, series | {"unit": figure.unit}, ctx)
+        out.update(kind="derived", series=f"[{out['series']}] / {parts}")
+        out["note"] = "; ".join(filter(None, [out["note"], f"a level a {part}: the period's "
+                                              f"over its {parts} {part}s"]))
         return out
 
     def _first_time(self, out, ctx):

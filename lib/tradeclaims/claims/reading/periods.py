@@ -46,6 +46,13 @@ def find_periods(text: str, date: ArticleDate) -> list[tuple[int, int, str, str]
     return sorted(found)
 
 
+def year_so_far(date: ArticleDate) -> str:
+    """The months of the article's year published before its month: 2025-01/2025-11 in an
+    article of December 2025 (its month known and not January)."""
+    last = date.month - 1
+    return f"{date.year}-01/{date.year}-{last:02d}" if last > 1 else f"{date.year}-01"
+
+
 def resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
     groups = [g for g in match.groups()]
     phrase = match[0].strip()
@@ -72,9 +79,7 @@ def resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
         if date.month is None or date.month == 1:
             return "", (f"period: {phrase!r} in an article of {date.year}: the year so far, "
                         "to which month? (give a full --date)")
-        # the year so far: the months published before the article's month
-        last = date.month - 1
-        so_far = f"{date.year}-01/{date.year}-{last:02d}" if last > 1 else f"{date.year}-01"
+        so_far = year_so_far(date)
         return so_far, f"period: {phrase!r} read as the year so far ({so_far})"
     if kind in ("first_months", "zh_first_months"):
         word = next(g for g in groups if g and not re.fullmatch(r"(?:19|20)\d{2}", g))

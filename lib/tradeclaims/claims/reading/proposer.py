@@ -10,7 +10,7 @@ from tradeclaims.claims.reading.levels import Levels
 from tradeclaims.claims.reading.names import (
     country,
 )
-from tradeclaims.claims.reading.periods import HALF_MONTH
+from tradeclaims.claims.reading.periods import HALF_MONTH, year_so_far
 from tradeclaims.claims.reading.rates import Rates
 from tradeclaims.claims.reading.readings import (
     complete,
@@ -248,9 +248,7 @@ class Proposer(Levels, Rates):
                 and (a.date.month or 1) > 1):
             # "surpassed $1 trillion for the first time in 2025", in December: crossed by the
             # year so far, the months published before the article's
-            last = a.date.month - 1
-            so_far = f"{a.date.year}-01/{a.date.year}-{last:02d}" if last > 1 else \
-                f"{a.date.year}-01"
+            so_far = year_so_far(a.date)
             ctx.hints.append(f"period {so_far}: a threshold crossed in a year not over is "
                              "crossed by the year so far")
             ctx.period = so_far
