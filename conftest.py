@@ -80,6 +80,12 @@ def forked_kernels():
     _start_fork_server()
 
 
+def pytest_addoption(parser):
+    parser.addoption("--pages-changed-since", metavar="SNAPSHOT", default=None,
+                     help="page guard over the pages a change reaches since SNAPSHOT, a JSON "
+                          "file of tests/pages.py's snapshot() (tests/test_additions.py)")
+
+
 def pytest_configure(config):
     if config.getoption("nbval", False):
         import nbval.kernel

@@ -141,3 +141,85 @@ def differences(notebook: Path, shell: Shell) -> str:
             diff = difflib.unified_diff(stored, now, "published", "today", n=1, lineterm="")
             found.append(f"{paths.relative(notebook)}, cell {i}:\n" + "\n".join(list(diff)[2:]))
     return "\n".join(found)
+
+
+# Which pages a change reaches, as the build knows it (for tests/test_additions.py's nested run):
+# a snapshot of what each page rests on, taken in the repository before the change and in the
+# copy after it, then compared. The build's own knowledge is each page's input digests, by group
+# (report/provenance.py: what make rebuilds a page for). Every group but the data is a page's
+# own or moves every page (the code); the data (trade.csv, every source.yaml, the vocabulary,
+# publish.yaml) moves every page too, so where it moved a page of the generic article notebook
+# counts as changed only if what it shows of the data moved: its claims' rows in verdicts.csv
+# (the ledger command's evaluation; test_registry.py checks it against a full evaluation in the
+# same run), a source it cites, or a data file that is not a source's (the vocabulary,
+# publish.yaml: those count for every page). A page of a notebook of its own reads the dataset
+# as it likes, so moved data changes it.
+def _digest(value) -> str:
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
+
+
+def snapshot() -> dict:
+    """What every page of this repository rests on, as JSON: its input digests by group, and
+    what the data reaches of the generic article pages."""
+    import csv
+    import io
+
+    from tradeclaims.digests import files_digest
+    from tradeclaims.report import provenance
+    from tradeclaims.report.config import ARTICLE_NOTEBOOK, load_config
+
+    rows: dict[str, list] = {}
+    if paths.VERDICTS_CSV.exists():
+        text = paths.VERDICTS_CSV.read_text(encoding="utf-8")
+        for row in csv.DictReader(io.StringIO(text)):
+            rows.setdefault(row["article_id"], []).append(row)
+    sources = {folder.name: files_digest(paths.ROOT, [p for p in folder.rglob("*") if p.is_file()])
+               for folder in paths.SOURCES.iterdir() if folder.is_dir()}
+    other = [paths.DATA / "vocabulary.yaml", paths.NOTEBOOKS / "publish.yaml",
+             paths.BULK_STORE / "sources.json"]
+    pages = {}
+    for name, report in load_config().items():
+        groups = provenance.page_inputs(report)
+        pages[name] = {"groups": {g: groups[g] for g in provenance.GROUPS},
+                       "generic": report.notebook == ARTICLE_NOTEBOOK,
+                       "article_id": report.article_id}
+    return {"pages": pages,
+            "verdicts": {a: _digest(r) for a, r in rows.items()},
+            "cited": {a: sorted({s for row in r for s in row["sources"].split()})
+                      for a, r in rows.items()},
+            "sources": sources,
+            "other_data": files_digest(paths.ROOT, other)}
+
+
+def changed(before: dict, after: dict) -> list[str]:
+    """The pages of `after` that the change from `before` reaches (snapshot()s), by name."""
+    found = []
+    for name, page in after["pages"].items():
+        old = before["pages"].get(name)
+        moved = {g for g in page["groups"] if old is None or old["groups"][g] != page["groups"][g]}
+        article = page["article_id"]
+        if moved - {"data"} or "data" in moved and (
+                not page["generic"] or before["other_data"] != after["other_data"]
+                or before["verdicts"].get(article) != after["verdicts"].get(article)
+                or any(before["sources"].get(s) != after["sources"].get(s)
+                       for s in after["cited"].get(article, ()))):
+            found.append(name)
+    return sorted(found)
+
+
+def published(config=None) -> list[Path]:
+    """The pages the page-level tests cover: every published page, or with
+    --pages-changed-since SNAPSHOT (a snapshot() written before a change) those the change
+    reaches. That is a guard of the tests, not of the pages: the suite's own run covers every
+    page."""
+    every = sorted(paths.REPORTS.glob("*.ipynb"))
+    since = config.getoption("pages_changed_since", None) if config is not None else None
+    if not since:
+        return every
+    import json
+
+    names = set(changed(json.loads(Path(since).read_text(encoding="utf-8")), snapshot()))
+    return [page for page in every if page.stem in names]

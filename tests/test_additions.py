@@ -3,16 +3,22 @@ gets a new article, a new release, claims of several kinds and a report, all in 
 formats, built and not committed (as a user's work in progress is):
 
 - the copy's own tests of the registry, dataset, reports, pages and builds still pass on it (no
-  test depends on what the registry holds, nor on what is committed);
+  test depends on what the registry holds, nor on what is committed); the page guard there
+  covers the pages the addition reaches (tests/pages.py: changed), while the suite's own run
+  covers every page: a guard of the tests, not of the pages;
 - nbval and the page guard guard what was published: a changed figure in the release, or a
   change in lib that alters a verdict, makes both fail on the report, naming the number, until
   it is rebuilt."""
 
+import json
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 
+import pages
 from registry import META, SOURCE_HEADER
+from tradeclaims.report.config import ARTICLE_NOTEBOOK, load_config
 from workspace import Workspace
 
 pytestmark = pytest.mark.repository_copy
@@ -31,6 +37,8 @@ CLAIMS = [
     "forecast_or_opinion,",
 ]
 REPORT = "reports/article-zz-new.ipynb"
+BEFORE = "build/pages-before.json"  # what this repository's pages rest on, in the copy
+GUARD = "test_every_page_shows_what_todays_data_claims_and_code_give"
 
 
 def failures(stdout: str) -> dict[str, str]:
@@ -42,6 +50,7 @@ def failures(stdout: str) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory):
     ws = Workspace(tmp_path_factory.mktemp("additions") / "repo", git=True)
+    (ws.root / BEFORE).write_text(json.dumps(pages.snapshot()), encoding="utf-8")
     folder = ws.root / "data" / "sources" / "zz-new"
     folder.mkdir()
     (folder / "source.yaml").write_text(META, encoding="utf-8")
@@ -72,19 +81,66 @@ def test_a_new_article_breaks_no_test(ws):
               "tests/test_builds.py::test_a_report_built_from_scratch_is_byte_for_byte_the_"
               "committed_one"]
     # (the notebooks' git filter test reads no registry: it runs in the suite itself)
+    # the page guard over the pages the addition reaches, here every page of a notebook of
+    # its own (the new release moved the data they read as they like, the ledger the registry
+    # too) and the new article's; not the other articles' pages (their claims, verdicts and
+    # sources are as they were), which the suite's own guard runs
     result = ws.run(ws.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k",
-                    "not committed_without_outputs", *readers, *builds)
+                    "not committed_without_outputs", "--pages-changed-since", BEFORE,
+                    "--junitxml", "build/nested.xml", *readers, *builds)
     assert result.returncode == 0, result.stdout[-3000:]
     assert " passed" in result.stdout and " deselected" in result.stdout
+    reports = load_config()
+    own = {name for name, r in reports.items() if r.notebook != ARTICLE_NOTEBOOK}
+    assert "ledger" in own and len(own) < len(reports)  # and generic article pages to leave
+    assert guarded(ws) == own | {REPORT.split("/")[1].removesuffix(".ipynb")}
     index = (ws.root / "reports" / "index.html").read_text(encoding="utf-8")
     assert "zz-new-4" in index and 'href="article-zz-new.html"' in index
+
+
+def guarded(ws) -> set[str]:
+    """The pages the page guard ran over in the copy's last run with --junitxml."""
+    cases = ET.parse(ws.root / "build" / "nested.xml").iter("testcase")
+    return {re.fullmatch(rf"{GUARD}\[(.+)\.ipynb\]", case.get("name"))[1]
+            for case in cases if case.get("name").startswith(GUARD)}
+
+
+def test_a_page_the_addition_did_not_reach_is_guarded_once_a_change_reaches_it(ws):
+    """Both sides of the nested run's choice: another article's page is left out (the test
+    above) until its claim is edited; then the guard runs it and fails on it (and on the
+    ledger), naming the page and the claim, until the claim is as it was."""
+    other = next(name for name, r in load_config().items() if r.notebook == ARTICLE_NOTEBOOK)
+    article_id = load_config()[other].article_id
+    registry = (ws.root / "data" / "claims.csv").read_text(encoding="utf-8")
+    claim = next(line for line in registry.splitlines() if line.split(",")[1] == article_id)
+    claim_id = claim.split(",")[0]
+    head = f"{claim_id},{article_id}," + '"' * claim.startswith(f"{claim_id},{article_id},\"")
+    guard = [ws.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_pages.py",
+             "-k", GUARD, "--pages-changed-since", BEFORE, "--junitxml", "build/nested.xml"]
+    try:
+        ws.edit("data/claims.csv", claim, claim.replace(head, head + "Edited: ", 1))
+        result = ws.run(*guard)
+        assert result.returncode != 0
+        assert other in guarded(ws)
+        failed = failures(result.stdout)
+        # the page, and the ledger, which lists every claim as the registry has it
+        assert {name for name in failed if name.startswith(GUARD)} == {
+            f"{GUARD}[{other}.ipynb]", f"{GUARD}[ledger.ipynb]"}
+        assert f"reports/{other}.ipynb, cell " in result.stdout and claim_id in result.stdout
+    finally:
+        (ws.root / "data" / "claims.csv").write_text(registry, encoding="utf-8")
+    result = ws.run(*guard)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert other not in guarded(ws)
 
 
 def test_nbval_fails_on_a_changed_figure_or_verdict_until_the_report_is_rebuilt(ws):
     ws.edit("data/sources/zz-new/data.csv", ROW, ROW.replace("25.6", "25.7"))
     assert ws.make("data").returncode == 0
-    # nbval on the page, and the page guard on it (one run: -k picks the page in both)
-    result = ws.nbval(REPORT, "tests/test_pages.py", "-k", REPORT.split("/")[1])
+    # nbval on the page, and the page guard on the pages the addition reaches, as the nested
+    # run chooses them (one run): the changed figure fails both on the page
+    result = ws.nbval(REPORT, "tests/test_pages.py", "-k", f"{REPORT.split('/')[1]} or {GUARD}",
+                      "--pages-changed-since", BEFORE)
     assert result.returncode != 0
     sections = failures(result.stdout)  # by name: pytest lists them in the order they ran
     nbval = "".join(text for name, text in sections.items() if name.startswith(REPORT))

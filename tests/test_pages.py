@@ -8,6 +8,7 @@ import pytest
 
 import pages
 from tradeclaims import paths
+from tradeclaims.report import provenance
 
 
 @pytest.fixture(scope="module")
@@ -15,8 +16,14 @@ def shell():
     return pages.Shell()
 
 
-@pytest.mark.parametrize("notebook", sorted(paths.REPORTS.glob("*.ipynb")),
-                         ids=lambda path: path.name)
+def pytest_generate_tests(metafunc):
+    """Every published page; in a nested run given --pages-changed-since, those a change
+    reaches (tests/pages.py: published)."""
+    if metafunc.function is test_every_page_shows_what_todays_data_claims_and_code_give:
+        metafunc.parametrize("notebook", pages.published(metafunc.config),
+                             ids=lambda path: path.name)
+
+
 def test_every_page_shows_what_todays_data_claims_and_code_give(notebook, shell):
     found = pages.differences(notebook, shell)
     assert not found, f"rebuild with `make reports` if this change is meant:\n{found}"
@@ -89,3 +96,54 @@ def test_files_that_build_repository_copies_run_first_each_kept_whole_and_in_ord
     root.costliest_files_first(items)
     assert [item.path for item in items] == ["c", "c", "b", "b", "a", "a", "d"]
     assert [order.index(item) for item in items if item.path == "b"] == [2, 3]  # in order
+
+
+def test_a_change_reaches_the_pages_whose_inputs_or_shown_data_moved():
+    """tests/pages.py: changed, rule by rule and both sides of each, on this repository's
+    snapshot: a page whose own inputs or the code moved is reached; moved data reaches every
+    page of a notebook of its own, and a generic article page only through its claims' rows,
+    a source it cites or a data file no source holds."""
+    import copy
+
+    before = pages.snapshot()
+    generic = {name for name, page in before["pages"].items() if page["generic"]}
+    own = set(before["pages"]) - generic
+    assert generic and own and pages.changed(before, before) == []
+
+    def after(edit) -> set[str]:
+        moved = copy.deepcopy(before)
+        edit(moved)
+        return set(pages.changed(before, moved))
+
+    def every(group):
+        def edit(moved):
+            for page in moved["pages"].values():
+                page["groups"][group] = "moved"
+        return edit
+
+    name = sorted(generic)[0]
+    article = before["pages"][name]["article_id"]
+    assert after(lambda s: s["pages"][name]["groups"].update(claims="moved")) == {name}
+    assert after(lambda s: s["pages"][name]["groups"].update(notebook="moved")) == {name}
+    assert after(every("code")) == set(before["pages"])
+    assert after(every("data")) == own  # nothing a generic page shows of the data moved
+    new = {"groups": dict.fromkeys(provenance.GROUPS, "x"), "generic": True,
+           "article_id": "zz"}
+    assert after(lambda s: s["pages"].update({"article-zz": new})) == {"article-zz"}
+
+    def data_and(edit):
+        def both(moved):
+            every("data")(moved)
+            edit(moved)
+        return both
+
+    assert after(data_and(lambda s: s["verdicts"].update({article: "moved"}))) == own | {name}
+    cited = before["cited"][article]
+    assert cited, f"{article} cites no source"
+    assert after(data_and(lambda s: s["sources"].update({cited[0]: "moved"}))) >= own | {name}
+    uncited = next(s for s in before["sources"] if not any(
+        s in before["cited"].get(before["pages"][g]["article_id"], ()) for g in generic))
+    assert after(data_and(lambda s: s["sources"].update({uncited: "moved"}))) == own
+    assert after(data_and(lambda s: s.update(other_data="moved"))) == set(before["pages"])
+    # without the data moving, none of these reaches a page: the page's digests say so
+    assert after(lambda s: s["verdicts"].update({article: "moved"})) == set()
