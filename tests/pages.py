@@ -217,9 +217,22 @@ def published(config=None) -> list[Path]:
     page."""
     every = sorted(paths.REPORTS.glob("*.ipynb"))
     since = config.getoption("pages_changed_since", None) if config is not None else None
-    if not since:
-        return every
+    return every if not since else [page for page in every if page.stem in _reached(since)]
+
+
+def reports(config) -> list:
+    """Every report (report/config.py), or with --pages-changed-since those the change
+    reaches: for the tests that go through every report's page."""
+    from tradeclaims.report.config import load_config
+
+    every = load_config()
+    since = config.getoption("pages_changed_since", None)
+    return list(every.values()) if not since else [
+        report for name, report in every.items() if name in _reached(since)]
+
+
+@cache  # a snapshot of every page costs a second or two at 500 articles: once a run
+def _reached(since: str) -> frozenset[str]:
     import json
 
-    names = set(changed(json.loads(Path(since).read_text(encoding="utf-8")), snapshot()))
-    return [page for page in every if page.stem in names]
+    return frozenset(changed(json.loads(Path(since).read_text(encoding="utf-8")), snapshot()))

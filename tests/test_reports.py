@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
+import pages
 from tradeclaims import history, paths
 from tradeclaims.claims import ledger
 from tradeclaims.errors import InputError
@@ -183,12 +184,12 @@ def test_a_link_to_a_missing_page_or_anchor_is_found(tmp_path):
     assert broken_links(tmp_path) == ["a.html#gone", "b.html"]
 
 
-def test_each_article_report_shows_every_verdict_of_its_article():
+def test_each_article_report_shows_every_verdict_of_its_article(request):
     """And the ledger every claim, or past tables.LEDGER_ROWS sends readers to the index,
     which links every claim to its article's page."""
     table, reports = ledger.read(), load_config()
     index_links = set(parse(paths.INDEX_HTML).hrefs)
-    for report in reports.values():
+    for report in pages.reports(request.config):  # every page (but in a nested run: pages.py)
         page = parse(report.html)
         claims = table[(table.article_id == report.article_id) | (not report.article_id)]
         if not report.article_id and len(claims) > tables.LEDGER_ROWS:
@@ -200,8 +201,8 @@ def test_each_article_report_shows_every_verdict_of_its_article():
         assert {f"claim-{c}" for c in claims.claim_id} <= page.ids, report.name
 
 
-def test_html_is_self_contained_and_hides_code():
-    for report in load_config().values():
+def test_html_is_self_contained_and_hides_code(request):
+    for report in pages.reports(request.config):
         text = report.html.read_text(encoding="utf-8")
         assert parse(report.html).scripts == [], "no script fetched from the network"
         assert 'data-code="hidden"' in text and "code-toggle" in text
@@ -210,8 +211,8 @@ def test_html_is_self_contained_and_hides_code():
     assert "data:image/png;base64," in (paths.REPORTS / "surplus.html").read_text()
 
 
-def test_published_notebooks_carry_no_run_specific_metadata():
-    for report in load_config().values():
+def test_published_notebooks_carry_no_run_specific_metadata(request):
+    for report in pages.reports(request.config):
         nb = json.loads(report.ipynb.read_text(encoding="utf-8"))
         assert set(nb["metadata"]["papermill"]) == {"parameters"}
         for cell in nb["cells"]:
