@@ -86,13 +86,9 @@ def resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
         first, last = 1, COUNTS.get(word.lower()) or int(word)
     elif kind == "q1":
         first, last = 1, 3
-    elif kind == "zh_quarters":
-        quarters = next(g for g in groups if g and not re.fullmatch(r"(?:19|20)\d{2}", g))
-        first, last = 1, 6 if quarters == "上" else 3 * _QUARTERS[quarters]
     elif kind == "quarters":
         quarters = next(g for g in groups if g and not re.fullmatch(r"(?:19|20)\d{2}", g))
-        first, last = 1, 3 * {"ba": 3, "three": 3, "3": 3, "hai": 2, "two": 2, "2": 2}[
-            quarters.lower()]
+        first, last = 1, 6 if quarters == "上" else 3 * _QUARTERS[quarters.lower()]
     elif kind == "first_half":
         first, last = 1, 6
     elif kind in ("first_month", "last_month"):
@@ -125,7 +121,8 @@ def resolve(kind: str, match: re.Match, date: ArticleDate) -> tuple[str, str]:
     return f"{year}-{first:02d}/{year}-{last:02d}", ""
 
 
-_QUARTERS = {"一": 1, "1": 1, "二": 2, "两": 2, "兩": 2, "2": 2, "三": 3, "3": 3}
+_QUARTERS = {"一": 1, "1": 1, "二": 2, "两": 2, "兩": 2, "2": 2, "三": 3, "3": 3, "hai": 2,
+             "two": 2, "ba": 3, "three": 3}
 
 
 # What a change in points is compared with: 較2024年, 比11月, 较上年, than the previous month.

@@ -104,18 +104,19 @@ def ranks(proposer: "Proposer", drafts: list[dict]) -> list[tuple[int, dict]]:
         series = series_of(ctx, unit=printed[0] if len(printed) == 1 else proposer.currency)
         rivals = sorted(partners.get(_but_partner(series), set()) - {ctx.partner, "WLD", ""})
         held = getattr(a.peg, "partners", None)
-        if not rivals and held and ctx.partner != "WLD":
+        if ctx.partner == "WLD":
+            rivals = []
+        elif rivals:
+            ctx.hints.append("ranked among the partners the article gives the same series for")
+        elif held:  # GAC's ranks of partners, among the ones the dataset holds
             rivals = sorted(set(held(series)) - {ctx.partner, *UNRANKED})
-            if rivals:  # GAC's ranks of partners, among the ones the dataset holds
+            if rivals:
                 ctx.doubt(f"ranked among the partners the dataset holds ({', '.join(rivals)}),"
                           " not every partner")
-        if ctx.partner == "WLD" or not rivals:
-            ctx.hints.append("base: name the rivals (partner=A,B)")
-        else:
+        if rivals:
             row["base"] = "partner=" + ",".join(rivals)
-            if not ctx.doubts or not ctx.doubts[-1].startswith("ranked among"):
-                ctx.hints.append("ranked among the partners the article gives the same series "
-                                 "for")
+        else:
+            ctx.hints.append("base: name the rivals (partner=A,B)")
         row.update(proposer._finish({}, series, ctx))
         if not row["base"]:
             row["series"] = ""

@@ -219,7 +219,7 @@ PERIODS = [
      "first_months"),
     (rf"(?:{YEAR}\s*年\s*)?前\s*{ZH_COUNT}\s*[个個]?月", "zh_first_months"),
     # 前三季度 (the first three quarters), 上半年 (the first half): the year to that month
-    (rf"(?:{YEAR}\s*年\s*)?(?:前\s*([一二两兩三123])\s*[个個]?季度|(上)半年)", "zh_quarters"),
+    (rf"(?:{YEAR}\s*年\s*)?(?:前\s*([一二两兩三123])\s*[个個]?季度|(上)半年)", "quarters"),
     # ba quý đầu năm, "the first three quarters", nửa đầu năm: the year to that month
     (rf"\b(ba|hai|3|2) quý đầu(?: tiên)?(?: (?:của )?năm)?(?: {YEAR})?|"
      rf"\b(?:the )?first (three|two|3|2) quarters(?: of {YEAR}| of (?:the|this) year)?",
